@@ -1,0 +1,24 @@
+package dev.spendaudit;
+
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The {@code spendAudit} job: one instance per audited day. The steps live in their feature packages.
+ */
+@Configuration(proxyBeanMethods = false)
+class AuditJobConfiguration {
+
+	/** The job's name in Spring Batch's tables. */
+	static final String JOB_NAME = "spendAudit";
+
+	@Bean
+	Job spendAudit(JobRepository jobRepository, Step rollupSpend, Step writeDigest) {
+		return new JobBuilder(JOB_NAME, jobRepository).start(rollupSpend).next(writeDigest).build();
+	}
+
+}

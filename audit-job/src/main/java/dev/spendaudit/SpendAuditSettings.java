@@ -1,0 +1,23 @@
+package dev.spendaudit;
+
+import java.nio.file.Path;
+import java.time.ZoneId;
+
+import dev.spendaudit.source.SourceSettings;
+import dev.spendaudit.store.StoreSettings;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Every setting under {@code spend-audit}. One root record so that an unknown or misspelt key anywhere under the
+ * prefix stops the run before any work ({@code ignoreUnknownFields = false}); each feature owns its nested record.
+ *
+ * @param zone the zone whose midnights bound an audited day (LiteLLM itself stores UTC wall-clock)
+ * @param out where the per-day files are written unless {@code --out} says otherwise
+ * @param source the LiteLLM database, read only
+ * @param store where the job keeps its own tables
+ */
+@ConfigurationProperties(prefix = "spend-audit", ignoreUnknownFields = false)
+public record SpendAuditSettings(@DefaultValue("UTC") ZoneId zone, @DefaultValue("./out") Path out,
+		@DefaultValue SourceSettings source, @DefaultValue StoreSettings store) {
+}

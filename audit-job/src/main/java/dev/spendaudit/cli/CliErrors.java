@@ -1,0 +1,64 @@
+package dev.spendaudit.cli;
+
+import java.sql.SQLException;
+import java.util.stream.Collectors;
+
+import dev.spendaudit.source.SourceUnavailableException;
+import org.springframework.boot.context.properties.bind.BindException;
+import org.springframework.boot.context.properties.bind.UnboundConfigurationPropertiesException;
+import org.springframework.boot.context.properties.source.ConfigurationProperty;
+import org.springframework.boot.origin.Origin;
+
+/**
+ * One line for any failure, fit for a cron mail or a journal: the setting, file and line at fault where known,
+ * never a stack trace and never a password.
+ */
+final class CliErrors {
+
+	private CliErrors() {
+	}
+
+	static String describe(Throwable ex) {
+		for (Throwable t = ex; t != null; t = t.getCause()) {
+			if (t instanceof UnboundConfigurationPropertiesException unbound) {
+				return "unknown setting " + unbound.getUnboundProperties()
+					.stream()
+					.map(CliErrors::withOrigin)
+					.collect(Collectors.joining(", "));
+			}
+			if (t instanceof BindException bind) {
+				return "invalid setting " + bind.getName()
+						+ (bind.getProperty() != null ? " " + origin(bind.getProperty().getOrigin()) : "") + ": "
+						+ rootMessage(bind);
+			}
+			if (t instanceof SourceUnavailableException source) {
+				return source.getMessage();
+			}
+			if (t instanceof SQLException sql) {
+				return "database error: " + firstLine(sql.getMessage());
+			}
+		}
+		return rootMessage(ex);
+	}
+
+	private static String withOrigin(ConfigurationProperty property) {
+		return property.getName() + " " + origin(property.getOrigin());
+	}
+
+	private static String origin(Origin origin) {
+		return origin == null ? "" : "(" + origin + ")";
+	}
+
+	static String rootMessage(Throwable ex) {
+		Throwable root = ex;
+		while (root.getCause() != null && root.getCause() != root) {
+			root = root.getCause();
+		}
+		return firstLine(root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage());
+	}
+
+	private static String firstLine(String message) {
+		return message == null ? "" : message.lines().findFirst().orElse(message).replaceAll("(?i)(password=)[^&;\\s]*", "$1****");
+	}
+
+}

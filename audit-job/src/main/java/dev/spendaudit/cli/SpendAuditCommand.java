@@ -1,0 +1,54 @@
+package dev.spendaudit.cli;
+
+import java.io.PrintWriter;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code spend-audit} command line. Parsing and option checks happen here, before Spring or any database
+ * starts, so bad input stops before any work.
+ */
+@Command(name = "spend-audit", mixinStandardHelpOptions = true, version = "spend-audit 0.1.0",
+		description = "Nightly LLM-spend audit over a LiteLLM proxy's Postgres spend log.",
+		subcommands = { RunCommand.class, DemoCommand.class, CommandLine.HelpCommand.class })
+public class SpendAuditCommand implements Runnable {
+
+	/** Exit code of a run that failed at run time (a day failed, a database was unreachable, ...). */
+	public static final int FAILED = 1;
+
+	/** Exit code of a command line that was wrong: nothing was done. */
+	public static final int USAGE = 2;
+
+	@CommandLine.Spec
+	CommandLine.Model.CommandSpec spec;
+
+	@Override
+	public void run() {
+		throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (run, demo)");
+	}
+
+	public static int execute(String... args) {
+		return commandLine().execute(args);
+	}
+
+	static CommandLine commandLine() {
+		CommandLine cli = new CommandLine(new SpendAuditCommand());
+		cli.setExitCodeExceptionMapper(ex -> ex instanceof CommandLine.ParameterException ? USAGE : FAILED);
+		cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+			PrintWriter err = commandLine.getErr();
+			err.println("spend-audit: error: " + CliErrors.describe(ex));
+			err.flush();
+			return FAILED;
+		});
+		cli.setParameterExceptionHandler((ex, args) -> {
+			PrintWriter err = ex.getCommandLine().getErr();
+			err.println("spend-audit: " + ex.getMessage());
+			err.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help' for more.");
+			err.flush();
+			return USAGE;
+		});
+		return cli;
+	}
+
+}

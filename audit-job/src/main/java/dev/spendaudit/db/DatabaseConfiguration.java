@@ -1,0 +1,99 @@
+package dev.spendaudit.db;
+
+import java.time.Clock;
+
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.spendaudit.SpendAuditSettings;
+import dev.spendaudit.source.LiteLlmSource;
+import dev.spendaudit.source.demo.DemoDatabase;
+import dev.spendaudit.store.StoreSettings;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+
+/**
+ * The two connection pools: the store (primary: Flyway, Spring Batch and the job's jOOQ context use it) and the
+ * LiteLLM source, read only. With no {@code spend-audit.source.url} both point at the built-in demo database.
+ */
+@Configuration(proxyBeanMethods = false)
+class DatabaseConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	Clock clock() {
+		return Clock.systemUTC();
+	}
+
+	@Bean(destroyMethod = "close")
+	DemoDatabase demoDatabase(SpendAuditSettings settings, Clock clock) {
+		return settings.source().isDemo() ? DemoDatabase.start(clock) : DemoDatabase.none();
+	}
+
+	@Bean
+	DatabaseEndpoints databaseEndpoints(SpendAuditSettings settings, DemoDatabase demo) {
+		DatabaseEndpoints.Endpoint source = demo.isRunning() ? demo.endpoint()
+				: new DatabaseEndpoints.Endpoint(settings.source().url(), settings.source().username(),
+						settings.source().password());
+		StoreSettings store = settings.store();
+		DatabaseEndpoints.Endpoint storeEndpoint = new DatabaseEndpoints.Endpoint(
+				store.url() != null && !store.url().isBlank() ? store.url() : source.url(),
+				store.username() != null ? store.username() : source.username(),
+				store.password() != null ? store.password() : source.password());
+		return new DatabaseEndpoints(source, storeEndpoint, store.schema(), demo.isRunning());
+	}
+
+	@Bean(destroyMethod = "close")
+	@Primary
+	HikariDataSource storeDataSource(DatabaseEndpoints endpoints) {
+		HikariDataSource pool = pool("spend-audit-store", endpoints.store());
+		// search_path: the job's tables, Batch's BATCH_ tables and Flyway's history all live in one schema
+		pool.setSchema(endpoints.storeSchema());
+		return pool;
+	}
+
+	@Bean(destroyMethod = "close")
+	@Qualifier("source")
+	HikariDataSource sourceDataSource(DatabaseEndpoints endpoints) {
+		HikariDataSource pool = pool("spend-audit-source", endpoints.source());
+		pool.setReadOnly(true);
+		return pool;
+	}
+
+	@Bean
+	LiteLlmSource liteLlmSource(@Qualifier("source") DataSource sourceDataSource, SpendAuditSettings settings) {
+		return SourceConnectionErrors.translate(endpointsLabel(sourceDataSource),
+				() -> new LiteLlmSource(sourceDataSource, settings.source()));
+	}
+
+	@Bean
+	FlywayConfigurationCustomizer storeSchema(DatabaseEndpoints endpoints) {
+		return configuration -> configuration.schemas(endpoints.storeSchema())
+			.defaultSchema(endpoints.storeSchema())
+			.createSchemas(true)
+			.locations("classpath:db/audit");
+	}
+
+	private static String endpointsLabel(DataSource dataSource) {
+		return dataSource instanceof HikariDataSource h ? h.getJdbcUrl() : "the source database";
+	}
+
+	private static HikariDataSource pool(String name, DatabaseEndpoints.Endpoint endpoint) {
+		HikariDataSource pool = new HikariDataSource();
+		pool.setPoolName(name);
+		pool.setJdbcUrl(endpoint.url());
+		pool.setUsername(endpoint.username());
+		pool.setPassword(endpoint.password());
+		pool.setMaximumPoolSize(4);
+		pool.setMinimumIdle(0);
+		// fail fast with one clear line instead of waiting 30 s for an unreachable server
+		pool.setConnectionTimeout(10_000);
+		pool.setInitializationFailTimeout(-1);
+		return pool;
+	}
+
+}

@@ -1,0 +1,46 @@
+package dev.spendaudit.digest;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * The day's digest as data: what {@code digest-YYYY-MM-DD.json} holds (schema:
+ * {@code schema/digest.schema.json}) and what the HTML and text renderings show. Field names are a contract: later
+ * sections are added, never renamed.
+ *
+ * @param date the audited day in {@code zone}
+ * @param newestRow newest spend-log row (UTC wall-clock, ISO-8601) that started before the day ended
+ * @param runId the Spring Batch job execution that produced this document
+ * @param rerunCommand the exact command that recomputes this day
+ */
+public record DigestDocument(LocalDate date, String zone, Metered metered, List<WorkloadSpend> workloads,
+		AnomalousRows anomalousRows, String newestRow, String generatedAt, long runId, String rerunCommand) {
+
+	/** The day's metered (per-call) spend. Money is exact USD: sums of the log's values, unrounded. */
+	public record Metered(BigDecimal usd, long requests, long failedRequests, long cacheHits, long promptTokens,
+			long completionTokens) {
+	}
+
+	/** One workload, with the rule that named it, and its models. */
+	public record WorkloadSpend(String workload, String attribution, BigDecimal usd, long requests,
+			long failedRequests, long promptTokens, long completionTokens, List<ModelSpend> models) {
+	}
+
+	public record ModelSpend(String model, String provider, BigDecimal usd, long requests, long promptTokens,
+			long completionTokens) {
+	}
+
+	/**
+	 * Rows that were not taken at face value: {@code invalidSpend} rows (NaN, infinite or negative spend) are left
+	 * out of every sum; {@code invalidMetadata} rows (metadata not a JSON object) are summed but their metadata is
+	 * not used.
+	 */
+	public record AnomalousRows(long count, long invalidSpend, long invalidMetadata, List<Sample> samples) {
+
+		public record Sample(String requestId, String startTime, String reason) {
+		}
+
+	}
+
+}

@@ -1,0 +1,116 @@
+package dev.spendaudit.schedule;
+
+import java.time.LocalDate;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+
+import dev.spendaudit.digest.DigestFiles;
+
+/**
+ * Runs the audit for one day at a time. Each day is its own Spring Batch job instance, identified by
+ * {@code auditDate} and a rerun ordinal: a failed or crashed run of the day is restarted, a completed one is
+ * followed by a fresh instance (the steps replace the day's results, so reruns never duplicate them). A
+ * PostgreSQL advisory lock keeps two processes off the same day.
+ */
+public class AuditLauncher {
+
+	private static final Logger log = LoggerFactory.getLogger(AuditLauncher.class);
+
+	private final JobOperator operator;
+
+	private final JobRepository repository;
+
+	private final Job job;
+
+	private final DayLocks locks;
+
+	public AuditLauncher(JobOperator operator, JobRepository repository, Job job, DayLocks locks) {
+		this.operator = operator;
+		this.repository = repository;
+		this.job = job;
+		this.locks = locks;
+	}
+
+	public DayResult run(LocalDate date, RunOptions options) {
+		try (DayLocks.Lock lock = locks.lock(date)) {
+			JobExecution execution = launch(date, options);
+			return result(date, options, execution);
+		}
+	}
+
+	private JobExecution launch(LocalDate date, RunOptions options) {
+		for (long rerun = 0;; rerun++) {
+			JobParameters params = parameters(date, rerun, options);
+			JobInstance instance = repository.getJobInstance(job.getName(), params);
+			if (instance == null) {
+				return start(params);
+			}
+			JobExecution last = repository.getLastJobExecution(instance);
+			if (last == null) {
+				return start(params);
+			}
+			if (last.getStatus().isRunning()) {
+				// we hold the day's lock, so nobody runs it: the process that did crashed
+				log.warn("{}: run {} was left {} by a crashed process; restarting it", date, last.getId(),
+						last.getStatus());
+				operator.recover(last);
+				return start(params);
+			}
+			if (last.getStatus() == BatchStatus.FAILED || last.getStatus() == BatchStatus.STOPPED) {
+				log.info("{}: restarting failed run {}", date, last.getId());
+				return start(params);
+			}
+		}
+	}
+
+	private JobExecution start(JobParameters params) {
+		try {
+			return operator.start(job, params);
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException("cannot launch the audit: " + ex.getMessage(), ex);
+		}
+	}
+
+	static JobParameters parameters(LocalDate date, long rerun, RunOptions options) {
+		return new JobParametersBuilder().addLocalDate("auditDate", date)
+			.addLong("rerun", rerun)
+			.addString("outDir", options.outDir().toString(), false)
+			.addString("send", String.valueOf(options.send()), false)
+			.addString("resend", String.valueOf(options.resend()), false)
+			.addString("rerunCommand", options.commandPrefix() + " run --date " + date, false)
+			.toJobParameters();
+	}
+
+	private static DayResult result(LocalDate date, RunOptions options, JobExecution execution) {
+		if (execution.getStatus() == BatchStatus.COMPLETED) {
+			return new DayResult(date, execution.getId(), options.outDir().resolve(DigestFiles.name(date, "json")),
+					null);
+		}
+		String cause = execution.getAllFailureExceptions()
+			.stream()
+			.findFirst()
+			.map(AuditLauncher::oneLine)
+			.orElse(execution.getExitStatus().getExitDescription());
+		return new DayResult(date, execution.getId(), null, cause);
+	}
+
+	static String oneLine(Throwable ex) {
+		Throwable root = ex;
+		while (root.getCause() != null && root.getCause() != root) {
+			root = root.getCause();
+		}
+		String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+		return message.lines().findFirst().orElse(message);
+	}
+
+}

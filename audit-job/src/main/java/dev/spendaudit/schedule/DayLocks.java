@@ -1,0 +1,73 @@
+package dev.spendaudit.schedule;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+
+import javax.sql.DataSource;
+
+/**
+ * One PostgreSQL session-level advisory lock per audited day, held on its own connection while the day runs, so a
+ * timer-started run and a manual rerun of the same day never overlap. The lock dies with the process.
+ */
+public class DayLocks {
+
+	/** Namespace for the lock keys: "sa" in ASCII. */
+	private static final int NAMESPACE = 0x7361;
+
+	private final DataSource dataSource;
+
+	public DayLocks(DataSource dataSource) {
+		this.dataSource = dataSource;
+	}
+
+	public Lock lock(LocalDate date) {
+		try {
+			Connection connection = dataSource.getConnection();
+			try (PreparedStatement st = connection.prepareStatement("select pg_try_advisory_lock(?, ?)")) {
+				st.setInt(1, NAMESPACE);
+				st.setInt(2, (int) date.toEpochDay());
+				try (ResultSet rs = st.executeQuery()) {
+					rs.next();
+					if (!rs.getBoolean(1)) {
+						connection.close();
+						throw new IllegalStateException("another spend-audit process is auditing " + date + " right now");
+					}
+				}
+			}
+			return new Lock(connection, date);
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("cannot lock " + date + " in the store database: " + ex.getMessage(), ex);
+		}
+	}
+
+	/** A held day lock; closing it releases the lock and its connection. */
+	public static final class Lock implements AutoCloseable {
+
+		private final Connection connection;
+
+		private final LocalDate date;
+
+		Lock(Connection connection, LocalDate date) {
+			this.connection = connection;
+			this.date = date;
+		}
+
+		@Override
+		public void close() {
+			try (connection; PreparedStatement st = connection.prepareStatement("select pg_advisory_unlock(?, ?)")) {
+				st.setInt(1, NAMESPACE);
+				st.setInt(2, (int) date.toEpochDay());
+				st.execute();
+			}
+			catch (SQLException ex) {
+				// closing the connection ends the session, which releases the lock anyway
+			}
+		}
+
+	}
+
+}

@@ -1,0 +1,103 @@
+package dev.spendaudit.source;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.jooq.DSLContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import static org.jooq.impl.DSL.field;
+import static org.jooq.impl.DSL.name;
+import static org.jooq.impl.DSL.table;
+
+/**
+ * Which of LiteLLM's optional tables and columns this source database has. Older proxies lack the deleted and
+ * deprecated token tables, the {@code status} column and more; the rules that need them are skipped, with one log
+ * line each, instead of failing the audit.
+ */
+public final class SourceCapabilities {
+
+	static final String SPEND_LOGS = "LiteLLM_SpendLogs";
+	static final String TOKENS = "LiteLLM_VerificationToken";
+	static final String DELETED_TOKENS = "LiteLLM_DeletedVerificationToken";
+	static final String DEPRECATED_TOKENS = "LiteLLM_DeprecatedVerificationToken";
+	static final String DAILY_USER_SPEND = "LiteLLM_DailyUserSpend";
+
+	private static final Logger log = LoggerFactory.getLogger(SourceCapabilities.class);
+
+	private final Map<String, Set<String>> columnsByTable;
+
+	SourceCapabilities(Map<String, Set<String>> columnsByTable) {
+		this.columnsByTable = columnsByTable;
+	}
+
+	/** Reads the catalogue of the source's current schema; fails if it has no spend log at all. */
+	static SourceCapabilities detect(DSLContext dsl) {
+		Map<String, Set<String>> columns = dsl
+			.select(field(name("table_name"), String.class), field(name("column_name"), String.class))
+			.from(table(name("information_schema", "columns")))
+			.where(field(name("table_schema"), String.class).eq(dsl.select(field("current_schema()", String.class))))
+			.and(field(name("table_name"), String.class).like("LiteLLM\\_%"))
+			.fetchGroups(r -> r.value1(), r -> r.value2())
+			.entrySet()
+			.stream()
+			.collect(Collectors.toMap(Map.Entry::getKey, e -> Set.copyOf(e.getValue())));
+		if (!columns.containsKey(SPEND_LOGS)) {
+			throw new SourceUnavailableException("the source database has no \"" + SPEND_LOGS
+					+ "\" table: is spend-audit.source.url pointing at the LiteLLM proxy's database?");
+		}
+		SourceCapabilities capabilities = new SourceCapabilities(columns);
+		capabilities.logSkippedRules();
+		return capabilities;
+	}
+
+	public boolean hasTable(String table) {
+		return columnsByTable.containsKey(table);
+	}
+
+	public boolean hasColumn(String table, String column) {
+		return columnsByTable.getOrDefault(table, Set.of()).contains(column);
+	}
+
+	boolean hasTokens() {
+		return hasTable(TOKENS);
+	}
+
+	boolean hasDeletedTokens() {
+		return hasColumn(DELETED_TOKENS, "token") && hasColumn(DELETED_TOKENS, "key_alias");
+	}
+
+	boolean hasDeprecatedTokens() {
+		return hasColumn(DEPRECATED_TOKENS, "token") && hasColumn(DEPRECATED_TOKENS, "active_token_id");
+	}
+
+	boolean hasSpendLogColumn(String column) {
+		return hasColumn(SPEND_LOGS, column);
+	}
+
+	private void logSkippedRules() {
+		if (!hasTokens()) {
+			log.warn("\"{}\" not found: current key aliases are unavailable; only request-time aliases name workloads",
+					TOKENS);
+		}
+		if (!hasDeletedTokens()) {
+			log.info("\"{}\" not found (LiteLLM older than late 2025): the DELETED_KEY attribution rule is skipped",
+					DELETED_TOKENS);
+		}
+		if (!hasDeprecatedTokens()) {
+			log.info("\"{}\" not found: the ROTATED_KEY attribution rule is skipped", DEPRECATED_TOKENS);
+		}
+		if (!hasSpendLogColumn("status")) {
+			log.info("\"{}\".status not found (LiteLLM before 2025-05): failed requests count as 0", SPEND_LOGS);
+		}
+		if (!hasSpendLogColumn("model_group")) {
+			log.info("\"{}\".model_group not found: models are named by the deployment model", SPEND_LOGS);
+		}
+		if (!hasSpendLogColumn("cache_hit")) {
+			log.info("\"{}\".cache_hit not found: cache hits count as 0", SPEND_LOGS);
+		}
+	}
+
+}

@@ -1,0 +1,42 @@
+package dev.spendaudit.source;
+
+import java.util.Locale;
+
+/**
+ * The LiteLLM database ({@code spend-audit.source.*}). The job only ever reads it.
+ *
+ * @param url JDBC URL; blank means the built-in demo database (embedded PostgreSQL)
+ * @param username database user
+ * @param password database password (never logged: see {@link #toString()})
+ * @param masterKeySha256 sha256 hex of the proxy master key, so its calls are named {@code master-key}
+ */
+public record SourceSettings(String url, String username, String password, String masterKeySha256) {
+
+	public SourceSettings {
+		url = blankToNull(url);
+		masterKeySha256 = blankToNull(masterKeySha256);
+		if (masterKeySha256 != null) {
+			masterKeySha256 = masterKeySha256.toLowerCase(Locale.ROOT);
+			if (!masterKeySha256.matches("[0-9a-f]{64}")) {
+				throw new IllegalArgumentException(
+						"spend-audit.source.master-key-sha256 must be 64 hex characters (the sha256 of the master key)");
+			}
+		}
+	}
+
+	/** Whether no LiteLLM database is configured, so the demo database stands in. */
+	public boolean isDemo() {
+		return url == null;
+	}
+
+	@Override
+	public String toString() {
+		return "SourceSettings[url=" + url + ", username=" + username + ", password=" + (password == null ? "" : "****")
+				+ ", masterKeySha256=" + (masterKeySha256 == null ? "" : "set") + "]";
+	}
+
+	static String blankToNull(String value) {
+		return (value == null || value.isBlank()) ? null : value.trim();
+	}
+
+}
