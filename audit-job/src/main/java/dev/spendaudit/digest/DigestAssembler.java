@@ -16,6 +16,7 @@ import dev.spendaudit.digest.DigestDocument.AnomalousRows;
 import dev.spendaudit.digest.DigestDocument.Metered;
 import dev.spendaudit.digest.DigestDocument.ModelSpend;
 import dev.spendaudit.digest.DigestDocument.WorkloadSpend;
+import dev.spendaudit.core.Finding;
 import dev.spendaudit.source.Attribution;
 import dev.spendaudit.store.jooq.tables.records.AuditDayRecord;
 import org.jooq.DSLContext;
@@ -39,9 +40,12 @@ public class DigestAssembler {
 
 	private final Clock clock;
 
-	public DigestAssembler(DSLContext dsl, Clock clock) {
+	private final List<DigestSection> sections;
+
+	public DigestAssembler(DSLContext dsl, Clock clock, List<DigestSection> sections) {
 		this.dsl = dsl;
 		this.clock = clock;
+		this.sections = sections;
 	}
 
 	public DigestDocument assemble(LocalDate date, long runId, String rerunCommand) {
@@ -54,9 +58,17 @@ public class DigestAssembler {
 				workloads.stream().mapToLong(WorkloadSpend::failedRequests).sum(), cacheHits(date),
 				workloads.stream().mapToLong(WorkloadSpend::promptTokens).sum(),
 				workloads.stream().mapToLong(WorkloadSpend::completionTokens).sum());
-		return new DigestDocument(date, day.getZone(), metered, workloads, anomalousRows(day),
+		DigestDocument core = DigestDocument.core(date, day.getZone(), metered, workloads, anomalousRows(day),
 				iso(day.getNewestRowUtc()), iso(LocalDateTime.now(clock.withZone(ZoneOffset.UTC))), runId,
 				rerunCommand);
+		List<Finding> findings = new ArrayList<>();
+		Map<String, Object> fields = new LinkedHashMap<>();
+		for (DigestSection section : sections) {
+			fields.putAll(section.fields(core));
+			findings.addAll(section.findings(core));
+		}
+		findings.sort(Comparator.comparing(Finding::severity).reversed());
+		return core.with(findings, fields);
 	}
 
 	private List<WorkloadSpend> workloads(LocalDate date) {

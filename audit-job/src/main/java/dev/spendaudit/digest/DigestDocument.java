@@ -3,6 +3,13 @@ package dev.spendaudit.digest;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import dev.spendaudit.core.Finding;
+import dev.spendaudit.core.Severity;
 
 /**
  * The day's digest as data: what {@code digest-YYYY-MM-DD.json} holds (schema:
@@ -13,9 +20,33 @@ import java.util.List;
  * @param newestRow newest spend-log row (UTC wall-clock, ISO-8601) that started before the day ended
  * @param runId the Spring Batch job execution that produced this document
  * @param rerunCommand the exact command that recomputes this day
+ * @param status OK, WATCH or ALERT: the worst severity among the findings
+ * @param findings every feature's findings for the day, worst first
+ * @param sections the features' own top-level fields ({@link DigestSection}), by name
  */
+@JsonPropertyOrder({ "date", "zone", "status", "metered", "workloads", "findings", "anomalousRows", "newestRow",
+		"generatedAt", "runId", "rerunCommand" })
 public record DigestDocument(LocalDate date, String zone, Metered metered, List<WorkloadSpend> workloads,
-		AnomalousRows anomalousRows, String newestRow, String generatedAt, long runId, String rerunCommand) {
+		AnomalousRows anomalousRows, String newestRow, String generatedAt, long runId, String rerunCommand,
+		String status, List<Finding> findings, @JsonIgnore Map<String, Object> sections) {
+
+	/** The sections' fields, written as top-level JSON fields after the core ones. */
+	@JsonAnyGetter
+	public Map<String, Object> sectionFields() {
+		return sections;
+	}
+
+	/** The core document, before any section or finding is added. */
+	static DigestDocument core(LocalDate date, String zone, Metered metered, List<WorkloadSpend> workloads,
+			AnomalousRows anomalousRows, String newestRow, String generatedAt, long runId, String rerunCommand) {
+		return new DigestDocument(date, zone, metered, workloads, anomalousRows, newestRow, generatedAt, runId,
+				rerunCommand, "OK", List.of(), Map.of());
+	}
+
+	DigestDocument with(List<Finding> allFindings, Map<String, Object> allSections) {
+		return new DigestDocument(date, zone, metered, workloads, anomalousRows, newestRow, generatedAt, runId,
+				rerunCommand, Severity.status(allFindings), List.copyOf(allFindings), allSections);
+	}
 
 	/** The day's metered (per-call) spend. Money is exact USD: sums of the log's values, unrounded. */
 	public record Metered(BigDecimal usd, long requests, long failedRequests, long cacheHits, long promptTokens,

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 
 import org.jooq.DSLContext;
+import org.springframework.beans.factory.ObjectProvider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.job.parameters.JobParameters;
@@ -25,8 +26,8 @@ class DigestStepConfiguration {
 	private static final Logger log = LoggerFactory.getLogger(DigestStepConfiguration.class);
 
 	@Bean
-	DigestAssembler digestAssembler(DSLContext dsl, Clock clock) {
-		return new DigestAssembler(dsl, clock);
+	DigestAssembler digestAssembler(DSLContext dsl, Clock clock, ObjectProvider<DigestSection> sections) {
+		return new DigestAssembler(dsl, clock, sections.orderedStream().toList());
 	}
 
 	@Bean

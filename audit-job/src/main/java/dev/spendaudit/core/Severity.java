@@ -1,0 +1,27 @@
+package dev.spendaudit.core;
+
+/**
+ * How loudly a finding speaks, quietest first. The day's status is its worst finding ({@code OK} when none is
+ * above INFO).
+ */
+public enum Severity {
+
+	/** Worth a line in the digest, never an alarm. */
+	INFO,
+	/** Listed in the digest for a person to look at; no alarm in the subject. */
+	WATCH,
+	/** In the subject line and at the top: someone should act. */
+	ALERT;
+
+	/** The day's status word for the worst severity among its findings: OK, WATCH or ALERT. */
+	public static String status(Iterable<Finding> findings) {
+		Severity worst = INFO;
+		for (Finding f : findings) {
+			if (f.severity().compareTo(worst) > 0) {
+				worst = f.severity();
+			}
+		}
+		return worst == INFO ? "OK" : worst.name();
+	}
+
+}

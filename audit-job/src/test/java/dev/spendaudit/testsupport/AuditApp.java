@@ -1,0 +1,72 @@
+package dev.spendaudit.testsupport;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import dev.spendaudit.SpendAuditApplication;
+import dev.spendaudit.db.DatabaseEndpoints.Endpoint;
+import dev.spendaudit.schedule.AuditLauncher;
+import dev.spendaudit.schedule.DayResult;
+import dev.spendaudit.schedule.RunOptions;
+import org.jooq.DSLContext;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The whole application, booted against a test database with a fixed clock and extra settings: what the CLI
+ * does, minus the command line.
+ */
+public final class AuditApp implements AutoCloseable {
+
+	private final ConfigurableApplicationContext context;
+
+	private AuditApp(ConfigurableApplicationContext context) {
+		this.context = context;
+	}
+
+	public static AuditApp start(Endpoint source, Clock clock, Map<String, String> settings) {
+		List<String> args = new ArrayList<>();
+		args.add("--spend-audit.source.url=" + source.url());
+		args.add("--spend-audit.source.username=" + source.username());
+		args.add("--spend-audit.source.password=" + source.password());
+		settings.forEach((k, v) -> args.add("--" + k + "=" + v));
+		ConfigurableApplicationContext context = new SpringApplicationBuilder(SpendAuditApplication.class)
+			.web(WebApplicationType.NONE)
+			.logStartupInfo(false)
+			.initializers(ctx -> ctx.getBeanFactory().registerSingleton("clock", clock))
+			.run(args.toArray(String[]::new));
+		return new AuditApp(context);
+	}
+
+	public DayResult run(LocalDate date, Path out) {
+		return run(date, new RunOptions(out, false, false, null));
+	}
+
+	public DayResult run(LocalDate date, RunOptions options) {
+		return context.getBean(AuditLauncher.class).run(date, options);
+	}
+
+	/** The job's own store (schema spend_audit by default). */
+	public DSLContext store() {
+		return context.getBean(DSLContext.class);
+	}
+
+	public <T> T bean(Class<T> type) {
+		return context.getBean(type);
+	}
+
+	public ConfigurableApplicationContext context() {
+		return context;
+	}
+
+	@Override
+	public void close() {
+		context.close();
+	}
+
+}
