@@ -58,9 +58,11 @@ SQL
   rss="$(cat "$OUT/rss")"
   local dayrows
   dayrows="$(python3 -c "import json;print(json.load(open('$OUT/digest-$AUDIT_DAY.json'))['metered']['requests'])")"
-  printf "%-12s %12s rows (%s)  audited day: %9s rows  run: %6.1f s  peak RSS: %4d MiB\n" \
-    "${days} days" "$total" "$size" "$dayrows" "$(echo "$t1 - $t0" | bc)" "$((rss / 1024))"
-  su postgres -c "dropdb --force $db"
+  local steps
+  steps="$(su postgres -c "psql -qtAc \"select string_agg(step_name || ' ' || round(extract(epoch from end_time - start_time)::numeric, 2) || ' s', ', ' order by step_execution_id) from spend_audit.batch_step_execution\" -d $db")"
+  printf "%-12s %12s rows (%s)  audited day: %9s rows  run: %6.1f s (JVM start included; steps: %s)  peak RSS: %4d MiB\n" \
+    "${days} days" "$total" "$size" "$dayrows" "$(echo "$t1 - $t0" | bc)" "$steps" "$((rss / 1024))"
+  [ -n "${BENCH_KEEP:-}" ] || su postgres -c "dropdb --force $db"
 }
 command -v /usr/bin/time >/dev/null || { apt-get install -y -qq time >/dev/null; }
 command -v bc >/dev/null || { apt-get install -y -qq bc >/dev/null; }

@@ -66,6 +66,8 @@ class DatabaseConfiguration {
 	HikariDataSource sourceDataSource(DatabaseEndpoints endpoints) {
 		HikariConfig config = config("spend-audit-source", endpoints.source());
 		config.setReadOnly(true);
+		// a nightly audit must never hold LiteLLM's database hostage
+		config.setConnectionInitSql("SET statement_timeout = '15min'");
 		return open(config, "the LiteLLM database (spend-audit.source.url)", endpoints.source());
 	}
 
@@ -98,6 +100,8 @@ class DatabaseConfiguration {
 		config.setConnectionTimeout(10_000);
 		// connect at start-up: an unreachable server stops the run before any work, with the driver's reason
 		config.setInitializationFailTimeout(1);
+		// visible in pg_stat_activity, so the proxy's operator sees who is reading
+		config.addDataSourceProperty("ApplicationName", "spend-audit");
 		return config;
 	}
 
