@@ -3,6 +3,7 @@ package dev.spendaudit;
 import java.nio.file.Path;
 import java.time.ZoneId;
 
+import dev.spendaudit.digest.DigestSettings;
 import dev.spendaudit.schedule.ScheduleSettings;
 import dev.spendaudit.source.SourceSettings;
 import dev.spendaudit.store.StoreSettings;
@@ -18,9 +19,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param source the LiteLLM database, read only
  * @param store where the job keeps its own tables
  * @param schedule in-process scheduling for the {@code schedule} command
+ * @param digest how the digest is laid out
  */
 @ConfigurationProperties(prefix = "spend-audit", ignoreUnknownFields = false)
 public record SpendAuditSettings(@DefaultValue("UTC") ZoneId zone, @DefaultValue("./out") Path out,
 		@DefaultValue SourceSettings source, @DefaultValue StoreSettings store,
-		@DefaultValue ScheduleSettings schedule) {
+		@DefaultValue ScheduleSettings schedule, @DefaultValue DigestSettings digest) {
 }

@@ -8,6 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.stream.Stream;
 
 import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.databind.SerializationFeature;
@@ -28,8 +31,41 @@ public class DigestFiles {
 		return write(dir, name(document.date(), "json"), JSON.writeValueAsString(document) + "\n");
 	}
 
+	/**
+	 * Writes the rendered digest next to the JSON: {@code digest-DATE.html} (its images pointing at the PNGs
+	 * beside it, so it opens in a browser), {@code digest-DATE.txt} and one {@code digest-DATE-NAME.png} per image.
+	 * PNGs of an earlier rendering of the day that this one no longer has are removed.
+	 */
+	public void writeRendered(Path dir, DigestRenderer.Rendering rendering) {
+		RenderedDigest digest = rendering.digest();
+		write(dir, name(digest.date(), "html"), rendering.htmlFile());
+		write(dir, name(digest.date(), "txt"), digest.text());
+		Set<String> current = new HashSet<>();
+		for (InlineImage image : digest.images()) {
+			write(dir, image.fileName(), image.png());
+			current.add(image.fileName());
+		}
+		String prefix = "digest-" + digest.date() + "-";
+		try (Stream<Path> files = Files.list(dir)) {
+			for (Path stale : files.filter(p -> p.getFileName().toString().startsWith(prefix))
+				.filter(p -> p.getFileName().toString().endsWith(".png"))
+				.filter(p -> !current.contains(p.getFileName().toString()))
+				.toList()) {
+				Files.deleteIfExists(stale);
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("cannot tidy " + dir + ": " + ex.getMessage(), ex);
+		}
+	}
+
 	public static String name(LocalDate date, String extension) {
 		return "digest-" + date + "." + extension;
+	}
+
+	/** An image's file name: {@code digest-2026-11-26-spend-30d.png}. */
+	public static String imageName(LocalDate date, String image) {
+		return "digest-" + date + "-" + image + ".png";
 	}
 
 	public static Path write(Path dir, String fileName, String content) {

@@ -1,0 +1,258 @@
+package dev.spendaudit.digest;
+
+import java.math.BigDecimal;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import dev.spendaudit.core.Finding;
+import dev.spendaudit.core.Severity;
+import dev.spendaudit.digest.DigestDocument.ModelSpend;
+import dev.spendaudit.digest.DigestDocument.WorkloadSpend;
+
+/**
+ * What the templates print, worked out from the day's {@link DigestDocument}: every number already formatted by
+ * {@link DigestFormat}, the table cut to the top workloads plus one "others" row. The templates also get the
+ * document itself (as {@code digest}) for the features' sections.
+ *
+ * @param subject the verdict and the money in one line, without the mail's prefix
+ * @param statusLine {@code all quiet}, or the counts of ALERT and WATCH findings
+ * @param workloadCount how many workloads the day had in all
+ */
+public record DigestView(String subject, String day, String zone, String status, String statusLine,
+		Headline headline, List<Comparison> comparisons, List<FindingRow> findings, List<WorkloadRow> rows,
+		WorkloadRow others, WorkloadRow total, int workloadCount, InlineImage chart, String chartNote,
+		List<Spark> sparklines, String anomalies, Footer footer) {
+
+	/** Models listed under each workload before a "+ N more" line. */
+	static final int MODELS_PER_WORKLOAD = 5;
+
+	private static final DigestFormat FMT = new DigestFormat();
+
+	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.ENGLISH);
+
+	private static final DateTimeFormatter SHORT_DAY = DateTimeFormatter.ofPattern("EEE d MMM", Locale.ENGLISH);
+
+	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ENGLISH);
+
+	/** The day's metered spend and traffic. */
+	public record Headline(String usd, String requests, String failed, String cacheHits, String tokensIn,
+			String tokensOut) {
+	}
+
+	/**
+	 * The day against a reference.
+	 *
+	 * @param direction {@code up}, {@code down}, {@code flat} or {@code none} (no reference)
+	 * @param note what the reference is over, e.g. {@code 7 of 7 days audited}
+	 */
+	public record Comparison(String label, String reference, String change, String direction, String note) {
+	}
+
+	public record FindingRow(String severity, String kind, String subject, String reason, String actual,
+			String baseline) {
+	}
+
+	/**
+	 * One row of the table.
+	 *
+	 * @param attribution how the workload was named when not by a live key's alias (e.g. {@code deleted key}),
+	 * else null
+	 * @param moreModels {@code + 3 more models ($0.02)} when some were left out, else null
+	 */
+	public record WorkloadRow(String name, String attribution, String usd, String share, String requests,
+			String failed, String tokensIn, String tokensOut, List<ModelRow> models, String moreModels) {
+	}
+
+	public record ModelRow(String name, String provider, String usd, String share, String requests, String tokensIn,
+			String tokensOut) {
+	}
+
+	/**
+	 * A top workload's last 30 days.
+	 *
+	 * @param colour its colour in the 30-day chart (CSS hex)
+	 * @param text the same line as text, one block character per day ({@code ·} for days not audited)
+	 */
+	public record Spark(String name, InlineImage image, String colour, String today, String last30Days,
+			String text) {
+	}
+
+	/**
+	 * @param newestRow when the data ends: the newest spend-log row, in UTC and (if different) in the day's zone
+	 */
+	public record Footer(String newestRow, long runId, String rerunCommand, String generatedAt) {
+	}
+
+	static DigestView of(DigestDocument d, SpendComparison comparison, String subject, DigestSettings settings,
+			InlineImage chart, String chartNote, List<Spark> sparklines) {
+		BigDecimal total = d.metered().usd();
+		List<WorkloadRow> rows = new ArrayList<>();
+		List<WorkloadSpend> workloads = d.workloads();
+		// an "others" row for a single workload would hide its name to save nothing
+		int shown = workloads.size() - settings.topWorkloads() > 1 ? settings.topWorkloads() : workloads.size();
+		for (WorkloadSpend w : workloads.subList(0, shown)) {
+			rows.add(row(w, total));
+		}
+		WorkloadRow others = shown < workloads.size() ? others(workloads.subList(shown, workloads.size()), total)
+				: null;
+		var m = d.metered();
+		WorkloadRow totalRow = new WorkloadRow("Total", null, FMT.usd(total), FMT.share(total, total),
+				FMT.count(m.requests()), FMT.count(m.failedRequests()), FMT.tokens(m.promptTokens()),
+				FMT.tokens(m.completionTokens()), List.of(), null);
+		return new DigestView(subject, DAY.format(d.date()), d.zone(), d.status(), statusLine(d.findings()),
+				new Headline(FMT.usd(total), FMT.count(m.requests()), FMT.count(m.failedRequests()),
+						FMT.count(m.cacheHits()), FMT.tokens(m.promptTokens()), FMT.tokens(m.completionTokens())),
+				comparisons(total, comparison), d.findings().stream().map(DigestView::finding).toList(), rows, others,
+				totalRow, workloads.size(), chart, chartNote, sparklines, anomalies(d), footer(d));
+	}
+
+	/** {@code all quiet}, or e.g. {@code 1 ALERT, 2 WATCH}. INFO findings do not count. */
+	static String statusLine(List<Finding> findings) {
+		long alerts = findings.stream().filter(f -> f.severity() == Severity.ALERT).count();
+		long watches = findings.stream().filter(f -> f.severity() == Severity.WATCH).count();
+		List<String> parts = new ArrayList<>();
+		if (alerts > 0) {
+			parts.add(alerts + " ALERT");
+		}
+		if (watches > 0) {
+			parts.add(watches + " WATCH");
+		}
+		return parts.isEmpty() ? "all quiet" : String.join(", ", parts);
+	}
+
+	private static WorkloadRow row(WorkloadSpend w, BigDecimal total) {
+		List<ModelSpend> models = w.models();
+		List<ModelRow> shown = models.stream()
+			.limit(MODELS_PER_WORKLOAD)
+			.map(model -> new ModelRow(model.model(), model.provider(), FMT.usd(model.usd()),
+					FMT.share(model.usd(), total), FMT.count(model.requests()), FMT.tokens(model.promptTokens()),
+					FMT.tokens(model.completionTokens())))
+			.toList();
+		String more = null;
+		if (models.size() > MODELS_PER_WORKLOAD) {
+			List<ModelSpend> rest = models.subList(MODELS_PER_WORKLOAD, models.size());
+			more = "+ " + rest.size() + " more models ("
+					+ FMT.usd(rest.stream().map(ModelSpend::usd).reduce(BigDecimal.ZERO, BigDecimal::add)) + ")";
+		}
+		return new WorkloadRow(w.workload(), attribution(w.attribution()), FMT.usd(w.usd()),
+				FMT.share(w.usd(), total), FMT.count(w.requests()), FMT.count(w.failedRequests()),
+				FMT.tokens(w.promptTokens()), FMT.tokens(w.completionTokens()), shown, more);
+	}
+
+	private static WorkloadRow others(List<WorkloadSpend> rest, BigDecimal total) {
+		BigDecimal usd = rest.stream().map(WorkloadSpend::usd).reduce(BigDecimal.ZERO, BigDecimal::add);
+		return new WorkloadRow("Others (" + rest.size() + " workloads)", null, FMT.usd(usd), FMT.share(usd, total),
+				FMT.count(rest.stream().mapToLong(WorkloadSpend::requests).sum()),
+				FMT.count(rest.stream().mapToLong(WorkloadSpend::failedRequests).sum()),
+				FMT.tokens(rest.stream().mapToLong(WorkloadSpend::promptTokens).sum()),
+				FMT.tokens(rest.stream().mapToLong(WorkloadSpend::completionTokens).sum()), List.of(), null);
+	}
+
+	/** Words for the rules other than a live key's alias, which is the normal case and goes unlabelled. */
+	static String attribution(String rule) {
+		return switch (rule) {
+			case "KEY_ALIAS" -> null;
+			case "DELETED_KEY" -> "deleted key";
+			case "ROTATED_KEY" -> "rotated key";
+			case "REQUEST_ALIAS" -> "alias from the request";
+			case "MASTER_KEY" -> "master key";
+			case "KEY_NAME" -> "key without alias";
+			case "UNKNOWN_KEY" -> "unknown key";
+			default -> rule.toLowerCase(Locale.ROOT).replace('_', ' ');
+		};
+	}
+
+	private static List<Comparison> comparisons(BigDecimal usd, SpendComparison c) {
+		List<Comparison> list = new ArrayList<>();
+		if (c.previousDay() == null) {
+			list.add(new Comparison("the day before", "–", "–", "none", "not audited"));
+		}
+		else {
+			BigDecimal before = c.previousDay().usd();
+			list.add(new Comparison("the day before", FMT.usd(before), FMT.change(usd, before),
+					FMT.direction(usd, before), SHORT_DAY.format(c.previousDay().date())));
+		}
+		list.add(window("7-day average", usd, c.last7Days()));
+		list.add(window("30-day average", usd, c.last30Days()));
+		return list;
+	}
+
+	private static Comparison window(String label, BigDecimal usd, SpendComparison.Window w) {
+		if (w.averageUsd() == null) {
+			return new Comparison(label, "–", "–", "none", "no audited days");
+		}
+		String note = w.auditedDays() == w.days() ? "all " + w.days() + " days audited"
+				: "over " + w.auditedDays() + " audited " + (w.auditedDays() == 1 ? "day" : "days") + " of "
+						+ w.days();
+		return new Comparison(label, FMT.usd(w.averageUsd()), FMT.change(usd, w.averageUsd()),
+				FMT.direction(usd, w.averageUsd()), note);
+	}
+
+	private static FindingRow finding(Finding f) {
+		return new FindingRow(f.severity().name(), f.kind(), f.subject(), f.reason(),
+				f.actualUsd() == null ? null : FMT.usd(f.actualUsd()),
+				f.baselineUsd() == null ? null : FMT.usd(f.baselineUsd()));
+	}
+
+	private static String anomalies(DigestDocument d) {
+		var a = d.anomalousRows();
+		if (a.count() == 0) {
+			return null;
+		}
+		List<String> parts = new ArrayList<>();
+		if (a.invalidSpend() > 0) {
+			parts.add(FMT.count(a.invalidSpend()) + (a.invalidSpend() == 1 ? " row" : " rows")
+					+ " with a NaN, infinite or negative spend left out of the sums");
+		}
+		if (a.invalidMetadata() > 0) {
+			parts.add(FMT.count(a.invalidMetadata()) + (a.invalidMetadata() == 1 ? " row" : " rows")
+					+ " with unusable metadata (summed, metadata ignored)");
+		}
+		String samples = a.samples()
+			.stream()
+			.limit(3)
+			.map(DigestDocument.AnomalousRows.Sample::requestId)
+			.reduce((x, y) -> x + ", " + y)
+			.orElse("");
+		return String.join("; ", parts) + (samples.isEmpty() ? "" : ". E.g. request " + samples);
+	}
+
+	private static Footer footer(DigestDocument d) {
+		return new Footer(newestRow(d.newestRow(), d.zone()), d.runId(), d.rerunCommand(),
+				utc(d.generatedAt()));
+	}
+
+	static String newestRow(String iso, String zone) {
+		if (iso == null) {
+			return "no spend-log row before the day ended";
+		}
+		LocalDateTime utc = LocalDateTime.parse(iso.substring(0, iso.length() - 1));
+		String text = TIME.format(utc) + " UTC";
+		ZoneId z = ZoneId.of(zone);
+		if (!z.normalized().equals(ZoneOffset.UTC)) {
+			text += " (" + TIME.format(utc.atOffset(ZoneOffset.UTC).atZoneSameInstant(z).toLocalDateTime()) + " "
+					+ zone + ")";
+		}
+		return text;
+	}
+
+	private static String utc(String iso) {
+		return iso == null ? "" : TIME.format(LocalDateTime.parse(iso.substring(0, iso.length() - 1))) + " UTC";
+	}
+
+	/** The subject line without the mail's prefix: the date, the money, the verdict. */
+	static String subject(DigestDocument d, SpendComparison c) {
+		StringBuilder s = new StringBuilder().append(d.date()).append(" · ").append(FMT.usd(d.metered().usd()))
+			.append(" metered");
+		if (c.last7Days().averageUsd() != null) {
+			s.append(" (7-day avg ").append(FMT.usd(c.last7Days().averageUsd())).append(')');
+		}
+		return s.append(" · ").append(statusLine(d.findings())).toString();
+	}
+
+}
