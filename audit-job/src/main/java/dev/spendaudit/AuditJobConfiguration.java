@@ -17,8 +17,8 @@ class AuditJobConfiguration {
 	static final String JOB_NAME = "spendAudit";
 
 	@Bean
-	Job spendAudit(JobRepository jobRepository, Step rollupSpend, Step writeDigest) {
-		return new JobBuilder(JOB_NAME, jobRepository).start(rollupSpend).next(writeDigest).build();
+	Job spendAudit(JobRepository jobRepository, Step rollupSpend, Step writeDigest, Step sendDigest) {
+		return new JobBuilder(JOB_NAME, jobRepository).start(rollupSpend).next(writeDigest).next(sendDigest).build();
 	}
 
 }

@@ -3,6 +3,7 @@ package dev.spendaudit;
 import java.nio.file.Path;
 import java.time.ZoneId;
 
+import dev.spendaudit.delivery.MailSettings;
 import dev.spendaudit.digest.DigestSettings;
 import dev.spendaudit.schedule.ScheduleSettings;
 import dev.spendaudit.source.SourceSettings;
@@ -20,9 +21,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param store where the job keeps its own tables
  * @param schedule in-process scheduling for the {@code schedule} command
  * @param digest how the digest is laid out
+ * @param mail who gets the digest (the SMTP server itself is Spring's {@code spring.mail.*})
  */
 @ConfigurationProperties(prefix = "spend-audit", ignoreUnknownFields = false)
 public record SpendAuditSettings(@DefaultValue("UTC") ZoneId zone, @DefaultValue("./out") Path out,
 		@DefaultValue SourceSettings source, @DefaultValue StoreSettings store,
-		@DefaultValue ScheduleSettings schedule, @DefaultValue DigestSettings digest) {
+		@DefaultValue ScheduleSettings schedule, @DefaultValue DigestSettings digest,
+		@DefaultValue MailSettings mail) {
 }

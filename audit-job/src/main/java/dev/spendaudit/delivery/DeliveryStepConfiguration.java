@@ -1,0 +1,62 @@
+package dev.spendaudit.delivery;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+
+import dev.spendaudit.SpendAuditSettings;
+import org.jooq.DSLContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * Step {@code sendDigest}: mails the day's rendered digest, at most once per day. Also composes the mail
+ * ({@code digest-DATE.eml}) when the digest is rendered, whether or not it is sent.
+ */
+@Configuration(proxyBeanMethods = false)
+class DeliveryStepConfiguration {
+
+	private static final Logger log = LoggerFactory.getLogger(DeliveryStepConfiguration.class);
+
+	@Bean
+	SentDigests sentDigests(DSLContext dsl, PlatformTransactionManager transactionManager) {
+		return new SentDigests(dsl, transactionManager);
+	}
+
+	@Bean
+	DigestMessages digestMessages(SpendAuditSettings settings, SentDigests sentDigests, Clock clock) {
+		return new DigestMessages(settings.mail(), sentDigests, clock);
+	}
+
+	@Bean
+	DigestDelivery digestDelivery(SpendAuditSettings settings, ObjectProvider<JavaMailSender> sender,
+			SentDigests sentDigests, DigestMessages digestMessages, Clock clock) {
+		return new DigestDelivery(settings.mail(), sender.getIfAvailable(), sentDigests, digestMessages, clock);
+	}
+
+	@Bean
+	Step sendDigest(JobRepository jobRepository, PlatformTransactionManager tx, DigestDelivery delivery) {
+		return new StepBuilder(jobRepository).tasklet((contribution, chunk) -> {
+			var execution = contribution.getStepExecution();
+			JobParameters params = execution.getJobParameters();
+			LocalDate date = params.getLocalDate("auditDate");
+			DigestDelivery.Outcome outcome = delivery.deliver(date, Path.of(params.getString("outDir")),
+					Boolean.parseBoolean(params.getString("send")), Boolean.parseBoolean(params.getString("resend")),
+					execution.getJobExecutionId());
+			execution.getExecutionContext().putString("mail", outcome.line());
+			log.info("{}: {}", date, outcome.line());
+			return RepeatStatus.FINISHED;
+		}, tx).allowStartIfComplete(true).build();
+	}
+
+}
