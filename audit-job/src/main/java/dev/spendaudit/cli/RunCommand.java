@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -24,7 +25,9 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
 		description = { "Audit one day (default: yesterday in spend-audit.zone) or rerun a range of days.",
-				"Each day writes DIR/digest-YYYY-MM-DD.json; rerunning a day replaces its results." })
+				"Each day writes DIR/digest-YYYY-MM-DD.json, .html, .txt and .eml; rerunning a day replaces its results.",
+				"One day's digest is mailed to spend-audit.mail.to, once: a rerun does not mail it again unless"
+						+ " --resend. A range mails nothing unless --send, and then only its last day." })
 class RunCommand implements Callable<Integer> {
 
 	@Mixin
@@ -39,27 +42,45 @@ class RunCommand implements Callable<Integer> {
 	@Option(names = "--no-send", description = "never send mail for this run")
 	boolean noSend;
 
+	@Option(names = "--send", description = "with --from/--to: mail the digest of the range's last day")
+	boolean send;
+
+	@Option(names = "--resend",
+			description = "mail the digest even if it was already sent (with a range: the last day's)")
+	boolean resend;
+
 	@Spec
 	CommandSpec spec;
 
 	@Override
 	public Integer call() {
 		dates.validate();
+		if (noSend && (send || resend)) {
+			throw new ParameterException(spec.commandLine(),
+					"--no-send cannot be combined with " + (send ? "--send" : "--resend"));
+		}
 		Path configFile = config.checked();
+		// one day mails by default; a range only with --send (or --resend), and only its last day
+		boolean mailLastDay = !noSend && (!dates.isRange() || send || resend);
 		try (ConfigurableApplicationContext context = AuditContext.start(configFile, Map.of())) {
-			return runDays(context, out, !noSend && !dates.isRange(), dates, spec.commandLine().getOut(),
+			return runDays(context, out, mailLastDay, resend, dates, spec.commandLine().getOut(),
 					spec.commandLine().getErr());
 		}
 	}
 
-	/** Runs each day in order and stops at the first failure, saying which days were left. */
-	static int runDays(ConfigurableApplicationContext context, Path out, boolean send, DateOptions dates,
-			PrintWriter stdout, PrintWriter stderr) {
+	/**
+	 * Runs each day in order and stops at the first failure, saying which days were left. Only the last day may
+	 * be mailed ({@code mailLastDay}), and sent again if it already was ({@code resend}).
+	 */
+	static int runDays(ConfigurableApplicationContext context, Path out, boolean mailLastDay, boolean resend,
+			DateOptions dates, PrintWriter stdout, PrintWriter stderr) {
 		SpendAuditSettings settings = context.getBean(SpendAuditSettings.class);
 		List<LocalDate> days = dates.days(context.getBean(Clock.class), settings.zone());
-		RunOptions options = new RunOptions(out != null ? out : settings.out(), send, false, null);
+		Path dir = out != null ? out : settings.out();
 		AuditLauncher launcher = context.getBean(AuditLauncher.class);
 		for (int i = 0; i < days.size(); i++) {
+			boolean last = i == days.size() - 1;
+			RunOptions options = new RunOptions(dir, last && mailLastDay, last && resend, null);
 			DayResult result = launcher.run(days.get(i), options);
 			if (!result.succeeded()) {
 				stderr.println("spend-audit: error: " + result.date() + " failed: " + result.failure());

@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "spend-audit", mixinStandardHelpOptions = true, version = "spend-audit 0.1.0",
 		description = "Nightly LLM-spend audit over a LiteLLM proxy's Postgres spend log.",
-		subcommands = { RunCommand.class, DemoCommand.class, ScheduleCommand.class,
+		subcommands = { RunCommand.class, ResendCommand.class, DemoCommand.class, ScheduleCommand.class,
 				CommandLine.HelpCommand.class })
 public class SpendAuditCommand implements Runnable {
 
@@ -26,7 +26,8 @@ public class SpendAuditCommand implements Runnable {
 
 	@Override
 	public void run() {
-		throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (run, demo)");
+		throw new CommandLine.ParameterException(spec.commandLine(),
+				"a command is required (run, resend, demo, schedule)");
 	}
 
 	public static int execute(String... args) {
