@@ -175,8 +175,12 @@ public class DigestRenderer {
 			throw new UncheckedIOException("cannot read the digest template " + template + ": " + ex.getMessage(), ex);
 		}
 		catch (TemplateException ex) {
-			throw new IllegalStateException("the digest template " + template + " failed: "
-					+ ex.getMessageWithoutStackTop().lines().findFirst().orElse(""), ex);
+			// one line that says where and what, e.g. "... in sections/probe.ftlh line 3: ... missing: section.note"
+			String where = ex.getTemplateSourceName() == null ? ""
+					: " in " + ex.getTemplateSourceName() + " line " + ex.getLineNumber();
+			String what = ex.getMessageWithoutStackTop().lines().findFirst().orElse("").strip();
+			String blamed = ex.getBlamedExpressionString() == null ? "" : " " + ex.getBlamedExpressionString();
+			throw new IllegalStateException("rendering " + template + " failed" + where + ": " + what + blamed, ex);
 		}
 	}
 

@@ -40,6 +40,18 @@ class DemoIntegrationTests {
 		assertThat(digest.root().get("metered").get("failedRequests").asLong()).isPositive();
 		assertThat(digest.root().get("metered").get("cacheHits").asLong()).isPositive();
 		assertThat(digest.root().get("anomalousRows").get("invalidSpend").asLong()).isEqualTo(1);
+		// the digest rendered next to the JSON, with the 30 days before rolled up for its charts; never mailed
+		String day = digest.root().get("date").asString();
+		assertThat(digest.root().get("history").get("last30Days").get("auditedDays").asInt()).isEqualTo(30);
+		assertThat(r.out()).contains("Digest HTML: ").contains("Digest mail: ");
+		String html = Files.readString(out.resolve("digest-" + day + ".html"));
+		assertThat(html).contains("src=\"digest-" + day + "-spend-30d.png\"").contains("vk-hermes");
+		assertThat(out.resolve("digest-" + day + "-spend-30d.png")).isNotEmptyFile();
+		assertThat(out.resolve("digest-" + day + ".txt")).content().contains("SPEND BY WORKLOAD");
+		assertThat(out.resolve("digest-" + day + ".eml")).content().contains("Content-Type: multipart/alternative");
+		try (var files = Files.list(out)) {
+			assertThat(files.filter(p -> p.toString().endsWith(".json"))).as("only yesterday's files").hasSize(1);
+		}
 	}
 
 	@Test

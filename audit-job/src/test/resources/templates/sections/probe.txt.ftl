@@ -1,0 +1,3 @@
+
+PROBE SECTION
+  probe note: ${section.note}
