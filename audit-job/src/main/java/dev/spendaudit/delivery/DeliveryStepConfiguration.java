@@ -8,6 +8,8 @@ import dev.spendaudit.SpendAuditSettings;
 import org.jooq.DSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
@@ -50,9 +52,21 @@ class DeliveryStepConfiguration {
 			var execution = contribution.getStepExecution();
 			JobParameters params = execution.getJobParameters();
 			LocalDate date = params.getLocalDate("auditDate");
-			DigestDelivery.Outcome outcome = delivery.deliver(date, Path.of(params.getString("outDir")),
-					Boolean.parseBoolean(params.getString("send")), Boolean.parseBoolean(params.getString("resend")),
-					execution.getJobExecutionId());
+			DigestDelivery.Outcome outcome;
+			try {
+				outcome = delivery.deliver(date, Path.of(params.getString("outDir")),
+						Boolean.parseBoolean(params.getString("send")),
+						Boolean.parseBoolean(params.getString("resend")), execution.getJobExecutionId());
+			}
+			catch (DeliveryException ex) {
+				// an SMTP outage is an expected failure: fail the step (and the run) with its one line, instead of
+				// the stack trace Spring Batch logs for a thrown exception; the run restarts next time
+				log.error("{}: {}", date, ex.getMessage());
+				execution.addFailureException(ex);
+				execution.setStatus(BatchStatus.FAILED);
+				contribution.setExitStatus(ExitStatus.FAILED.addExitDescription(ex.getMessage()));
+				return RepeatStatus.FINISHED;
+			}
 			execution.getExecutionContext().putString("mail", outcome.line());
 			log.info("{}: {}", date, outcome.line());
 			return RepeatStatus.FINISHED;
