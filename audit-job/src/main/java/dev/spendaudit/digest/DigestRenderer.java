@@ -42,7 +42,7 @@ public class DigestRenderer {
 
 	private final DigestSettings settings;
 
-	public DigestRenderer(Configuration freemarker, SpendHistory history, DigestSettings settings) {
+	DigestRenderer(Configuration freemarker, SpendHistory history, DigestSettings settings) {
 		this.freemarker = freemarker;
 		this.history = history;
 		this.charts = new DigestCharts();

@@ -20,14 +20,14 @@ import static org.jooq.impl.DSL.sum;
  * Reads the audited days' spend back from the store: the last 31 days for the comparisons (the day before, 7 and
  * 30 days) and the 30-day charts.
  */
-public class SpendHistory {
+class SpendHistory {
 
 	/** The audited day and the 30 before it. */
 	static final int DAYS = 31;
 
 	private final DSLContext dsl;
 
-	public SpendHistory(DSLContext dsl) {
+	SpendHistory(DSLContext dsl) {
 		this.dsl = dsl;
 	}
 
