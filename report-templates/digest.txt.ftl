@@ -11,13 +11,17 @@
 spend-audit · daily digest
 ${view.day} (the day in ${view.zone})
 
-Status: ${view.status} · ${view.statusLine}
+Status: ${view.status} · ${view.statusDetail}
 
 Metered spend: ${view.headline.usd}
-${view.headline.requests} requests · ${view.headline.failed} failed · ${view.headline.cacheHits} cache hits · ${view.headline.tokensIn} tokens in · ${view.headline.tokensOut} out
+${view.headline.requests} request<#if view.headline.requests != "1">s</#if> · ${view.headline.failed} failed · ${view.headline.cacheHits} cache hits · ${view.headline.tokensIn} tokens in · ${view.headline.tokensOut} out
 
 <#list view.comparisons as c>
+<#if c.direction == "none">
+  vs ${fit(c.label, 16)} ${num(c.change, 6)}                  (${c.note})
+<#else>
   vs ${fit(c.label, 16)} ${num(c.change, 6)} from ${num(c.reference, 9)}   (${c.note})
+</#if>
 </#list>
 <#if view.findings?has_content>
 

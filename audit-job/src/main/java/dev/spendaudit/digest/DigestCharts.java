@@ -78,19 +78,18 @@ class DigestCharts {
 	byte[] spend30(History history, List<String> series) {
 		DefaultCategoryDataset dataset = new DefaultCategoryDataset();
 		List<LocalDate> days = history.chartDays();
+		boolean others = days.stream().anyMatch(day -> others(history, series, day).signum() > 0);
 		for (int i = 0; i < days.size(); i++) {
 			LocalDate day = days.get(i);
 			// a label every seventh day, counted back from the audited day so that it is always labelled
 			DayKey key = new DayKey(day, (days.size() - 1 - i) % 7 == 0 ? DAY_LABEL.format(day) : "");
-			BigDecimal named = BigDecimal.ZERO;
 			for (int s = 0; s < series.size(); s++) {
-				BigDecimal usd = history.workloadUsd(series.get(s), day);
-				dataset.addValue(usd, new SeriesKey(s, legend(series.get(s))), key);
-				named = usd == null ? named : named.add(usd);
+				dataset.addValue(history.workloadUsd(series.get(s), day), new SeriesKey(s, legend(series.get(s))), key);
 			}
-			BigDecimal total = history.dailyUsd().get(day);
-			dataset.addValue(total == null ? null : total.subtract(named).max(BigDecimal.ZERO),
-					new SeriesKey(series.size(), "others"), key);
+			if (others) {
+				dataset.addValue(history.audited(day) ? others(history, series, day) : null,
+						new SeriesKey(series.size(), "others"), key);
+			}
 		}
 		CategoryAxis domain = new CategoryAxis();
 		domain.setTickLabelFont(TICKS);
@@ -140,6 +139,16 @@ class DigestCharts {
 		legend.setFrame(BlockBorder.NONE);
 		legend.setBackgroundPaint(Color.WHITE);
 		return png(chart, CHART_WIDTH, CHART_HEIGHT, false);
+	}
+
+	/** The day's spend of every workload not in {@code series} (zero on a day that was not audited). */
+	private static BigDecimal others(History history, List<String> series, LocalDate day) {
+		BigDecimal total = history.dailyUsd().getOrDefault(day, BigDecimal.ZERO);
+		for (String workload : series) {
+			BigDecimal usd = history.workloadUsd(workload, day);
+			total = usd == null ? total : total.subtract(usd);
+		}
+		return total.max(BigDecimal.ZERO);
 	}
 
 	/**

@@ -20,11 +20,12 @@ import dev.spendaudit.digest.DigestDocument.WorkloadSpend;
  * document itself (as {@code digest}) for the features' sections.
  *
  * @param subject the verdict and the money in one line, without the mail's prefix
- * @param statusLine {@code all quiet}, or the counts of ALERT and WATCH findings
+ * @param statusLine {@code all quiet}, or the counts of ALERT and WATCH findings (the subject's verdict)
+ * @param statusDetail the same in words, next to the status: {@code all quiet}, {@code 1 alert · 2 to watch}
  * @param workloadCount how many workloads the day had in all
  */
 public record DigestView(String subject, String day, String zone, String status, String statusLine,
-		Headline headline, List<Comparison> comparisons, List<FindingRow> findings, List<WorkloadRow> rows,
+		String statusDetail, Headline headline, List<Comparison> comparisons, List<FindingRow> findings, List<WorkloadRow> rows,
 		WorkloadRow others, WorkloadRow total, int workloadCount, InlineImage chart, String chartNote,
 		List<Spark> sparklines, String anomalies, Footer footer) {
 
@@ -105,7 +106,7 @@ public record DigestView(String subject, String day, String zone, String status,
 				FMT.count(m.requests()), FMT.count(m.failedRequests()), FMT.tokens(m.promptTokens()),
 				FMT.tokens(m.completionTokens()), List.of(), null);
 		return new DigestView(subject, DAY.format(d.date()), d.zone(), d.status(), statusLine(d.findings()),
-				new Headline(FMT.usd(total), FMT.count(m.requests()), FMT.count(m.failedRequests()),
+				statusDetail(d.findings()), new Headline(FMT.usd(total), FMT.count(m.requests()), FMT.count(m.failedRequests()),
 						FMT.count(m.cacheHits()), FMT.tokens(m.promptTokens()), FMT.tokens(m.completionTokens())),
 				comparisons(total, comparison), d.findings().stream().map(DigestView::finding).toList(), rows, others,
 				totalRow, workloads.size(), chart, chartNote, sparklines, anomalies(d), footer(d));
@@ -123,6 +124,20 @@ public record DigestView(String subject, String day, String zone, String status,
 			parts.add(watches + " WATCH");
 		}
 		return parts.isEmpty() ? "all quiet" : String.join(", ", parts);
+	}
+
+	/** {@code all quiet}, or e.g. {@code 1 alert · 2 to watch}. */
+	static String statusDetail(List<Finding> findings) {
+		long alerts = findings.stream().filter(f -> f.severity() == Severity.ALERT).count();
+		long watches = findings.stream().filter(f -> f.severity() == Severity.WATCH).count();
+		List<String> parts = new ArrayList<>();
+		if (alerts > 0) {
+			parts.add(alerts + (alerts == 1 ? " alert" : " alerts"));
+		}
+		if (watches > 0) {
+			parts.add(watches + " to watch");
+		}
+		return parts.isEmpty() ? "all quiet" : String.join(" · ", parts);
 	}
 
 	private static WorkloadRow row(WorkloadSpend w, BigDecimal total) {

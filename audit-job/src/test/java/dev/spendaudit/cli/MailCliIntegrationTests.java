@@ -183,6 +183,21 @@ class MailCliIntegrationTests {
 	}
 
 	@Test
+	void recipientsWithoutAnSmtpServerStopTheRunBeforeAnyWork() throws Exception {
+		Path config = Files.writeString(dir.resolve("nohost.yml"), base() + """
+				  mail:
+				    to: ops@example.org
+				    from: spend-audit@example.org
+				""");
+		CliIntegrationTests.Result r = cli("run", "--date", "2026-11-21", "--config", config.toString(), "--out",
+				dir.resolve("out").toString());
+		assertThat(r.exit()).isEqualTo(1);
+		assertThat(r.err().strip()).isEqualTo("spend-audit: error: spend-audit.mail.to is set but spring.mail.host is"
+				+ " not: there is no SMTP server to send the digest through");
+		assertThat(dir.resolve("out")).doesNotExist();
+	}
+
+	@Test
 	void resendNeedsARenderedDigest() {
 		CliIntegrationTests.Result r = cli("resend", "--date", "2026-10-01", "--config",
 				config(smtp.port(), true).toString(), "--out", dir.toString());

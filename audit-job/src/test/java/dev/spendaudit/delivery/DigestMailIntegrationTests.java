@@ -246,12 +246,12 @@ class DigestMailIntegrationTests {
 		MimeMessage m = smtp.received(ALERT_DAY).get(0);
 		assertThat(m.getSubject()).isEqualTo("[spend-audit] 2026-11-10 · $1.00 metered · 1 ALERT");
 		MailParts p = MailParts.of(m);
-		assertThat(p.visibleHtml()).contains("ALERT 1 ALERT")
+		assertThat(p.visibleHtml()).contains("ALERT 1 alert $1.00 metered 1 request · 0 failed")
 			.contains("ALERT PROBE_SPIKE workload:" + XSS + " vk-alpha spent 10x its usual")
 			.contains("actual $1.00 · baseline $0.10")
 			.contains("Probe section probe note: " + XSS + " (also " + XSS + ")")
-			.contains("vs the day before – from – not audited")
-			.contains("vs 7-day average – from – no audited days");
+			.contains("vs the day before – not audited")
+			.contains("vs 7-day average – no audited days");
 		assertThat(p.html()).doesNotContain("<img src=x");
 		assertThat(p.text()).contains("[ALERT] PROBE_SPIKE · workload:" + XSS)
 			.contains("PROBE SECTION")
