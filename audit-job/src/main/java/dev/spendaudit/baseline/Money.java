@@ -67,6 +67,14 @@ final class Money {
 		return value.signum() == 0 ? BigDecimal.ZERO : value.stripTrailingZeros();
 	}
 
+	private static final java.time.format.DateTimeFormatter ISO_UTC = java.time.format.DateTimeFormatter
+		.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'");
+
+	/** A UTC wall-clock time as the digest writes times: ISO-8601 with milliseconds and Z. */
+	static String iso(java.time.LocalDateTime utc) {
+		return utc == null ? null : ISO_UTC.format(utc);
+	}
+
 	/** A statistic (z, ratio, share) for the JSON: {@code places} decimals. */
 	static Double round(Double value, int places) {
 		if (value == null || value.isNaN() || value.isInfinite()) {

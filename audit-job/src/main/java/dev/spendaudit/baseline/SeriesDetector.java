@@ -118,7 +118,7 @@ final class SeriesDetector {
 		Subject pair = driver != null ? driver : head.subject.level() == Level.PAIR ? head.subject : null;
 		return new Draft(head.kind, head.severity, head.subject.label(), head.actual, head.baseline,
 				explanation.summary() + ": " + numbers, details, subjects,
-				pair == null ? null : new Draft.DrillDown(pair.workload(), pair.model()));
+				pair == null ? null : new Draft.DrillDown(pair.workload(), pair.model()), head.planned);
 	}
 
 	private static Series history(Day day, Subject subject) {
@@ -252,7 +252,7 @@ final class SeriesDetector {
 						subject.workload() + ": first calls in " + settings.windowDays() + " days, " + money,
 						new DetectionDetails.NewSeries(subject.workload(), null, s.exactUsd(t), (long) s.requests[t],
 								settings.windowDays(), null),
-						List.of(subject.label()), null));
+						List.of(subject.label()), null, null));
 			}
 			else if (subject.level() == Level.PAIR && seen(day.history.get(Subject.workload(subject.workload())), from, t)) {
 				drafts.add(new Draft(NEW_MODEL, Severity.INFO, subject.label(), s.exactUsd(t), null,
@@ -260,7 +260,7 @@ final class SeriesDetector {
 								+ settings.windowDays() + " days, " + money,
 						new DetectionDetails.NewSeries(subject.workload(), subject.model(), s.exactUsd(t),
 								(long) s.requests[t], settings.windowDays(), null),
-						List.of(subject.label()), new Draft.DrillDown(subject.workload(), subject.model())));
+						List.of(subject.label()), new Draft.DrillDown(subject.workload(), subject.model()), null));
 			}
 		}
 		return drafts;
@@ -300,7 +300,7 @@ final class SeriesDetector {
 
 	/** A spike evaluation of one series on one day. */
 	record Eval(Series series, int offset, RollingBaseline baseline, SpikeRule.Verdict verdict, Severity severity,
-			boolean provisional, String rule) {
+			boolean provisional, PlannedWindow planned, String rule) {
 	}
 
 	/**
@@ -319,18 +319,18 @@ final class SeriesDetector {
 	/** A subject's finding before grouping. */
 	record Candidate(String kind, Subject subject, Severity severity, BigDecimal actual, BigDecimal baseline,
 			double excess, Double z, Double ratio, double spread, double mad, int historyDays, boolean provisional,
-			String rule) {
+			PlannedWindow planned, String rule) {
 
 		static Candidate of(Eval e) {
 			return new Candidate(SPIKE, e.series.subject, e.severity, e.series.exactUsd(e.offset),
 					Money.exact(e.baseline.median()), e.verdict.excess(), e.verdict.z(), e.verdict.ratio(),
-					e.verdict.spread(), e.baseline.mad(), e.baseline.days(), e.provisional, e.rule);
+					e.verdict.spread(), e.baseline.mad(), e.baseline.days(), e.provisional, e.planned, e.rule);
 		}
 
 		static Candidate of(Drift d) {
 			return new Candidate(DRIFT, d.series.subject, d.verdict.severity(), Money.exact(d.lastDays),
 					Money.exact(d.base), d.excess(), null, d.verdict.ratio(), Double.NaN, Double.NaN,
-					d.baseDays, false, d.verdict.rule());
+					d.baseDays, false, null, d.verdict.rule());
 		}
 
 	}
@@ -373,7 +373,7 @@ final class SeriesDetector {
 					severity = Severity.INFO;
 					rule += "; planned, so never an ALERT";
 				}
-				return new Eval(s, o, b, v, severity, provisional, rule);
+				return new Eval(s, o, b, v, severity, provisional, planned, rule);
 			});
 		}
 

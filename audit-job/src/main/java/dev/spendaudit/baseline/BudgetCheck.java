@@ -1,0 +1,72 @@
+package dev.spendaudit.baseline;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import dev.spendaudit.source.KeyBudget;
+import dev.spendaudit.source.Workload;
+
+/**
+ * BUDGET: each key with its own {@code max_budget}, projected at its recent pace (the mean of the last 7 audited
+ * days, from the rollup) to its next reset, which follows {@code budget_reset_at} and {@code budget_duration}.
+ * The spend counter is LiteLLM's own, read when the job runs.
+ */
+final class BudgetCheck {
+
+	private final DetectionSettings.Budget settings;
+
+	BudgetCheck(DetectionSettings.Budget settings) {
+		this.settings = settings;
+	}
+
+	/**
+	 * @param asOf the end of the audited day (UTC wall-clock): the projection starts there
+	 * @param rows the rollup rows of the days up to the audited one
+	 * @param workloads the workload behind each budgeted key
+	 */
+	List<Draft> check(LocalDate day, LocalDateTime asOf, List<KeyBudget> budgets, List<DayRow> rows,
+			Map<String, Workload> workloads) {
+		List<Draft> drafts = new ArrayList<>();
+		LocalDate firstPaceDay = day.minusDays(settings.paceDays() - 1);
+		for (KeyBudget key : budgets) {
+			double spent = rows.stream()
+				.filter(r -> r.apiKey().equals(key.apiKey()) && !r.date().isBefore(firstPaceDay) && !r.date().isAfter(day))
+				.mapToDouble(r -> r.usd().doubleValue())
+				.sum();
+			double pace = spent / settings.paceDays();
+			Optional<BudgetDuration> duration = BudgetDuration.parse(key.budgetDuration());
+			LocalDateTime next = BudgetDuration.nextReset(key.budgetResetAtUtc(), duration, asOf);
+			BudgetProjection p = BudgetProjection.project(key.spendUsd(), key.maxBudgetUsd(), pace, asOf, next, settings);
+			if (p.severity() == null) {
+				continue;
+			}
+			Workload w = workloads.get(key.apiKey());
+			String name = w != null ? w.name() : key.apiKey().substring(0, Math.min(8, key.apiKey().length()));
+			String until = next == null ? "in " + settings.horizonDaysWithoutReset() + " days (the budget never resets)"
+					: "by the reset on " + next.toLocalDate();
+			String rule = p.severity() + ": projected " + AttributionCheck.percent(p.share()) + " ≥ "
+					+ AttributionCheck.percent(p.severity() == dev.spendaudit.core.Severity.ALERT ? settings.alertShare()
+							: settings.watchShare());
+			String reason = name + ": " + Money.usd(p.spentUsd()) + " of its " + Money.usd(p.maxBudgetUsd())
+					+ " budget spent, " + Money.usd(pace) + "/day over the last " + settings.paceDays() + " days → "
+					+ Money.usd(p.projectedUsd()) + " " + until + "; " + rule;
+			drafts.add(Draft.of(Kinds.BUDGET, p.severity(), "workload:" + name, Money.exact(p.spentUsd()),
+					null, reason,
+					new DetectionDetails.Budget(rule, Money.exact(p.spentUsd()), Money.exact(p.maxBudgetUsd()),
+							Money.exact(pace), settings.paceDays(), Money.exact(p.projectedUsd()),
+							Money.round(p.share(), 4), key.budgetDuration(),
+							Money.iso(next), Money.round(p.daysLeft(), 2), null)));
+		}
+		return drafts;
+	}
+
+	static BigDecimal usd(double value) {
+		return Money.exact(value);
+	}
+
+}
