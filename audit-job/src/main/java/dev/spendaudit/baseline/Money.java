@@ -21,7 +21,7 @@ final class Money {
 			return "$0.00";
 		}
 		if (abs < 0.01) {
-			return sign + "$" + new BigDecimal(abs).round(new MathContext(2)).toPlainString();
+			return sign + "$" + new BigDecimal(abs).round(new MathContext(2)).stripTrailingZeros().toPlainString();
 		}
 		return sign + "$" + String.format(Locale.ROOT, "%,.2f", abs);
 	}

@@ -3,6 +3,8 @@ package dev.spendaudit.baseline;
 import java.time.LocalDate;
 import java.util.Objects;
 
+import org.springframework.format.annotation.DateTimeFormat;
+
 /**
  * Days a person said a workload's spend is expected ({@code spend-audit.planned[]}): shown as planned, never an
  * ALERT, and left out of later baselines.
@@ -12,7 +14,8 @@ import java.util.Objects;
  * @param to last planned day, inclusive (defaults to {@code from})
  * @param note why, shown in the digest
  */
-public record PlannedWindow(String workload, LocalDate from, LocalDate to, String note) {
+public record PlannedWindow(String workload, @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+		@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to, String note) {
 
 	public PlannedWindow {
 		if (workload == null || workload.isBlank()) {

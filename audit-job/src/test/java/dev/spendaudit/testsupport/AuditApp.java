@@ -30,6 +30,11 @@ public final class AuditApp implements AutoCloseable {
 	}
 
 	public static AuditApp start(Endpoint source, Clock clock, Map<String, String> settings) {
+		return start(source, clock, settings, Map.of());
+	}
+
+	/** With extra beans, e.g. a test implementation of a seam such as {@code CoveredModels}. */
+	public static AuditApp start(Endpoint source, Clock clock, Map<String, String> settings, Map<String, Object> beans) {
 		List<String> args = new ArrayList<>();
 		args.add("--spend-audit.source.url=" + source.url());
 		args.add("--spend-audit.source.username=" + source.username());
@@ -38,7 +43,10 @@ public final class AuditApp implements AutoCloseable {
 		ConfigurableApplicationContext context = new SpringApplicationBuilder(SpendAuditApplication.class)
 			.web(WebApplicationType.NONE)
 			.logStartupInfo(false)
-			.initializers(ctx -> ctx.getBeanFactory().registerSingleton("clock", clock))
+			.initializers(ctx -> {
+				ctx.getBeanFactory().registerSingleton("clock", clock);
+				beans.forEach(ctx.getBeanFactory()::registerSingleton);
+			})
 			.run(args.toArray(String[]::new));
 		return new AuditApp(context);
 	}
