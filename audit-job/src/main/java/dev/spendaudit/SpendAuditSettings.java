@@ -6,6 +6,7 @@ import java.util.List;
 
 import dev.spendaudit.baseline.DetectionSettings;
 import dev.spendaudit.baseline.PlannedWindow;
+import dev.spendaudit.schedule.ScheduleSettings;
 import dev.spendaudit.source.SourceSettings;
 import dev.spendaudit.store.StoreSettings;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -19,6 +20,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param out where the per-day files are written unless {@code --out} says otherwise
  * @param source the LiteLLM database, read only
  * @param store where the job keeps its own tables
+ * @param schedule in-process scheduling for the {@code schedule} command
  * @param detection spike, drift, budget, unpriced and attribution thresholds
  * @param planned days a workload's spend is expected ({@code workload}, {@code from}, {@code to}, {@code note}):
  * shown as planned, never an ALERT, left out of later baselines
@@ -27,7 +29,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties(prefix = "spend-audit", ignoreUnknownFields = false)
 public record SpendAuditSettings(@DefaultValue("UTC") ZoneId zone, @DefaultValue("./out") Path out,
 		@DefaultValue SourceSettings source, @DefaultValue StoreSettings store,
-		@DefaultValue DetectionSettings detection, List<PlannedWindow> planned, List<String> freeModels) {
+		@DefaultValue ScheduleSettings schedule, @DefaultValue DetectionSettings detection,
+		List<PlannedWindow> planned, List<String> freeModels) {
 
 	public SpendAuditSettings {
 		planned = planned == null ? List.of() : List.copyOf(planned);

@@ -19,26 +19,37 @@ final class CliErrors {
 	}
 
 	static String describe(Throwable ex) {
-		for (Throwable t = ex; t != null; t = t.getCause()) {
-			if (t instanceof UnboundConfigurationPropertiesException unbound) {
-				return "unknown setting " + unbound.getUnboundProperties()
-					.stream()
-					.map(CliErrors::withOrigin)
-					.collect(Collectors.joining(", "));
-			}
-			if (t instanceof BindException bind) {
-				return "invalid setting " + bind.getName()
-						+ (bind.getProperty() != null ? " " + origin(bind.getProperty().getOrigin()) : "") + ": "
-						+ rootMessage(bind);
-			}
-			if (t instanceof SourceUnavailableException source) {
-				return source.getMessage();
-			}
-			if (t instanceof SQLException sql) {
-				return "database error: " + firstLine(sql.getMessage());
-			}
+		UnboundConfigurationPropertiesException unbound = find(ex, UnboundConfigurationPropertiesException.class);
+		if (unbound != null) {
+			return "unknown setting " + unbound.getUnboundProperties()
+				.stream()
+				.map(CliErrors::withOrigin)
+				.collect(Collectors.joining(", "));
+		}
+		SourceUnavailableException source = find(ex, SourceUnavailableException.class);
+		if (source != null) {
+			return firstLine(source.getMessage());
+		}
+		BindException bind = find(ex, BindException.class);
+		if (bind != null) {
+			return "invalid setting " + bind.getName()
+					+ (bind.getProperty() != null ? " " + origin(bind.getProperty().getOrigin()) : "") + ": "
+					+ rootMessage(bind);
+		}
+		SQLException sql = find(ex, SQLException.class);
+		if (sql != null) {
+			return "database error: " + firstLine(sql.getMessage());
 		}
 		return rootMessage(ex);
+	}
+
+	private static <T extends Throwable> T find(Throwable ex, Class<T> type) {
+		for (Throwable t = ex; t != null; t = t.getCause() == t ? null : t.getCause()) {
+			if (type.isInstance(t)) {
+				return type.cast(t);
+			}
+		}
+		return null;
 	}
 
 	private static String withOrigin(ConfigurationProperty property) {

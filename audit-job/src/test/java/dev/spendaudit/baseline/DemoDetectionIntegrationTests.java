@@ -47,7 +47,7 @@ class DemoDetectionIntegrationTests {
 		try (AuditApp app = AuditApp.start(endpoint, Clock.fixed(NOW, ZoneOffset.UTC), Map.of())) {
 			DayResult result = app.run(LocalDate.of(2026, 11, 26), out);
 			assertThat(result.failure()).isNull();
-			assertThat(DigestSchema.violations(result.digestJson())).isEmpty();
+			assertThat(DigestSchema.violations(DigestJson.read(result.digestJson()).root())).isEmpty();
 			JsonNode digest = DigestJson.read(result.digestJson()).root();
 			assertThat(digest.get("status").asString()).isEqualTo("ALERT");
 			List<String> findings = new ArrayList<>();

@@ -91,7 +91,7 @@ class SpikeIntegrationTests {
 	void theReindexRaisesOneAlertThatReadsAsOneKeyOneModelHugePrompts(@TempDir Path out) {
 		DayResult result = app.run(REINDEX.get(1), out);
 		assertThat(result.failure()).isNull();
-		assertThat(DigestSchema.violations(result.digestJson())).isEmpty();
+		assertThat(DigestSchema.violations(DigestJson.read(result.digestJson()).root())).isEmpty();
 		JsonNode digest = DigestJson.read(result.digestJson()).root();
 		assertThat(digest.get("status").asString()).isEqualTo("ALERT");
 		List<JsonNode> alerts = severity(digest, "ALERT");
@@ -155,7 +155,7 @@ class SpikeIntegrationTests {
 	@Test
 	void thirtyCentsBecomingNinetyRaisesNothing(@TempDir Path out) {
 		DayResult result = app.run(NOISE, out);
-		assertThat(DigestSchema.violations(result.digestJson())).isEmpty();
+		assertThat(DigestSchema.violations(DigestJson.read(result.digestJson()).root())).isEmpty();
 		JsonNode digest = DigestJson.read(result.digestJson()).root();
 		assertThat(digest.get("status").asString()).isEqualTo("OK");
 		assertThat(digest.get("findings")).isEmpty();
@@ -178,7 +178,7 @@ class SpikeIntegrationTests {
 						"vk-vault-indexer", "spend-audit.planned[0].from", "2026-11-25", "spend-audit.planned[0].to",
 						"2026-11-27", "spend-audit.planned[0].note", "vault reindex"))) {
 			DayResult result = planned.run(REINDEX.get(1), out);
-			assertThat(DigestSchema.violations(result.digestJson())).isEmpty();
+			assertThat(DigestSchema.violations(DigestJson.read(result.digestJson()).root())).isEmpty();
 			JsonNode digest = DigestJson.read(result.digestJson()).root();
 			assertThat(digest.get("status").asString()).isEqualTo("OK");
 			assertThat(digest.get("findings")).hasSize(1);

@@ -1,19 +1,18 @@
 package dev.spendaudit.testsupport;
 
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 
+import com.networknt.schema.Error;
 import com.networknt.schema.InputFormat;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
+import tools.jackson.databind.JsonNode;
 
 /**
- * Checks a written {@code digest-*.json} against the published {@code schema/digest.schema.json}.
+ * The published JSON Schema of the digest ({@code schema/digest.schema.json} in the jar), for validating what the
+ * job writes.
  */
 public final class DigestSchema {
 
@@ -22,25 +21,18 @@ public final class DigestSchema {
 	private DigestSchema() {
 	}
 
-	/** The schema violations, one line each; empty when the file conforms. */
-	public static List<String> violations(Path json) {
-		try {
-			return SCHEMA.validate(Files.readString(json), InputFormat.JSON)
-				.stream()
-				.map(e -> e.getInstanceLocation() + ": " + e.getMessage())
-				.toList();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+	/** The schema violations of {@code document}, empty when it conforms. */
+	public static List<String> violations(JsonNode document) {
+		return SCHEMA.validate(document).stream().map(Error::toString).toList();
 	}
 
 	private static Schema load() {
 		try (InputStream in = DigestSchema.class.getResourceAsStream("/schema/digest.schema.json")) {
-			return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(in);
+			return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
+				.getSchema(in, InputFormat.JSON);
 		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
 		}
 	}
 
