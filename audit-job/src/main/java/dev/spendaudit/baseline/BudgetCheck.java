@@ -1,6 +1,5 @@
 package dev.spendaudit.baseline;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -33,12 +32,14 @@ final class BudgetCheck {
 			Map<String, Workload> workloads) {
 		List<Draft> drafts = new ArrayList<>();
 		LocalDate firstPaceDay = day.minusDays(settings.paceDays() - 1);
+		Map<String, Double> recent = new java.util.HashMap<>();
+		for (DayRow r : rows) {
+			if (!r.date().isBefore(firstPaceDay) && !r.date().isAfter(day)) {
+				recent.merge(r.apiKey(), r.usd().doubleValue(), Double::sum);
+			}
+		}
 		for (KeyBudget key : budgets) {
-			double spent = rows.stream()
-				.filter(r -> r.apiKey().equals(key.apiKey()) && !r.date().isBefore(firstPaceDay) && !r.date().isAfter(day))
-				.mapToDouble(r -> r.usd().doubleValue())
-				.sum();
-			double pace = spent / settings.paceDays();
+			double pace = recent.getOrDefault(key.apiKey(), 0.0) / settings.paceDays();
 			Optional<BudgetDuration> duration = BudgetDuration.parse(key.budgetDuration());
 			LocalDateTime next = BudgetDuration.nextReset(key.budgetResetAtUtc(), duration, asOf);
 			BudgetProjection p = BudgetProjection.project(key.spendUsd(), key.maxBudgetUsd(), pace, asOf, next, settings);
@@ -63,10 +64,6 @@ final class BudgetCheck {
 							Money.iso(next), Money.round(p.daysLeft(), 2), null)));
 		}
 		return drafts;
-	}
-
-	static BigDecimal usd(double value) {
-		return Money.exact(value);
 	}
 
 }
