@@ -17,8 +17,8 @@ public final class DriftRule {
 	public Verdict evaluate(double lastDays, double base) {
 		double excess = lastDays - base;
 		Double ratio = base > 0 ? lastDays / base : null;
-		boolean excessOk = excess >= settings.excessUsd();
-		boolean ratioOk = lastDays >= settings.ratio() * base;
+		boolean excessOk = SpikeRule.atLeast(excess, settings.excessUsd());
+		boolean ratioOk = SpikeRule.atLeast(lastDays, settings.ratio() * base);
 		if (excessOk && ratioOk) {
 			return new Verdict(lastDays, base, excess, ratio, Severity.ALERT,
 					"ALERT: last " + settings.days() + " days " + Money.usd(lastDays) + " vs " + Money.usd(base)

@@ -48,11 +48,11 @@ final class Money {
 
 	/** "545K", "1.2M", "800": token counts. */
 	static String tokens(double tokens) {
-		if (tokens >= 1_000_000) {
+		if (tokens >= 999_500) {
 			return BigDecimal.valueOf(tokens / 1_000_000).setScale(1, RoundingMode.HALF_UP).stripTrailingZeros()
 				.toPlainString() + "M";
 		}
-		if (tokens >= 1_000) {
+		if (tokens >= 999.5) {
 			return Math.round(tokens / 1_000) + "K";
 		}
 		return String.valueOf(Math.round(tokens));

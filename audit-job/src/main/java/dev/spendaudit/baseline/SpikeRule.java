@@ -23,9 +23,9 @@ public final class SpikeRule {
 		Double ratio = b > 0 ? actual / b : null;
 		DetectionSettings.Alert alert = settings.alert();
 		DetectionSettings.Watch watch = settings.watch();
-		boolean excessAlert = excess >= alert.excessUsd();
-		boolean ratioAlert = actual >= alert.ratio() * b;
-		boolean zAlert = z >= alert.z();
+		boolean excessAlert = atLeast(excess, alert.excessUsd());
+		boolean ratioAlert = atLeast(actual, alert.ratio() * b);
+		boolean zAlert = atLeast(z, alert.z());
 		Severity severity = null;
 		String rule;
 		if (excessAlert && ratioAlert && zAlert) {
@@ -34,7 +34,7 @@ public final class SpikeRule {
 					+ (ratio == null ? "from a zero baseline" : Money.times(ratio) + " ≥ " + Money.times(alert.ratio()))
 					+ ", z " + Money.z(z) + " ≥ " + Money.z(alert.z());
 		}
-		else if (excess >= watch.excessUsd() && z >= watch.z()) {
+		else if (atLeast(excess, watch.excessUsd()) && atLeast(z, watch.z())) {
 			severity = Severity.WATCH;
 			rule = "WATCH: excess " + Money.usd(excess) + " ≥ " + Money.usd(watch.excessUsd()) + ", z " + Money.z(z)
 					+ " ≥ " + Money.z(watch.z()) + "; not ALERT: "
@@ -42,7 +42,7 @@ public final class SpikeRule {
 							: !ratioAlert ? Money.times(ratio) + " < " + Money.times(alert.ratio()) + " baseline"
 									: "z < " + Money.z(alert.z()));
 		}
-		else if (excess < watch.excessUsd()) {
+		else if (!atLeast(excess, watch.excessUsd())) {
 			rule = "quiet: excess " + Money.usd(excess) + " < " + Money.usd(watch.excessUsd()) + " watch floor (z "
 					+ Money.z(z) + ")";
 		}
@@ -50,6 +50,14 @@ public final class SpikeRule {
 			rule = "quiet: z " + Money.z(z) + " < " + Money.z(watch.z()) + " (excess " + Money.usd(excess) + ")";
 		}
 		return new Verdict(actual, baseline, sigma, excess, z, ratio, severity, rule);
+	}
+
+	/**
+	 * {@code value ≥ threshold}, forgiving the last bits of binary floating point: $5.30 against $0.30 is an excess
+	 * of exactly $5.00 to a person, and must pass a $5.00 floor.
+	 */
+	static boolean atLeast(double value, double threshold) {
+		return value >= threshold - 1e-9 * Math.max(1, Math.abs(threshold));
 	}
 
 	/**

@@ -85,6 +85,25 @@ class SpikeRuleTests {
 	}
 
 	@Test
+	void anExcessOfExactlyTheFloorPasses() {
+		// 53 calls of $0.10 sum to 5.299999999999997 in binary floating point
+		double day = 0;
+		for (int i = 0; i < 53; i++) {
+			day += 0.10;
+		}
+		assertThat(day - 0.30).isLessThan(5.0);
+		assertThat(RULE.evaluate(day, new RollingBaseline(0.30, 0, 28)).severity()).isEqualTo(Severity.ALERT);
+	}
+
+	@Test
+	void tokenCountsReadAsPeopleSayThem() {
+		assertThat(Money.tokens(545_375)).isEqualTo("545K");
+		assertThat(Money.tokens(999_700)).isEqualTo("1M");
+		assertThat(Money.tokens(1_240_000)).isEqualTo("1.2M");
+		assertThat(Money.tokens(800)).isEqualTo("800");
+	}
+
+	@Test
 	void aDropIsNeverASpike() {
 		assertThat(RULE.evaluate(0, TYPICAL).severity()).isNull();
 	}
