@@ -13,9 +13,20 @@ import dev.spendaudit.source.Workload;
 /**
  * BUDGET: each key with its own {@code max_budget}, projected at its recent pace (the mean of the last 7 audited
  * days, from the rollup) to its next reset, which follows {@code budget_reset_at} and {@code budget_duration}.
- * The spend counter is LiteLLM's own, read when the job runs.
+ * <p>
+ * The projection starts at the end of the audited day, with the spend the key had then: LiteLLM's counter (read
+ * when the job runs) minus what the key logged since. When the key's budget has reset since that day (a rerun of
+ * an older day), the counter belongs to a later period, so the spend is the key's logged spend from the start of
+ * the day's period instead.
  */
 final class BudgetCheck {
+
+	/** A key's logged spend between two UTC wall-clock times. */
+	interface LoggedSpend {
+
+		double between(String apiKey, LocalDateTime fromUtc, LocalDateTime toUtc);
+
+	}
 
 	private final DetectionSettings.Budget settings;
 
@@ -25,11 +36,12 @@ final class BudgetCheck {
 
 	/**
 	 * @param asOf the end of the audited day (UTC wall-clock): the projection starts there
+	 * @param now when LiteLLM's counters were read (UTC wall-clock)
 	 * @param rows the rollup rows of the days up to the audited one
 	 * @param workloads the workload behind each budgeted key
 	 */
-	List<Draft> check(LocalDate day, LocalDateTime asOf, List<KeyBudget> budgets, List<DayRow> rows,
-			Map<String, Workload> workloads) {
+	List<Draft> check(LocalDate day, LocalDateTime asOf, LocalDateTime now, List<KeyBudget> budgets,
+			List<DayRow> rows, Map<String, Workload> workloads, LoggedSpend logged) {
 		List<Draft> drafts = new ArrayList<>();
 		LocalDate firstPaceDay = day.minusDays(settings.paceDays() - 1);
 		Map<String, Double> recent = new java.util.HashMap<>();
@@ -42,7 +54,8 @@ final class BudgetCheck {
 			double pace = recent.getOrDefault(key.apiKey(), 0.0) / settings.paceDays();
 			Optional<BudgetDuration> duration = BudgetDuration.parse(key.budgetDuration());
 			LocalDateTime next = BudgetDuration.nextReset(key.budgetResetAtUtc(), duration, asOf);
-			BudgetProjection p = BudgetProjection.project(key.spendUsd(), key.maxBudgetUsd(), pace, asOf, next, settings);
+			double spent = spentAsOf(key, duration, next, asOf, now, logged);
+			BudgetProjection p = BudgetProjection.project(spent, key.maxBudgetUsd(), pace, asOf, next, settings);
 			if (p.severity() == null) {
 				continue;
 			}
@@ -64,6 +77,20 @@ final class BudgetCheck {
 							Money.iso(next), Money.round(p.daysLeft(), 2), null)));
 		}
 		return drafts;
+	}
+
+
+	/** The key's spend in its budget period as of the end of the audited day. */
+	private static double spentAsOf(KeyBudget key, Optional<BudgetDuration> duration, LocalDateTime next,
+			LocalDateTime asOf, LocalDateTime now, LoggedSpend logged) {
+		if (!now.isAfter(asOf)) {
+			return key.spendUsd();
+		}
+		boolean resetSince = next != null && !next.isAfter(now);
+		if (resetSince && duration.isPresent()) {
+			return logged.between(key.apiKey(), duration.get().subtractFrom(next), asOf);
+		}
+		return Math.max(0, key.spendUsd() - logged.between(key.apiKey(), asOf, now));
 	}
 
 }

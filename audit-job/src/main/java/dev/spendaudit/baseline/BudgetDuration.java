@@ -37,17 +37,35 @@ public record BudgetDuration(long amount, String unit) {
 		};
 	}
 
+	public LocalDateTime subtractFrom(LocalDateTime time) {
+		return switch (unit) {
+			case "mo" -> time.minusMonths(amount);
+			case "w" -> time.minusWeeks(amount);
+			case "d" -> time.minusDays(amount);
+			case "h" -> time.minusHours(amount);
+			case "m" -> time.minusMinutes(amount);
+			default -> time.minusSeconds(amount);
+		};
+	}
+
 	/**
-	 * The first reset strictly after {@code now}: {@code resetAt} itself when it is ahead, else {@code resetAt}
-	 * stepped forward by the duration (the reset job may lag). Without {@code resetAt} the phase is unknown, so a
-	 * whole duration from now is assumed (the longest it can be). Null when the key never resets.
+	 * The first reset strictly after {@code now}: {@code resetAt} stepped forward by the duration when it lies
+	 * behind (the reset job may lag), or back when a whole period lies between (an earlier day audited after later
+	 * resets). Without {@code resetAt} the phase is unknown, so a whole duration from now is assumed (the longest it
+	 * can be). Null when the key never resets.
 	 */
 	public static LocalDateTime nextReset(LocalDateTime resetAt, Optional<BudgetDuration> duration, LocalDateTime now) {
 		if (resetAt == null) {
 			return duration.map(d -> d.addTo(now)).orElse(null);
 		}
 		if (resetAt.isAfter(now)) {
-			return resetAt;
+			LocalDateTime next = resetAt;
+			if (duration.isPresent()) {
+				for (int i = 0; i < 10_000 && duration.get().subtractFrom(next).isAfter(now); i++) {
+					next = duration.get().subtractFrom(next);
+				}
+			}
+			return next;
 		}
 		if (duration.isEmpty()) {
 			return null;

@@ -1,6 +1,9 @@
 package dev.spendaudit.baseline;
 
+import java.time.Clock;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -54,14 +57,17 @@ public class DayDetector {
 
 	private final CoveredModels covered;
 
+	private final Clock clock;
+
 	public DayDetector(DSLContext store, LiteLlmSource source, SpendRollup rollup, FindingStore findings,
-			SpendAuditSettings settings, CoveredModels covered) {
+			SpendAuditSettings settings, CoveredModels covered, Clock clock) {
 		this.store = store;
 		this.source = source;
 		this.rollup = rollup;
 		this.findings = findings;
 		this.settings = settings;
 		this.covered = covered;
+		this.clock = clock;
 	}
 
 	public List<Finding> detect(AuditDay day, long jobExecutionId) {
@@ -79,8 +85,10 @@ public class DayDetector {
 			drafts.add(d.details() instanceof DetectionDetails.Spike ? withRequests(day, d, today) : d);
 		}
 		List<KeyBudget> budgets = source.keyBudgets(day.toUtc());
-		drafts.addAll(new BudgetCheck(detection.budget()).check(date, day.toUtc(), budgets, rows,
-				source.workloads(budgets.stream().map(KeyBudget::apiKey).toList(), day)));
+		LocalDateTime now = LocalDateTime.now(clock.withZone(ZoneOffset.UTC));
+		drafts.addAll(new BudgetCheck(detection.budget()).check(date, day.toUtc(), now, budgets, rows,
+				source.workloads(budgets.stream().map(KeyBudget::apiKey).toList(), day),
+				(key, from, to) -> source.keySpend(key, from, to).doubleValue()));
 		Map<String, String> workloadOfKey = new HashMap<>();
 		today.forEach(r -> workloadOfKey.put(r.apiKey(), r.workload()));
 		drafts.addAll(new UnpricedCheck(covered, new FreeModels(settings.freeModels()), detection.unpricedSeverity())

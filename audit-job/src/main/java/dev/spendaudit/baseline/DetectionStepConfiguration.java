@@ -1,5 +1,6 @@
 package dev.spendaudit.baseline;
 
+import java.time.Clock;
 import java.util.Optional;
 
 import dev.spendaudit.SpendAuditSettings;
@@ -33,13 +34,13 @@ class DetectionStepConfiguration {
 
 	@Bean
 	DayDetector dayDetector(DSLContext dsl, LiteLlmSource source, SpendRollup rollup, FindingStore findingStore,
-			SpendAuditSettings settings, ObjectProvider<CoveredModels> coveredModels) {
+			SpendAuditSettings settings, ObjectProvider<CoveredModels> coveredModels, Clock clock) {
 		// asked at detection time: no subscriptions feature (no bean) means no model is covered
 		CoveredModels covered = (model, day) -> coveredModels.orderedStream()
 			.map(c -> c.planFor(model, day))
 			.flatMap(Optional::stream)
 			.findFirst();
-		return new DayDetector(dsl, source, rollup, findingStore, settings, covered);
+		return new DayDetector(dsl, source, rollup, findingStore, settings, covered, clock);
 	}
 
 	@Bean

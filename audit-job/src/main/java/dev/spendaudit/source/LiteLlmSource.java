@@ -81,6 +81,11 @@ public class LiteLlmSource {
 		return requests.unpricedCalls(day);
 	}
 
+	/** A key's logged spend between two UTC wall-clock times ({@code [fromUtc, toUtc)}). */
+	public java.math.BigDecimal keySpend(String apiKey, LocalDateTime fromUtc, LocalDateTime toUtc) {
+		return requests.keySpend(apiKey, fromUtc, toUtc);
+	}
+
 	/** Live keys with their own {@code max_budget} (none on a LiteLLM without the budget columns). */
 	public List<KeyBudget> keyBudgets(LocalDateTime asOfUtc) {
 		return requests.keyBudgets(asOfUtc);

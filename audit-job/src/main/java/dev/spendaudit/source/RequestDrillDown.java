@@ -112,6 +112,17 @@ final class RequestDrillDown {
 					r.value6().longValue()));
 	}
 
+	/** A key's logged spend in {@code [fromUtc, toUtc)} (valid spend only). */
+	BigDecimal keySpend(String apiKey, LocalDateTime fromUtc, LocalDateTime toUtc) {
+		BigDecimal usd = dsl.select(sum(S.SPEND.cast(SQLDataType.NUMERIC)))
+			.from(S)
+			.where(S.STARTTIME.ge(fromUtc).and(S.STARTTIME.lt(toUtc)))
+			.and(S.API_KEY.eq(apiKey))
+			.and(DaySpendScan.VALID_SPEND)
+			.fetchOne(0, BigDecimal.class);
+		return usd == null ? BigDecimal.ZERO : usd;
+	}
+
 	/** Keys with their own {@code max_budget}; empty on a LiteLLM without the budget columns. */
 	List<KeyBudget> keyBudgets(LocalDateTime asOfUtc) {
 		if (!capabilities.hasColumn(SourceCapabilities.TOKENS, "max_budget")

@@ -46,6 +46,15 @@ class BudgetProjectionTests {
 	}
 
 	@Test
+	void anOlderDayFindsTheResetThatFollowedIt() {
+		// read on Dec 3, budget_reset_at has moved on to Jan 1; the reset after Nov 21 was Dec 1
+		assertThat(BudgetDuration.nextReset(LocalDateTime.of(2027, 1, 1, 0, 0), BudgetDuration.parse("1mo"),
+				LocalDateTime.of(2026, 11, 22, 0, 0))).isEqualTo(LocalDateTime.of(2026, 12, 1, 0, 0));
+		assertThat(BudgetDuration.nextReset(LocalDateTime.of(2026, 12, 20, 0, 0), BudgetDuration.parse("30d"),
+				NOV_27)).isEqualTo(LocalDateTime.of(2026, 12, 20, 0, 0));
+	}
+
+	@Test
 	void aMonthlyBudgetIsProjectedOnlyToTheResetNotAWholeMonth() {
 		LocalDateTime dec1 = LocalDateTime.of(2026, 12, 1, 0, 0);
 		BudgetProjection p = BudgetProjection.project(24, 30, 1.0, NOV_27, dec1, SETTINGS);
