@@ -342,9 +342,9 @@ final class SeriesDetector {
 
 		final int t;
 
-		private final Map<Series, Map<Integer, Eval>> spikes = new java.util.HashMap<>();
+		private final Map<Series, Map<Integer, Eval>> spikeEvals = new java.util.HashMap<>();
 
-		private final Map<Series, Drift> drifts = new java.util.HashMap<>();
+		private final Map<Series, Drift> driftEvals = new java.util.HashMap<>();
 
 		Day(SpendHistory history) {
 			this.history = history;
@@ -356,10 +356,10 @@ final class SeriesDetector {
 		}
 
 		Eval spike(Series s, int offset) {
-			return spikes.computeIfAbsent(s, k -> new java.util.HashMap<>()).computeIfAbsent(offset, o -> {
+			return spikeEvals.computeIfAbsent(s, k -> new java.util.HashMap<>()).computeIfAbsent(offset, o -> {
 				int[] days = s.baselineDays(o - settings.windowDays(), o);
 				RollingBaseline b = RollingBaseline.of(Series.pick(s.usd, days));
-				SpikeRule.Verdict v = spikes().evaluate(s.usd[o], b);
+				SpikeRule.Verdict v = spikes.evaluate(s.usd[o], b);
 				Severity severity = v.severity();
 				String rule = v.rule();
 				boolean provisional = !b.isEmpty() && b.days() < settings.minHistoryDays();
@@ -383,7 +383,7 @@ final class SeriesDetector {
 		}
 
 		Drift drift(Series s) {
-			return drifts.computeIfAbsent(s, k -> {
+			return driftEvals.computeIfAbsent(s, k -> {
 				int n = settings.drift().days();
 				int[] base = driftBaseDays(s);
 				double b7 = n * RollingBaseline.median(Series.pick(s.usd, base));
@@ -394,7 +394,7 @@ final class SeriesDetector {
 							: s.usd[k2];
 				}
 				return new Drift(s, s7, b7, base.length, base.length >= settings.minHistoryDays(),
-						drifts().evaluate(s7, b7));
+						drifts.evaluate(s7, b7));
 			});
 		}
 
@@ -430,14 +430,6 @@ final class SeriesDetector {
 			return kind.equals(SPIKE) ? spike(s).verdict.excess() : drift(s).excess();
 		}
 
-	}
-
-	private SpikeRule spikes() {
-		return spikes;
-	}
-
-	private DriftRule drifts() {
-		return drifts;
 	}
 
 }
