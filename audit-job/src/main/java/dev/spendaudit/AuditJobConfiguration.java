@@ -17,8 +17,13 @@ class AuditJobConfiguration {
 	static final String JOB_NAME = "spendAudit";
 
 	@Bean
-	Job spendAudit(JobRepository jobRepository, Step rollupSpend, Step writeDigest, Step sendDigest) {
-		return new JobBuilder(JOB_NAME, jobRepository).start(rollupSpend).next(writeDigest).next(sendDigest).build();
+	Job spendAudit(JobRepository jobRepository, Step rollupSpend, Step detectFindings, Step writeDigest,
+			Step sendDigest) {
+		return new JobBuilder(JOB_NAME, jobRepository).start(rollupSpend)
+			.next(detectFindings)
+			.next(writeDigest)
+			.next(sendDigest)
+			.build();
 	}
 
 }

@@ -2,9 +2,12 @@ package dev.spendaudit;
 
 import java.nio.file.Path;
 import java.time.ZoneId;
+import java.util.List;
 
 import dev.spendaudit.delivery.MailSettings;
 import dev.spendaudit.digest.DigestSettings;
+import dev.spendaudit.baseline.DetectionSettings;
+import dev.spendaudit.baseline.PlannedWindow;
 import dev.spendaudit.schedule.ScheduleSettings;
 import dev.spendaudit.source.SourceSettings;
 import dev.spendaudit.store.StoreSettings;
@@ -22,10 +25,21 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param schedule in-process scheduling for the {@code schedule} command
  * @param digest how the digest is laid out
  * @param mail who gets the digest (the SMTP server itself is Spring's {@code spring.mail.*})
+ * @param detection spike, drift, budget, unpriced and attribution thresholds
+ * @param planned days a workload's spend is expected ({@code workload}, {@code from}, {@code to}, {@code note}):
+ * shown as planned, never an ALERT, left out of later baselines
+ * @param freeModels models that cost nothing per call (local models): names or globs such as {@code ollama/*}
  */
 @ConfigurationProperties(prefix = "spend-audit", ignoreUnknownFields = false)
 public record SpendAuditSettings(@DefaultValue("UTC") ZoneId zone, @DefaultValue("./out") Path out,
 		@DefaultValue SourceSettings source, @DefaultValue StoreSettings store,
 		@DefaultValue ScheduleSettings schedule, @DefaultValue DigestSettings digest,
-		@DefaultValue MailSettings mail) {
+		@DefaultValue MailSettings mail, @DefaultValue DetectionSettings detection, List<PlannedWindow> planned,
+		List<String> freeModels) {
+
+	public SpendAuditSettings {
+		planned = planned == null ? List.of() : List.copyOf(planned);
+		freeModels = freeModels == null ? List.of() : List.copyOf(freeModels);
+	}
+
 }

@@ -86,7 +86,8 @@ final class DaySpendScan {
 		return S.STARTTIME.ge(day.fromUtc()).and(S.STARTTIME.lt(day.toUtc()));
 	}
 
-	private Field<String> modelName() {
+	/** The model a row is counted under: {@code model_group} when non-empty, else {@code model}. */
+	Field<String> modelName() {
 		Field<String> deployment = nullif(S.MODEL, inline(""));
 		if (!capabilities.hasSpendLogColumn("model_group")) {
 			return coalesce(deployment, inline(""));

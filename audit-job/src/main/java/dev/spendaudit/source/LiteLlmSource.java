@@ -28,12 +28,15 @@ public class LiteLlmSource {
 
 	private final WorkloadResolver resolver;
 
+	private final RequestDrillDown requests;
+
 	public LiteLlmSource(DataSource dataSource, SourceSettings settings) {
 		this.dsl = DSL.using(dataSource, SQLDialect.POSTGRES);
 		this.capabilities = SourceCapabilities.detect(dsl);
 		this.scan = new DaySpendScan(dsl, capabilities);
 		this.keys = new KeyDirectory(dsl, capabilities);
 		this.resolver = new WorkloadResolver(settings.masterKeySha256());
+		this.requests = new RequestDrillDown(dsl, capabilities, scan);
 	}
 
 	public SourceCapabilities capabilities() {
@@ -58,6 +61,34 @@ public class LiteLlmSource {
 
 	public List<AnomalousRow> anomalousRows(AuditDay day, int limit) {
 		return scan.anomalousRows(day, limit);
+	}
+
+	/**
+	 * The day's requests of some key hashes on one model, counted by prompt size: one bucket below
+	 * {@code bounds[0]}, one per pair of bounds, one from the last bound up.
+	 */
+	public PromptSizes promptSizes(AuditDay day, Collection<String> apiKeys, String model, long... bounds) {
+		return requests.promptSizes(day, apiKeys, model, bounds);
+	}
+
+	/** The day's most expensive requests of some key hashes on one model. */
+	public List<RequestSample> topRequests(AuditDay day, Collection<String> apiKeys, String model, int limit) {
+		return requests.topRequests(day, apiKeys, model, limit);
+	}
+
+	/** The day's successful, uncached calls that carried tokens but logged zero spend. */
+	public List<UnpricedCalls> unpricedCalls(AuditDay day) {
+		return requests.unpricedCalls(day);
+	}
+
+	/** A key's logged spend between two UTC wall-clock times ({@code [fromUtc, toUtc)}). */
+	public java.math.BigDecimal keySpend(String apiKey, LocalDateTime fromUtc, LocalDateTime toUtc) {
+		return requests.keySpend(apiKey, fromUtc, toUtc);
+	}
+
+	/** Live keys with their own {@code max_budget} (none on a LiteLLM without the budget columns). */
+	public List<KeyBudget> keyBudgets(LocalDateTime asOfUtc) {
+		return requests.keyBudgets(asOfUtc);
 	}
 
 }

@@ -101,6 +101,9 @@ public final class SourceCapabilities {
 		if (!hasSpendLogColumn("model_group")) {
 			log.info("\"{}\".model_group not found: models are named by the deployment model", SPEND_LOGS);
 		}
+		if (hasTokens() && !hasColumn(TOKENS, "max_budget")) {
+			log.info("\"{}\".max_budget not found: the BUDGET rule is skipped", TOKENS);
+		}
 		if (!hasSpendLogColumn("cache_hit")) {
 			log.info("\"{}\".cache_hit not found: cache hits count as 0", SPEND_LOGS);
 		}

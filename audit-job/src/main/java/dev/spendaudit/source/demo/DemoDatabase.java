@@ -57,6 +57,7 @@ public final class DemoDatabase implements AutoCloseable {
 			writer.key(KeyHash.of(p.rawKey()), p.alias(), KeyHash.keyName(p.rawKey()));
 		}
 		List<Call> calls = new DemoTraffic().generate(nowUtc.toLocalDate().minusDays(DAYS), nowUtc);
+		calls = DemoSpikes.seed(writer, calls, nowUtc);
 		writer.spendLogs(calls);
 		writer.dailyAggregates(calls.stream().filter(c -> !Double.isNaN(c.spend())).toList());
 		writer.rotateKey(KeyHash.of("sk-demo-grafana-old-4e4e"), KeyHash.of(DemoTraffic.GRAFANA_NEW_KEY),

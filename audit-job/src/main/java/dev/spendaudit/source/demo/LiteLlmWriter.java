@@ -62,6 +62,20 @@ public final class LiteLlmWriter {
 			.execute();
 	}
 
+	/**
+	 * Gives a live key its own budget, as {@code /key/generate} with {@code max_budget} and
+	 * {@code budget_duration} does, with the spend counter LiteLLM keeps for the current period.
+	 */
+	public void budget(String token, double maxBudget, String duration, LocalDateTime resetAtUtc, double spend) {
+		dsl.update(LITELLM_VERIFICATIONTOKEN)
+			.set(LITELLM_VERIFICATIONTOKEN.MAX_BUDGET, maxBudget)
+			.set(LITELLM_VERIFICATIONTOKEN.BUDGET_DURATION, duration)
+			.set(LITELLM_VERIFICATIONTOKEN.BUDGET_RESET_AT, resetAtUtc)
+			.set(LITELLM_VERIFICATIONTOKEN.SPEND, spend)
+			.where(LITELLM_VERIFICATIONTOKEN.TOKEN.eq(token))
+			.execute();
+	}
+
 	public void renameKey(String token, String newAlias) {
 		dsl.update(LITELLM_VERIFICATIONTOKEN)
 			.set(LITELLM_VERIFICATIONTOKEN.KEY_ALIAS, newAlias)
