@@ -2,8 +2,12 @@ package dev.spendaudit;
 
 import java.nio.file.Path;
 import java.time.ZoneId;
+import java.util.List;
 
+import dev.spendaudit.keywatch.RetiringKey;
 import dev.spendaudit.source.SourceSettings;
+import dev.spendaudit.staleness.FreshnessSettings;
+import dev.spendaudit.subscriptions.Subscription;
 import dev.spendaudit.store.StoreSettings;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -16,8 +20,21 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param out where the per-day files are written unless {@code --out} says otherwise
  * @param source the LiteLLM database, read only
  * @param store where the job keeps its own tables
+ * @param freshness whether the spend log is still being written
+ * @param subscriptions flat-fee plans whose calls carry no metered spend
+ * @param retiringKeys keys being retired, watched until they go quiet
  */
 @ConfigurationProperties(prefix = "spend-audit", ignoreUnknownFields = false)
 public record SpendAuditSettings(@DefaultValue("UTC") ZoneId zone, @DefaultValue("./out") Path out,
-		@DefaultValue SourceSettings source, @DefaultValue StoreSettings store) {
+		@DefaultValue SourceSettings source, @DefaultValue StoreSettings store,
+		@DefaultValue FreshnessSettings freshness,
+		List<Subscription> subscriptions,
+		List<RetiringKey> retiringKeys) {
+
+	public SpendAuditSettings {
+		// lists are checked here, where each entry's index is known, so a message names the exact path
+		subscriptions = Subscription.validated(subscriptions);
+		retiringKeys = RetiringKey.validated(retiringKeys);
+	}
+
 }

@@ -1,6 +1,8 @@
 package dev.spendaudit.cli;
 
 import java.sql.SQLException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import dev.spendaudit.source.SourceUnavailableException;
@@ -15,6 +17,8 @@ import org.springframework.boot.origin.Origin;
  */
 final class CliErrors {
 
+	private static final Pattern UNBOUND_ELEMENTS = Pattern.compile("The elements \\[(.+)\\] were left unbound\\.");
+
 	private CliErrors() {
 	}
 
@@ -27,9 +31,19 @@ final class CliErrors {
 					.collect(Collectors.joining(", "));
 			}
 			if (t instanceof BindException bind) {
+				String message = rootMessage(bind);
+				Matcher unboundElements = UNBOUND_ELEMENTS.matcher(message);
+				if (unboundElements.matches()) {
+					// a misspelt key inside a list entry (spend-audit.subscriptions[0].fee-usd)
+					return "unknown setting " + unboundElements.group(1);
+				}
+				if (message.startsWith(bind.getName() + ".") || message.startsWith(bind.getName() + "[")) {
+					// the check already named the exact setting (a list entry's field, say)
+					return "invalid setting " + message;
+				}
 				return "invalid setting " + bind.getName()
 						+ (bind.getProperty() != null ? " " + origin(bind.getProperty().getOrigin()) : "") + ": "
-						+ rootMessage(bind);
+						+ message;
 			}
 			if (t instanceof SourceUnavailableException source) {
 				return source.getMessage();
