@@ -17,8 +17,11 @@ class AuditJobConfiguration {
 	static final String JOB_NAME = "spendAudit";
 
 	@Bean
-	Job spendAudit(JobRepository jobRepository, Step rollupSpend, Step writeDigest) {
-		return new JobBuilder(JOB_NAME, jobRepository).start(rollupSpend).next(writeDigest).build();
+	Job spendAudit(JobRepository jobRepository, Step rollupSpend, Step checkFreshness, Step writeDigest) {
+		return new JobBuilder(JOB_NAME, jobRepository).start(rollupSpend)
+			.next(checkFreshness)
+			.next(writeDigest)
+			.build();
 	}
 
 }

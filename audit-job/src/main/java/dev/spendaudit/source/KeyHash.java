@@ -24,6 +24,17 @@ public final class KeyHash {
 		}
 	}
 
+	/**
+	 * A short, shareable fingerprint of a key hash: its first 12 hex characters. The {@code keys} command shows it
+	 * and {@code fingerprint} prints it for a raw key, so the two can be matched without the key itself.
+	 */
+	public static String fingerprint(String tokenHash) {
+		if (tokenHash == null || tokenHash.isEmpty()) {
+			return "";
+		}
+		return tokenHash.substring(0, Math.min(12, tokenHash.length()));
+	}
+
 	/** LiteLLM's abbreviated display form of a raw key: {@code sk-...} and its last four characters. */
 	public static String keyName(String rawKey) {
 		return "sk-..." + rawKey.substring(Math.max(0, rawKey.length() - 4));
