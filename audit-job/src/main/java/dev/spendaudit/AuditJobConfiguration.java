@@ -17,9 +17,11 @@ class AuditJobConfiguration {
 	static final String JOB_NAME = "spendAudit";
 
 	@Bean
-	Job spendAudit(JobRepository jobRepository, Step rollupSpend, Step checkFreshness, Step writeDigest) {
+	Job spendAudit(JobRepository jobRepository, Step rollupSpend, Step checkFreshness, Step costSubscriptions,
+			Step writeDigest) {
 		return new JobBuilder(JOB_NAME, jobRepository).start(rollupSpend)
 			.next(checkFreshness)
+			.next(costSubscriptions)
 			.next(writeDigest)
 			.build();
 	}
