@@ -5,6 +5,7 @@ import java.time.ZoneId;
 import java.util.List;
 
 import dev.spendaudit.keywatch.RetiringKey;
+import dev.spendaudit.schedule.ScheduleSettings;
 import dev.spendaudit.source.SourceSettings;
 import dev.spendaudit.staleness.FreshnessSettings;
 import dev.spendaudit.subscriptions.Subscription;
@@ -20,6 +21,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param out where the per-day files are written unless {@code --out} says otherwise
  * @param source the LiteLLM database, read only
  * @param store where the job keeps its own tables
+ * @param schedule in-process scheduling for the {@code schedule} command
  * @param freshness whether the spend log is still being written
  * @param subscriptions flat-fee plans whose calls carry no metered spend
  * @param retiringKeys keys being retired, watched until they go quiet
@@ -27,6 +29,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties(prefix = "spend-audit", ignoreUnknownFields = false)
 public record SpendAuditSettings(@DefaultValue("UTC") ZoneId zone, @DefaultValue("./out") Path out,
 		@DefaultValue SourceSettings source, @DefaultValue StoreSettings store,
+		@DefaultValue ScheduleSettings schedule,
 		@DefaultValue FreshnessSettings freshness,
 		List<Subscription> subscriptions,
 		List<RetiringKey> retiringKeys) {

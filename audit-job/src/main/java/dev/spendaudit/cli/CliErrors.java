@@ -23,36 +23,47 @@ final class CliErrors {
 	}
 
 	static String describe(Throwable ex) {
-		for (Throwable t = ex; t != null; t = t.getCause()) {
-			if (t instanceof UnboundConfigurationPropertiesException unbound) {
-				return "unknown setting " + unbound.getUnboundProperties()
-					.stream()
-					.map(CliErrors::withOrigin)
-					.collect(Collectors.joining(", "));
+		UnboundConfigurationPropertiesException unbound = find(ex, UnboundConfigurationPropertiesException.class);
+		if (unbound != null) {
+			return "unknown setting " + unbound.getUnboundProperties()
+				.stream()
+				.map(CliErrors::withOrigin)
+				.collect(Collectors.joining(", "));
+		}
+		SourceUnavailableException source = find(ex, SourceUnavailableException.class);
+		if (source != null) {
+			return firstLine(source.getMessage());
+		}
+		BindException bind = find(ex, BindException.class);
+		if (bind != null) {
+			String message = rootMessage(bind);
+			Matcher unboundElements = UNBOUND_ELEMENTS.matcher(message);
+			if (unboundElements.matches()) {
+				// a misspelt key inside a list entry (spend-audit.subscriptions[0].fee-usd)
+				return "unknown setting " + unboundElements.group(1);
 			}
-			if (t instanceof BindException bind) {
-				String message = rootMessage(bind);
-				Matcher unboundElements = UNBOUND_ELEMENTS.matcher(message);
-				if (unboundElements.matches()) {
-					// a misspelt key inside a list entry (spend-audit.subscriptions[0].fee-usd)
-					return "unknown setting " + unboundElements.group(1);
-				}
-				if (message.startsWith(bind.getName() + ".") || message.startsWith(bind.getName() + "[")) {
-					// the check already named the exact setting (a list entry's field, say)
-					return "invalid setting " + message;
-				}
-				return "invalid setting " + bind.getName()
-						+ (bind.getProperty() != null ? " " + origin(bind.getProperty().getOrigin()) : "") + ": "
-						+ message;
+			if (message.startsWith(bind.getName() + ".") || message.startsWith(bind.getName() + "[")) {
+				// the check already named the exact setting (a list entry's field, say)
+				return "invalid setting " + message;
 			}
-			if (t instanceof SourceUnavailableException source) {
-				return source.getMessage();
-			}
-			if (t instanceof SQLException sql) {
-				return "database error: " + firstLine(sql.getMessage());
-			}
+			return "invalid setting " + bind.getName()
+					+ (bind.getProperty() != null ? " " + origin(bind.getProperty().getOrigin()) : "") + ": "
+					+ message;
+		}
+		SQLException sql = find(ex, SQLException.class);
+		if (sql != null) {
+			return "database error: " + firstLine(sql.getMessage());
 		}
 		return rootMessage(ex);
+	}
+
+	private static <T extends Throwable> T find(Throwable ex, Class<T> type) {
+		for (Throwable t = ex; t != null; t = t.getCause() == t ? null : t.getCause()) {
+			if (type.isInstance(t)) {
+				return type.cast(t);
+			}
+		}
+		return null;
 	}
 
 	private static String withOrigin(ConfigurationProperty property) {

@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "spend-audit", mixinStandardHelpOptions = true, version = "spend-audit 0.1.0",
 		description = "Nightly LLM-spend audit over a LiteLLM proxy's Postgres spend log.",
-		subcommands = { RunCommand.class, DemoCommand.class, CommandLine.HelpCommand.class })
+		subcommands = { RunCommand.class, DemoCommand.class, ScheduleCommand.class,
+				CommandLine.HelpCommand.class })
 public class SpendAuditCommand implements Runnable {
 
 	/** Exit code of a run that failed at run time (a day failed, a database was unreachable, ...). */

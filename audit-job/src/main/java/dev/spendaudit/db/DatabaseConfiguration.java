@@ -4,9 +4,11 @@ import java.time.Clock;
 
 import javax.sql.DataSource;
 
+import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.spendaudit.SpendAuditSettings;
 import dev.spendaudit.source.LiteLlmSource;
+import dev.spendaudit.source.SourceUnavailableException;
 import dev.spendaudit.source.demo.DemoDatabase;
 import dev.spendaudit.store.StoreSettings;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -50,18 +52,23 @@ class DatabaseConfiguration {
 	@Bean(destroyMethod = "close")
 	@Primary
 	HikariDataSource storeDataSource(DatabaseEndpoints endpoints) {
-		HikariDataSource pool = pool("spend-audit-store", endpoints.store());
+		HikariConfig config = config("spend-audit-store", endpoints.store());
 		// search_path: the job's tables, Batch's BATCH_ tables and Flyway's history all live in one schema
-		pool.setSchema(endpoints.storeSchema());
-		return pool;
+		config.setSchema(endpoints.storeSchema());
+		String what = endpoints.store().url().equals(endpoints.source().url())
+				? "the LiteLLM database (spend-audit.source.url, which also holds the job's schema)"
+				: "the job's store database (spend-audit.store.url)";
+		return open(config, what, endpoints.store());
 	}
 
 	@Bean(destroyMethod = "close")
 	@Qualifier("source")
 	HikariDataSource sourceDataSource(DatabaseEndpoints endpoints) {
-		HikariDataSource pool = pool("spend-audit-source", endpoints.source());
-		pool.setReadOnly(true);
-		return pool;
+		HikariConfig config = config("spend-audit-source", endpoints.source());
+		config.setReadOnly(true);
+		// a nightly audit must never hold LiteLLM's database hostage
+		config.setConnectionInitSql("SET statement_timeout = '15min'");
+		return open(config, "the LiteLLM database (spend-audit.source.url)", endpoints.source());
 	}
 
 	@Bean
@@ -82,18 +89,30 @@ class DatabaseConfiguration {
 		return dataSource instanceof HikariDataSource h ? h.getJdbcUrl() : "the source database";
 	}
 
-	private static HikariDataSource pool(String name, DatabaseEndpoints.Endpoint endpoint) {
-		HikariDataSource pool = new HikariDataSource();
-		pool.setPoolName(name);
-		pool.setJdbcUrl(endpoint.url());
-		pool.setUsername(endpoint.username());
-		pool.setPassword(endpoint.password());
-		pool.setMaximumPoolSize(4);
-		pool.setMinimumIdle(0);
-		// fail fast with one clear line instead of waiting 30 s for an unreachable server
-		pool.setConnectionTimeout(10_000);
-		pool.setInitializationFailTimeout(-1);
-		return pool;
+	private static HikariConfig config(String name, DatabaseEndpoints.Endpoint endpoint) {
+		HikariConfig config = new HikariConfig();
+		config.setPoolName(name);
+		config.setJdbcUrl(endpoint.url());
+		config.setUsername(endpoint.username());
+		config.setPassword(endpoint.password());
+		config.setMaximumPoolSize(4);
+		config.setMinimumIdle(0);
+		config.setConnectionTimeout(10_000);
+		// connect at start-up: an unreachable server stops the run before any work, with the driver's reason
+		config.setInitializationFailTimeout(1);
+		// visible in pg_stat_activity, so the proxy's operator sees who is reading
+		config.addDataSourceProperty("ApplicationName", "spend-audit");
+		return config;
+	}
+
+	private static HikariDataSource open(HikariConfig config, String what, DatabaseEndpoints.Endpoint endpoint) {
+		try {
+			return new HikariDataSource(config);
+		}
+		catch (RuntimeException ex) {
+			throw new SourceUnavailableException("cannot connect to " + what + " at "
+					+ SourceConnectionErrors.redact(endpoint.url()) + ": " + SourceConnectionErrors.rootMessage(ex), ex);
+		}
 	}
 
 }

@@ -26,16 +26,16 @@ final class SourceConnectionErrors {
 		}
 	}
 
+	/** The deepest SQL or network reason in the chain (the driver's words), else the root cause's. */
 	static String rootMessage(Throwable ex) {
-		Throwable cause = ex;
-		while (cause.getCause() != null && cause.getCause() != cause) {
-			if (cause instanceof SQLException || cause instanceof ConnectException
-					|| cause instanceof UnknownHostException) {
-				break;
+		Throwable best = ex;
+		for (Throwable t = ex; t != null && t.getCause() != t; t = t.getCause()) {
+			if (t instanceof SQLException || t instanceof ConnectException || t instanceof UnknownHostException
+					|| t.getCause() == null) {
+				best = t;
 			}
-			cause = cause.getCause();
 		}
-		String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+		String message = best.getMessage() == null ? best.getClass().getSimpleName() : best.getMessage();
 		return message.lines().findFirst().orElse(message);
 	}
 

@@ -1,6 +1,17 @@
 package dev.spendaudit.schedule;
 
+import java.time.Clock;
+import java.util.TimeZone;
+
 import javax.sql.DataSource;
+
+import dev.spendaudit.SpendAuditSettings;
+import org.jooq.DSLContext;
+import org.quartz.CronScheduleBuilder;
+import org.quartz.JobBuilder;
+import org.quartz.JobDetail;
+import org.quartz.Trigger;
+import org.quartz.TriggerBuilder;
 
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.launch.JobOperator;
@@ -17,6 +28,28 @@ class ScheduleConfiguration {
 	@Bean
 	DayLocks dayLocks(DataSource dataSource) {
 		return new DayLocks(dataSource);
+	}
+
+	@Bean
+	NightlyRun nightlyRun(AuditLauncher launcher, DSLContext dsl, Clock clock) {
+		return new NightlyRun(launcher, dsl, clock);
+	}
+
+	@Bean
+	JobDetail nightlyAuditJobDetail() {
+		return JobBuilder.newJob(NightlyAuditJob.class).withIdentity("nightlyAudit").storeDurably().build();
+	}
+
+	/** Fires {@code spend-audit.schedule.cron} in {@code spend-audit.zone}; a misfired night runs once, late. */
+	@Bean
+	Trigger nightlyAuditTrigger(JobDetail nightlyAuditJobDetail, SpendAuditSettings settings) {
+		return TriggerBuilder.newTrigger()
+			.forJob(nightlyAuditJobDetail)
+			.withIdentity("nightlyAudit")
+			.withSchedule(CronScheduleBuilder.cronSchedule(settings.schedule().cron())
+				.inTimeZone(TimeZone.getTimeZone(settings.zone()))
+				.withMisfireHandlingInstructionFireAndProceed())
+			.build();
 	}
 
 	@Bean

@@ -45,6 +45,12 @@ public final class SourceCapabilities {
 			.stream()
 			.collect(Collectors.toMap(Map.Entry::getKey, e -> Set.copyOf(e.getValue())));
 		if (!columns.containsKey(SPEND_LOGS)) {
+			// information_schema lists only what the user may read: tell "missing" from "not granted"
+			if (dsl.fetchValue("select to_regclass(current_schema() || '.\"LiteLLM_SpendLogs\"')") != null) {
+				throw new SourceUnavailableException("the source user may not read \"" + SPEND_LOGS
+						+ "\": GRANT SELECT ON ALL TABLES IN SCHEMA " + dsl.fetchValue("select current_schema()")
+						+ " TO " + dsl.fetchValue("select current_user") + " (see deploy/create-readonly-role.sql)");
+			}
 			throw new SourceUnavailableException("the source database has no \"" + SPEND_LOGS
 					+ "\" table: is spend-audit.source.url pointing at the LiteLLM proxy's database?");
 		}

@@ -50,7 +50,7 @@ public final class DemoTraffic {
 			new Profile("vk-legacy-cron", "sk-demo-legacy-1a1a", "gpt-4.1-nano", "openai", 4, 500, 100, 0.1, 0.4),
 			new Profile(null, MASTER, "claude-sonnet-4", "anthropic", 5, 4_000, 500, 3, 15));
 
-	/** The rotated key's new raw value: the old one above logs until noon of the last day. */
+	/** The rotated key's new raw value: the old one above logs until the start of today. */
 	static final String GRAFANA_NEW_KEY = "sk-demo-grafana-new-5e5e";
 
 	private final Random random = new Random(20261126L);
@@ -58,7 +58,8 @@ public final class DemoTraffic {
 	/** Calls from {@code firstDay} 00:00 UTC up to {@code nowUtc}. */
 	public List<Call> generate(LocalDate firstDay, LocalDateTime nowUtc) {
 		List<Call> calls = new ArrayList<>();
-		LocalDateTime rotation = nowUtc.toLocalDate().minusDays(1).atTime(12, 0);
+		// the grafana key is rotated at the start of today: yesterday's calls carry the old hash
+		LocalDateTime rotation = nowUtc.toLocalDate().atStartOfDay();
 		for (LocalDate day = firstDay; !day.atStartOfDay().isAfter(nowUtc); day = day.plusDays(1)) {
 			for (Profile p : PROFILES) {
 				int n = poisson(p.callsPerDay());

@@ -1,0 +1,57 @@
+package dev.spendaudit;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+/**
+ * Each feature package owns its library: LiteLLM's tables only in {@code source}, Freemarker only in
+ * {@code digest}, mail only in {@code delivery}, Commons Math only in {@code baseline}.
+ */
+class ArchitectureTests {
+
+	static JavaClasses classes;
+
+	@BeforeAll
+	static void importMainClasses() {
+		classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+			.importPackages("dev.spendaudit");
+	}
+
+	@Test
+	void onlySourceTouchesLiteLlmTables() {
+		check(noClasses().that()
+			.resideOutsideOfPackages("dev.spendaudit.source..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAPackage("dev.spendaudit.source.litellm.."));
+	}
+
+	@Test
+	void onlyDigestUsesFreemarker() {
+		check(noClasses().that().resideOutsideOfPackages("dev.spendaudit.digest..").should().dependOnClassesThat()
+			.resideInAnyPackage("freemarker..", "org.springframework.ui.freemarker.."));
+	}
+
+	@Test
+	void onlyDeliveryUsesMail() {
+		check(noClasses().that().resideOutsideOfPackages("dev.spendaudit.delivery..").should().dependOnClassesThat()
+			.resideInAnyPackage("jakarta.mail..", "org.springframework.mail.."));
+	}
+
+	@Test
+	void onlyBaselineUsesCommonsMath() {
+		check(noClasses().that().resideOutsideOfPackages("dev.spendaudit.baseline..").should().dependOnClassesThat()
+			.resideInAPackage("org.apache.commons.math3.."));
+	}
+
+	private static void check(ArchRule rule) {
+		rule.allowEmptyShould(true).check(classes);
+	}
+
+}

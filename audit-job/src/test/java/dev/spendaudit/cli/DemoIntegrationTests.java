@@ -1,0 +1,59 @@
+package dev.spendaudit.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
+
+import dev.spendaudit.testsupport.DigestJson;
+import dev.spendaudit.testsupport.DigestSchema;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.node.ObjectNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The README's first command: {@code demo} builds its own LiteLLM database in an embedded PostgreSQL, audits
+ * yesterday and writes a digest that conforms to the published JSON Schema.
+ */
+class DemoIntegrationTests {
+
+	@Test
+	void demoAuditsYesterdayWithEveryAttributionRule(@TempDir Path out) throws Exception {
+		CliIntegrationTests.Result r = CliIntegrationTests.cli("demo", "--out", out.toString());
+		assertThat(r.exit()).as(r.err()).isZero();
+		assertThat(r.out()).contains("Digest JSON: ").contains("vk-hermes");
+		Path json;
+		try (var files = Files.list(out)) {
+			json = files.filter(p -> p.getFileName().toString().matches("digest-\\d{4}-\\d\\d-\\d\\d\\.json"))
+				.findFirst()
+				.orElseThrow();
+		}
+		DigestJson digest = DigestJson.read(json);
+		assertThat(DigestSchema.violations(digest.root())).isEmpty();
+		Set<String> rules = new HashSet<>();
+		digest.root().get("workloads").forEach(w -> rules.add(w.get("attribution").asString()));
+		assertThat(rules).contains("KEY_ALIAS", "DELETED_KEY", "ROTATED_KEY", "REQUEST_ALIAS", "KEY_NAME",
+				"MASTER_KEY", "UNKNOWN_KEY");
+		assertThat(digest.root().get("workloads").size()).isGreaterThanOrEqualTo(12);
+		assertThat(digest.root().get("metered").get("failedRequests").asLong()).isPositive();
+		assertThat(digest.root().get("metered").get("cacheHits").asLong()).isPositive();
+		assertThat(digest.root().get("anomalousRows").get("invalidSpend").asLong()).isEqualTo(1);
+	}
+
+	@Test
+	void theSchemaRejectsADocumentThatBreaksTheContract(@TempDir Path out) throws Exception {
+		CliIntegrationTests.Result r = CliIntegrationTests.cli("demo", "--out", out.toString());
+		assertThat(r.exit()).isZero();
+		Path json;
+		try (var files = Files.list(out)) {
+			json = files.filter(p -> p.toString().endsWith(".json")).findFirst().orElseThrow();
+		}
+		ObjectNode broken = (ObjectNode) DigestJson.read(json).root();
+		((ObjectNode) broken.get("metered")).put("usd", -1);
+		((ObjectNode) broken.get("workloads").get(0)).remove("attribution");
+		assertThat(DigestSchema.violations(broken)).hasSize(2);
+	}
+
+}
