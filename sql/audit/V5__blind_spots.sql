@@ -119,11 +119,12 @@ CREATE TABLE retiring_key_day (
     last_seen_utc          TIMESTAMP,               -- newest spend-log row
     last_active_utc        TIMESTAMP,               -- "LiteLLM_VerificationToken".last_active, where it exists
     last_daily_date        DATE,                    -- newest "LiteLLM_DailyUserSpend" date with requests
+    latest_sign_utc        TIMESTAMP,               -- the newest of the three: traffic of any kind
     requests_24h           BIGINT        NOT NULL,
     requests_7d            BIGINT        NOT NULL,
     spend_7d_usd           NUMERIC       NOT NULL,
     quiet_days             INTEGER       NOT NULL,
-    quiet_hours            NUMERIC(12,2),           -- since the newest sign of traffic; null when none was found
+    quiet_hours            NUMERIC(12,2),           -- since latest_sign_utc; null when no sign was found
     verdict                TEXT          NOT NULL,  -- ACTIVE, QUIETING, SAFE_TO_REVOKE, NOT_FOUND
     note                   TEXT,
     deadline               DATE,                    -- the first date in the note

@@ -18,10 +18,11 @@ class AuditJobConfiguration {
 
 	@Bean
 	Job spendAudit(JobRepository jobRepository, Step rollupSpend, Step checkFreshness, Step costSubscriptions,
-			Step writeDigest) {
+			Step watchKeys, Step writeDigest) {
 		return new JobBuilder(JOB_NAME, jobRepository).start(rollupSpend)
 			.next(checkFreshness)
 			.next(costSubscriptions)
+			.next(watchKeys)
 			.next(writeDigest)
 			.build();
 	}
