@@ -30,6 +30,11 @@ class KeyWatchStepConfiguration {
 	}
 
 	@Bean
+	KeyInventory keyInventory(LiteLlmSource source, KeyWatchStore store, SpendAuditSettings settings) {
+		return new KeyInventory(source, store, settings.retiringKeys());
+	}
+
+	@Bean
 	RetiringKeysSection retiringKeysSection(KeyWatchStore store) {
 		return new RetiringKeysSection(store);
 	}
