@@ -35,8 +35,9 @@ class DemoCommand implements Callable<Integer> {
 	public Integer call() {
 		DateOptions yesterday = new DateOptions();
 		PrintWriter stdout = spec.commandLine().getOut();
+		// the demo profile adds application-demo.yml: plans, retiring keys and a canary matching the demo data
 		try (ConfigurableApplicationContext context = AuditContext.start(null, Map.of("spend-audit.source.url", "",
-				"spend-audit.store.url", ""))) {
+				"spend-audit.store.url", "", "spring.profiles.active", "demo"))) {
 			stdout.println("spend-audit demo: a LiteLLM-shaped database with 40 days of homelab traffic");
 			int status = RunCommand.runDays(context, out, false, yesterday, stdout, spec.commandLine().getErr());
 			if (status == 0) {
@@ -44,6 +45,7 @@ class DemoCommand implements Callable<Integer> {
 					.days(context.getBean(Clock.class), context.getBean(SpendAuditSettings.class).zone())
 					.get(0);
 				printWorkloads(out.resolve(DigestFiles.name(day, "json")), stdout);
+				BlindSpotLines.print(out.resolve(DigestFiles.name(day, "json")), stdout);
 			}
 			return status;
 		}

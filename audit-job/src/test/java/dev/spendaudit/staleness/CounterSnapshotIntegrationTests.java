@@ -14,6 +14,7 @@ import dev.spendaudit.source.KeyHash;
 import dev.spendaudit.source.demo.Call;
 import dev.spendaudit.testsupport.AuditApp;
 import dev.spendaudit.testsupport.DigestJson;
+import dev.spendaudit.testsupport.DigestSchema;
 import dev.spendaudit.testsupport.LiteLlmDatabase;
 import dev.spendaudit.testsupport.MutableClock;
 import dev.spendaudit.testsupport.Traffic;
@@ -107,7 +108,9 @@ class CounterSnapshotIntegrationTests {
 	static JsonNode audit(AuditApp app, LocalDate day, Path out) {
 		DayResult result = app.run(day, out);
 		assertThat(result.failure()).isNull();
-		return DigestJson.read(result.digestJson()).root().get("freshness");
+		JsonNode digest = DigestJson.read(result.digestJson()).root();
+		assertThat(DigestSchema.violations(digest)).isEmpty();
+		return digest.get("freshness");
 	}
 
 	static JsonNode key(JsonNode uncaptured, String workload) {

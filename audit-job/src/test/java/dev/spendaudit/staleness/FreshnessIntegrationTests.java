@@ -16,6 +16,7 @@ import dev.spendaudit.source.KeyHash;
 import dev.spendaudit.source.demo.Call;
 import dev.spendaudit.testsupport.AuditApp;
 import dev.spendaudit.testsupport.DigestJson;
+import dev.spendaudit.testsupport.DigestSchema;
 import dev.spendaudit.testsupport.LiteLlmDatabase;
 import dev.spendaudit.testsupport.Traffic;
 import org.junit.jupiter.api.Test;
@@ -78,6 +79,7 @@ class FreshnessIntegrationTests {
 			assertThat(finding.get("severity").asString()).isEqualTo("ALERT");
 			assertThat(finding.get("actualUsd").decimalValue()).isEqualByComparingTo("4.42");
 			assertThat(digest.root().get("status").asString()).isEqualTo("ALERT");
+			assertThat(DigestSchema.violations(digest.root())).isEmpty();
 		}
 	}
 

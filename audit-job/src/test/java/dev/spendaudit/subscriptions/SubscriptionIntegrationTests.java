@@ -15,6 +15,7 @@ import dev.spendaudit.source.KeyHash;
 import dev.spendaudit.source.demo.Call;
 import dev.spendaudit.testsupport.AuditApp;
 import dev.spendaudit.testsupport.DigestJson;
+import dev.spendaudit.testsupport.DigestSchema;
 import dev.spendaudit.testsupport.LiteLlmDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -103,6 +104,7 @@ class SubscriptionIntegrationTests {
 		JsonNode byWorkload = digest.root().get("flatFeeByWorkload");
 		assertThat(byWorkload.get(0).get("workload").asString()).isEqualTo("vk-squad-a");
 		assertThat(byWorkload.get(0).get("usd").decimalValue()).isEqualByComparingTo("1.866667");
+		assertThat(DigestSchema.violations(digest.root())).isEmpty();
 	}
 
 	@Test
