@@ -82,10 +82,16 @@ public class FreshnessStore {
 		});
 	}
 
+	/** How long counter snapshots are kept: reruns of older days compare no counters. */
+	static final int SNAPSHOT_DAYS = 90;
+
 	/** Keeps tonight's copy of every key's counters; rerunning the same night replaces it. */
 	void replaceSnapshot(LocalDate auditDate, LocalDateTime takenAt, List<KeyCounter> counters) {
 		dsl.transaction(tx -> {
 			DSLContext db = tx.dsl();
+			db.deleteFrom(KEY_COUNTER_SNAPSHOT)
+				.where(KEY_COUNTER_SNAPSHOT.TAKEN_AT_UTC.lt(takenAt.minusDays(SNAPSHOT_DAYS)))
+				.execute();
 			db.deleteFrom(KEY_COUNTER_SNAPSHOT)
 				.where(KEY_COUNTER_SNAPSHOT.AUDIT_DATE.eq(auditDate).or(KEY_COUNTER_SNAPSHOT.TAKEN_AT_UTC.eq(takenAt)))
 				.execute();
