@@ -59,7 +59,9 @@ public class KeyWatch {
 		Set<String> hashes = hashes(resolved, key.key(), day.date(), lookbackDays);
 		String matchedBy = resolved.matchedBy();
 		if (ResolvedKey.NONE.equals(matchedBy) && !hashes.isEmpty()) {
-			matchedBy = ResolvedKey.ALIAS; // known only by the alias its requests carried
+			// known only by the name its requests were attributed to
+			matchedBy = key.key().startsWith("sk-") && key.key().contains("...") ? ResolvedKey.KEY_NAME
+					: ResolvedKey.ALIAS;
 		}
 		KeyActivity activity = source.keyActivity(hashes, end, lookbackDays);
 		LocalDateTime lastActive = resolved.lastActive() != null && resolved.lastActive().isBefore(end)

@@ -124,7 +124,9 @@ public class FreshnessCheck {
 				.map(g -> new Interval(g.periodStart(), g.periodEnd()))
 				.distinct()
 				.toList();
-			return new Compared(Signal.KEY_COUNTERS, result.gaps(), periods, note);
+			// for the explanation: which interval the counters speak for
+			return new Compared(Signal.KEY_COUNTERS, result.gaps(), periods,
+					"between " + FreshnessClassifier.range(pair.previousAt(), pair.currentAt()));
 		}
 		if (source.capabilities().hasKeyCounters()) {
 			note = (note == null ? "" : note + " ") + "The keys' spend counters are compared from the second"

@@ -126,7 +126,9 @@ final class FreshnessClassifier {
 	private static String idle(Observations o, Silence silence) {
 		String agreeing = o.signal() == Signal.DAILY_AGGREGATES
 				? "LiteLLM's daily aggregates agree there was no traffic"
-				: "the keys' spend counters did not grow (calls with zero spend do not move them)";
+				: "the keys' spend counters did not grow more than the log "
+						+ (o.signalNote() == null ? "" : o.signalNote() + " ")
+						+ "(calls with zero spend do not move them)";
 		return silence.lead() + ", and " + agreeing + ": the gateway was idle.";
 	}
 

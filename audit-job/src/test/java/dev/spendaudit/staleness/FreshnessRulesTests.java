@@ -118,6 +118,16 @@ class FreshnessRulesTests {
 		assertThat(verdict.explanation()).startsWith("No spend-log rows at all, and");
 	}
 
+	@Test
+	void silenceTheCountersAgreeWithIsIdleAndSaysWhichInterval() {
+		var verdict = FreshnessClassifier.classify(new FreshnessClassifier.Observations(END.minusHours(72), END,
+				END.minusHours(30), null, Signal.KEY_COUNTERS, "between 2026-11-26 06:00 – 2026-11-27 06:00 UTC",
+				List.of(), List.of(), null), DEFAULTS);
+		assertThat(verdict.status()).isEqualTo(FreshnessStatus.IDLE);
+		assertThat(verdict.explanation()).contains("No spend-log rows for 30.0 h (since 2026-11-25 18:00 UTC)")
+			.contains("spend counters did not grow more than the log between 2026-11-26 06:00");
+	}
+
 	static FreshnessClassifier.Verdict classify(LocalDateTime newest, RowGap gap, Signal signal, CanaryCheck canary) {
 		return FreshnessClassifier.classify(new FreshnessClassifier.Observations(END.minusHours(72), END, newest, gap,
 				signal, null, List.of(), List.of(), canary), DEFAULTS);
