@@ -2,6 +2,8 @@ package dev.spendaudit.staleness;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -93,8 +95,17 @@ public class FreshnessSection implements DigestSection, Ordered {
 					g.getExpectedRequests() == null ? null : Math.max(0, g.getExpectedRequests() - g.getLoggedRequests()),
 					exact(g.getExpectedUsd().subtract(g.getLoggedUsd()).max(BigDecimal.ZERO))))
 			.toList();
+		Map<String, WorkloadMissed> byWorkload = new LinkedHashMap<>();
+		for (GapJson g : keys) {
+			byWorkload.merge(g.workload(), new WorkloadMissed(g.workload(), g.uncapturedRequests(), g.uncapturedUsd()),
+					WorkloadMissed::plus);
+		}
+		List<WorkloadMissed> workloads = new ArrayList<>(byWorkload.values());
+		workloads.sort(Comparator.comparing(WorkloadMissed::usd).reversed()
+			.thenComparing(w -> w.requests() == null ? 0 : -w.requests())
+			.thenComparing(WorkloadMissed::workload));
 		return new Uncaptured(day.getUncapturedRequests(), exact(day.getUncapturedUsd()),
-				FreshnessStore.silentHours(day), keys);
+				FreshnessStore.silentHours(day), workloads, keys);
 	}
 
 	static BigDecimal exact(BigDecimal usd) {
@@ -115,9 +126,21 @@ public class FreshnessSection implements DigestSection, Ordered {
 			FreshnessStore.StoredCanary canary) {
 	}
 
-	/** Traffic the log missed: totals, the hours without rows, and each key's share. */
+	/** Traffic the log missed: totals, the hours without rows, each workload's part and each key's per period. */
+	@JsonPropertyOrder({ "requests", "usd", "silentHours", "byWorkload", "keys" })
 	public record Uncaptured(Long requests, BigDecimal usd, List<FreshnessStore.StoredHours> silentHours,
-			List<GapJson> keys) {
+			List<WorkloadMissed> byWorkload, List<GapJson> keys) {
+	}
+
+	/** One workload's traffic the log missed, all periods together, most money first. */
+	public record WorkloadMissed(String workload, Long requests, BigDecimal usd) {
+
+		WorkloadMissed plus(WorkloadMissed other) {
+			return new WorkloadMissed(workload,
+					requests == null || other.requests() == null ? null : requests + other.requests(),
+					usd.add(other.usd()));
+		}
+
 	}
 
 	@JsonPropertyOrder({ "workload", "fingerprint", "from", "to", "signal", "expectedRequests", "loggedRequests",

@@ -72,6 +72,9 @@ class FreshnessIntegrationTests {
 			assertThat(uncaptured.get("silentHours").get(0).get("to").asString()).isEqualTo("2026-11-26T18:00:00.000Z");
 			assertThat(uncaptured.get("silentHours").get(0).get("hours").asLong()).isEqualTo(34);
 			assertThat(uncaptured.get("keys")).hasSize(4);
+			assertThat(uncaptured.get("byWorkload").get(0).get("workload").asString()).isEqualTo("vk-b");
+			assertThat(uncaptured.get("byWorkload").get(0).get("requests").asLong()).isEqualTo(68);
+			assertThat(uncaptured.get("byWorkload").get(0).get("usd").decimalValue()).isEqualByComparingTo("3.4");
 			assertThat(f.get("explanation").asString()).contains("2026-11-25 08:00 – 2026-11-26 18:00 UTC (34 h)")
 				.contains("vk-b, vk-a")
 				.contains("170 successful requests");
