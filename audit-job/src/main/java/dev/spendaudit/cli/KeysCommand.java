@@ -31,7 +31,8 @@ import tools.jackson.databind.json.JsonMapper;
 @Command(name = "keys", mixinStandardHelpOptions = true,
 		description = { "List every key seen in the last N days, and the key table's unused keys:",
 				"workload, attribution, last seen, requests, spend and flags (NO_ALIAS,",
-				"NEVER_USED, IDLE, RETIRING). FINGERPRINT matches what 'fingerprint' prints." })
+				"NEVER_USED, IDLE, RETIRING, RAW_KEY). FINGERPRINT matches what 'fingerprint'",
+				"prints; a raw key found in the log instead of its hash is never shown." })
 class KeysCommand implements Callable<Integer> {
 
 	static final List<String> FORMATS = List.of("table", "json", "csv");
@@ -84,10 +85,11 @@ class KeysCommand implements Callable<Integer> {
 		out.printf("Keys seen in the %d days to %s UTC: %d keys, %d without an alias, %d never used, %d retiring%n%n",
 				days, MINUTE.format(now), rows.size(), count(rows, KeyRow.NO_ALIAS), count(rows, KeyRow.NEVER_USED),
 				count(rows, KeyRow.RETIRING));
-		out.printf("%-26s %-13s %-12s %-11s %-16s %9s %10s  %s%n", "WORKLOAD", "ATTRIBUTION", "FINGERPRINT",
+		out.printf("%-26s %-13s %-12s  %-11s %-16s %9s %10s  %s%n", "WORKLOAD", "ATTRIBUTION", "FINGERPRINT",
 				"KEY NAME", "LAST SEEN (UTC)", "REQUESTS", "USD", "FLAGS");
 		for (KeyRow r : rows) {
-			out.printf("%-26s %-13s %-12s %-11s %-16s %,9d %10s  %s%n", r.workload(), r.attribution(), r.fingerprint(),
+			out.printf("%-26s %-13s %-12s  %-11s %-16s %,9d %10s  %s%n", r.workload(), r.attribution(),
+					r.fingerprint().length() > 12 ? r.fingerprint().substring(0, 11) + "…" : r.fingerprint(),
 					r.keyName() == null ? "" : r.keyName(), r.lastSeen() == null ? "-" : MINUTE.format(r.lastSeen()),
 					r.requests(), "$" + r.usd().setScale(2, RoundingMode.HALF_UP).toPlainString(),
 					String.join(" ", r.flags()));
@@ -98,7 +100,7 @@ class KeysCommand implements Callable<Integer> {
 		out.println("workload,attribution,key_name,token_hash,fingerprint,last_seen,last_active,requests,usd,flags");
 		for (KeyRow r : rows) {
 			List<String> cells = new ArrayList<>(List.of(r.workload(), r.attribution(), nullToEmpty(r.keyName()),
-					r.tokenHash(), r.fingerprint(), nullToEmpty(UtcTimes.iso(r.lastSeen())),
+					nullToEmpty(r.tokenHash()), r.fingerprint(), nullToEmpty(UtcTimes.iso(r.lastSeen())),
 					nullToEmpty(UtcTimes.iso(r.lastActive())), String.valueOf(r.requests()), r.usd().toPlainString(),
 					String.join(" ", r.flags())));
 			out.println(String.join(",", cells.stream().map(KeysCommand::csvCell).toList()));

@@ -17,6 +17,7 @@ import dev.spendaudit.source.LiteLlmSource;
 import dev.spendaudit.source.ResolvedKey;
 import dev.spendaudit.source.TokenRow;
 import dev.spendaudit.source.Workload;
+import dev.spendaudit.source.WorkloadResolver;
 
 /**
  * Every key seen in the last days, plus the key table's keys that were not: workload, how it was attributed,
@@ -62,8 +63,13 @@ public class KeyInventory {
 			if (retiringHashes.contains(key)) {
 				flags.add(KeyRow.RETIRING);
 			}
+			boolean raw = !key.isEmpty() && !KeyHash.isTokenHash(key) && !WorkloadResolver.MASTER_KEY_LITERAL.equals(key);
+			if (raw) {
+				flags.add(KeyRow.RAW_KEY);
+			}
 			rows.add(new KeyRow(workload == null ? "" : workload.name(),
-					workload == null ? "" : workload.attribution().name(), token == null ? null : token.keyName(), key,
+					workload == null ? "" : workload.attribution().name(), token == null ? null : token.keyName(),
+					raw ? null : key,
 					KeyHash.fingerprint(key), spend == null ? null : spend.lastSeen(),
 					token == null ? null : token.lastActive(), spend == null ? 0 : spend.requests(),
 					spend == null ? BigDecimal.ZERO : spend.usd().stripTrailingZeros(), List.copyOf(flags)));
@@ -71,7 +77,7 @@ public class KeyInventory {
 		rows.sort(Comparator.comparing(KeyRow::usd).reversed()
 			.thenComparing(Comparator.comparingLong(KeyRow::requests).reversed())
 			.thenComparing(KeyRow::workload)
-			.thenComparing(KeyRow::tokenHash));
+			.thenComparing(KeyRow::fingerprint));
 		return rows;
 	}
 

@@ -11,7 +11,8 @@ import java.util.List;
  * @param fingerprint the first 12 characters of the token hash: what {@code fingerprint} prints for a raw key
  * @param lastSeen its newest spend-log row in the window (null when none)
  * @param lastActive the key's {@code last_active}, where LiteLLM keeps it
- * @param flags {@code NO_ALIAS}, {@code NEVER_USED}, {@code IDLE}, {@code RETIRING}
+ * @param tokenHash the {@code api_key} value, or null when it is a raw key stored instead of its hash (never shown)
+ * @param flags {@code NO_ALIAS}, {@code NEVER_USED}, {@code IDLE}, {@code RETIRING}, {@code RAW_KEY}
  */
 public record KeyRow(String workload, String attribution, String keyName, String tokenHash, String fingerprint,
 		LocalDateTime lastSeen, LocalDateTime lastActive, long requests, BigDecimal usd, List<String> flags) {
@@ -27,5 +28,11 @@ public record KeyRow(String workload, String attribution, String keyName, String
 
 	/** Listed in {@code spend-audit.retiring-keys}. */
 	public static final String RETIRING = "RETIRING";
+
+	/**
+	 * The spend log holds the raw key instead of its hash (LiteLLM before 2026-06 did so for non-{@code sk-}
+	 * bearer tokens): it sits in the database in clear, so rotate it.
+	 */
+	public static final String RAW_KEY = "RAW_KEY";
 
 }

@@ -74,7 +74,9 @@ class KeysAndFingerprintIntegrationTests {
 			db.writer().spendLogs(List.of(call("h1", hermes, "vk-hermes", now.minusHours(2), 0.5),
 					call("h2", hermes, "vk-hermes", now.minusDays(3), 0.25),
 					call("l1", laptop, null, now.minusDays(40), 9.0), call("l2", laptop, null, now.minusDays(1), 0.125),
-					call("s1", shared, "vk-mac, shared", now.minusHours(5), 0.01)));
+					call("s1", shared, "vk-mac, shared", now.minusHours(5), 0.01),
+					// an older LiteLLM stored this bearer token itself instead of its hash
+					call("r1", "bearer-raw-token-0123456789", null, now.minusHours(1), 0.001)));
 			Path config = Files.writeString(dir.resolve("keys.yml"), """
 					spend-audit:
 					  source:
@@ -89,7 +91,16 @@ class KeysAndFingerprintIntegrationTests {
 					config.toString());
 			assertThat(json.exit()).as(json.err()).isZero();
 			JsonNode rows = JsonMapper.builder().build().readTree(json.out());
-			assertThat(rows).hasSize(5);
+			assertThat(rows).hasSize(6);
+			assertThat(json.out()).doesNotContain("bearer-raw-token-0123456789");
+			JsonNode raw = null;
+			for (JsonNode r : rows) {
+				raw = r.get("flags").toString().contains("RAW_KEY") ? r : raw;
+			}
+			assertThat(raw).as("the raw key's row").isNotNull();
+			assertThat(raw.get("tokenHash").isNull()).isTrue();
+			assertThat(raw.get("fingerprint").asString())
+				.isEqualTo(KeyHash.of("bearer-raw-token-0123456789").substring(0, 12));
 			JsonNode first = rows.get(0);
 			assertThat(first.get("workload").asString()).isEqualTo("vk-hermes");
 			assertThat(first.get("attribution").asString()).isEqualTo("KEY_ALIAS");
@@ -112,13 +123,13 @@ class KeysAndFingerprintIntegrationTests {
 			List<String> lines = csv.out().lines().toList();
 			assertThat(lines.get(0))
 				.isEqualTo("workload,attribution,key_name,token_hash,fingerprint,last_seen,last_active,requests,usd,flags");
-			assertThat(lines).hasSize(6);
+			assertThat(lines).hasSize(7);
 			assertThat(lines.get(1)).startsWith("sk-...9f3a,KEY_NAME,sk-...9f3a," + laptop).endsWith(",2,9.125,NO_ALIAS");
 			assertThat(lines).anyMatch(l -> l.startsWith("\"vk-mac, shared\",KEY_ALIAS,") && l.endsWith(",RETIRING"));
 
 			CliIntegrationTests.Result table = CliIntegrationTests.cli("keys", "--config", config.toString());
 			assertThat(table.exit()).as(table.err()).isZero();
-			assertThat(table.out()).contains("5 keys, 1 without an alias, 1 never used, 1 retiring")
+			assertThat(table.out()).contains("6 keys, 2 without an alias, 1 never used, 1 retiring")
 				.contains("WORKLOAD")
 				.contains("vk-hermes")
 				.contains("NEVER_USED");
