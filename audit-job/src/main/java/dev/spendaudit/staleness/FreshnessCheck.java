@@ -68,7 +68,7 @@ public class FreshnessCheck {
 		if (source.capabilities().hasKeyCounters() && !now.isBefore(end) && now.isBefore(end.plus(NIGHTLY))) {
 			store.replaceSnapshot(day.date(), now, source.keyCounters());
 		}
-		Compared compared = compare(day, windowStart, end);
+		Compared compared = compare(day, windowStart, end, now);
 		List<HourRange> silentHours = silentHours(compared.periods(), now);
 		List<CaptureGap> gaps = named(compared.gaps(), windowStart, end);
 		CanaryCheck canary = canary(day, windowStart, end);
@@ -86,12 +86,20 @@ public class FreshnessCheck {
 	}
 
 	/** The capture check against the best independent signal there is. */
-	private Compared compare(AuditDay day, LocalDateTime windowStart, LocalDateTime end) {
+	private Compared compare(AuditDay day, LocalDateTime windowStart, LocalDateTime end, LocalDateTime now) {
 		LocalDate first = windowStart.toLocalDate();
 		LocalDate last = end.minusNanos(1).toLocalDate();
+		// a UTC day still in progress (zones west of UTC) is compared the next night: both sides are written in
+		// batches, seconds apart, and a day half-written would look like a hole
+		LocalDate lastSettled = now.minus(SETTLE).toLocalDate().minusDays(1);
+		LocalDate lastCompared = last.isAfter(lastSettled) ? lastSettled : last;
 		String note = null;
 		if (source.capabilities().hasDailyAggregates()) {
 			if (source.aggregatesHaveRows(last.minusDays(AGGREGATES_ALIVE_DAYS - 1), last)) {
+				if (lastCompared.isBefore(first)) {
+					return new Compared(Signal.DAILY_AGGREGATES, List.of(), List.of(), null);
+				}
+				last = lastCompared;
 				List<CaptureGap> gaps = CaptureComparison.compare(source.aggregatedByDayAndKey(first, last),
 						source.loggedByDayAndKey(first, last));
 				Set<Interval> days = gaps.stream()

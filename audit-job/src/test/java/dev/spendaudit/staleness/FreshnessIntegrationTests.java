@@ -126,6 +126,31 @@ class FreshnessIntegrationTests {
 	}
 
 	@Test
+	void aUtcDayStillInProgressIsComparedTheNextNight() {
+		try (LiteLlmDatabase db = database("settle")) {
+			List<Call> logged = new ArrayList<>(traffic());
+			db.writer().spendLogs(logged);
+			// 22:00 in New York on the audited day, 03:00 UTC the next day: counted, never logged
+			List<Call> counted = new ArrayList<>(logged);
+			counted.add(Call.of("late-unlogged", KEY_A, "vk-a", "gpt-4.1-mini", "openai", DAY.plusDays(1).atTime(3, 0),
+					0.01, 1_000, 200));
+			db.writer().dailyAggregates(counted);
+			Map<String, String> newYork = Map.of("spend-audit.zone", "America/New_York");
+			// 06:15 in New York: the UTC day of that call is still in progress
+			try (AuditApp app = AuditApp.start(db.endpoint(),
+					Clock.fixed(Instant.parse("2026-11-27T11:15:00Z"), ZoneOffset.UTC), newYork)) {
+				assertThat(audit(app, DAY).root().get("freshness").get("status").asString()).isEqualTo("OK");
+			}
+			try (AuditApp app = AuditApp.start(db.endpoint(),
+					Clock.fixed(Instant.parse("2026-11-28T11:15:00Z"), ZoneOffset.UTC), newYork)) {
+				JsonNode f = audit(app, DAY.plusDays(1)).root().get("freshness");
+				assertThat(f.get("status").asString()).isEqualTo("LOGGING_OFF");
+				assertThat(f.get("uncaptured").get("requests").asLong()).isEqualTo(1);
+			}
+		}
+	}
+
+	@Test
 	void sameHoleWithNoIndependentSignalIsStale() {
 		try (LiteLlmDatabase db = database("stale"); AuditApp app = AuditApp.start(db.endpoint(), NIGHT_AFTER,
 				Map.of())) {
