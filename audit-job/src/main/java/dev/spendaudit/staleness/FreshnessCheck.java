@@ -35,6 +35,9 @@ public class FreshnessCheck {
 	/** How many recent UTC days of daily aggregates must have rows for them to count as still written. */
 	static final int AGGREGATES_ALIVE_DAYS = 7;
 
+	/** How long after a UTC day ends its daily aggregates and spend-log rows are taken as complete. */
+	static final Duration SETTLE = Duration.ofHours(1);
+
 	/**
 	 * A counter snapshot is taken only by a run within this time after the end of the audited day: the nightly
 	 * run of yesterday, not a rerun of an older day.
