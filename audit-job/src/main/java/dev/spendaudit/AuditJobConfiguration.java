@@ -17,9 +17,12 @@ class AuditJobConfiguration {
 	static final String JOB_NAME = "spendAudit";
 
 	@Bean
-	Job spendAudit(JobRepository jobRepository, Step rollupSpend, Step detectFindings, Step writeDigest,
-			Step sendDigest) {
+	Job spendAudit(JobRepository jobRepository, Step rollupSpend, Step checkFreshness, Step costSubscriptions,
+			Step watchKeys, Step detectFindings, Step writeDigest, Step sendDigest) {
 		return new JobBuilder(JOB_NAME, jobRepository).start(rollupSpend)
+			.next(checkFreshness)
+			.next(costSubscriptions)
+			.next(watchKeys)
 			.next(detectFindings)
 			.next(writeDigest)
 			.next(sendDigest)

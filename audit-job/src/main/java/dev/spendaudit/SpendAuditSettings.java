@@ -8,8 +8,11 @@ import dev.spendaudit.delivery.MailSettings;
 import dev.spendaudit.digest.DigestSettings;
 import dev.spendaudit.baseline.DetectionSettings;
 import dev.spendaudit.baseline.PlannedWindow;
+import dev.spendaudit.keywatch.RetiringKey;
 import dev.spendaudit.schedule.ScheduleSettings;
 import dev.spendaudit.source.SourceSettings;
+import dev.spendaudit.staleness.FreshnessSettings;
+import dev.spendaudit.subscriptions.Subscription;
 import dev.spendaudit.store.StoreSettings;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -29,17 +32,24 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param planned days a workload's spend is expected ({@code workload}, {@code from}, {@code to}, {@code note}):
  * shown as planned, never an ALERT, left out of later baselines
  * @param freeModels models that cost nothing per call (local models): names or globs such as {@code ollama/*}
+ * @param freshness whether the spend log is still being written
+ * @param subscriptions flat-fee plans whose calls carry no metered spend
+ * @param retiringKeys keys being retired, watched until they go quiet
  */
 @ConfigurationProperties(prefix = "spend-audit", ignoreUnknownFields = false)
 public record SpendAuditSettings(@DefaultValue("UTC") ZoneId zone, @DefaultValue("./out") Path out,
 		@DefaultValue SourceSettings source, @DefaultValue StoreSettings store,
 		@DefaultValue ScheduleSettings schedule, @DefaultValue DigestSettings digest,
 		@DefaultValue MailSettings mail, @DefaultValue DetectionSettings detection, List<PlannedWindow> planned,
-		List<String> freeModels) {
+		List<String> freeModels, @DefaultValue FreshnessSettings freshness, List<Subscription> subscriptions,
+		List<RetiringKey> retiringKeys) {
 
 	public SpendAuditSettings {
 		planned = planned == null ? List.of() : List.copyOf(planned);
 		freeModels = freeModels == null ? List.of() : List.copyOf(freeModels);
+		// lists are checked here, where each entry's index is known, so a message names the exact path
+		subscriptions = Subscription.validated(subscriptions);
+		retiringKeys = RetiringKey.validated(retiringKeys);
 	}
 
 }

@@ -1,6 +1,8 @@
 package dev.spendaudit.cli;
 
 import java.sql.SQLException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import dev.spendaudit.source.SourceUnavailableException;
@@ -14,6 +16,8 @@ import org.springframework.boot.origin.Origin;
  * never a stack trace and never a password.
  */
 final class CliErrors {
+
+	private static final Pattern UNBOUND_ELEMENTS = Pattern.compile("The elements \\[(.+)\\] were left unbound\\.");
 
 	private CliErrors() {
 	}
@@ -32,9 +36,19 @@ final class CliErrors {
 		}
 		BindException bind = find(ex, BindException.class);
 		if (bind != null) {
+			String message = rootMessage(bind);
+			Matcher unboundElements = UNBOUND_ELEMENTS.matcher(message);
+			if (unboundElements.matches()) {
+				// a misspelt key inside a list entry (spend-audit.subscriptions[0].fee-usd)
+				return "unknown setting " + unboundElements.group(1);
+			}
+			if (message.startsWith(bind.getName() + ".") || message.startsWith(bind.getName() + "[")) {
+				// the check already named the exact setting (a list entry's field, say)
+				return "invalid setting " + message;
+			}
 			return "invalid setting " + bind.getName()
 					+ (bind.getProperty() != null ? " " + origin(bind.getProperty().getOrigin()) : "") + ": "
-					+ rootMessage(bind);
+					+ message;
 		}
 		SQLException sql = find(ex, SQLException.class);
 		if (sql != null) {

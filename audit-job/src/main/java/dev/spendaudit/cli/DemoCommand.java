@@ -54,8 +54,9 @@ class DemoCommand implements Callable<Integer> {
 	public Integer call() {
 		DateOptions yesterday = new DateOptions();
 		PrintWriter stdout = spec.commandLine().getOut();
+		// the demo profile adds application-demo.yml: plans, retiring keys and a canary matching the demo data
 		try (ConfigurableApplicationContext context = AuditContext.start(null, Map.of("spend-audit.source.url", "",
-				"spend-audit.store.url", ""))) {
+				"spend-audit.store.url", "", "spring.profiles.active", "demo"))) {
 			stdout.println("spend-audit demo: a LiteLLM-shaped database with 40 days of homelab traffic");
 			LocalDate day = yesterday
 				.days(context.getBean(Clock.class), context.getBean(SpendAuditSettings.class).zone())
@@ -66,6 +67,7 @@ class DemoCommand implements Callable<Integer> {
 			if (status == 0) {
 				printWorkloads(out.resolve(DigestFiles.name(day, "json")), stdout);
 				printDigest(out, day, stdout);
+				BlindSpotLines.print(out.resolve(DigestFiles.name(day, "json")), stdout);
 			}
 			return status;
 		}

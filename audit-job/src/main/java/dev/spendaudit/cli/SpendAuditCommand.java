@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
 @Command(name = "spend-audit", mixinStandardHelpOptions = true, version = "spend-audit 0.1.0",
 		description = "Nightly LLM-spend audit over a LiteLLM proxy's Postgres spend log.",
 		subcommands = { RunCommand.class, ResendCommand.class, DemoCommand.class, ScheduleCommand.class,
-				CommandLine.HelpCommand.class })
+				KeysCommand.class, FingerprintCommand.class, CommandLine.HelpCommand.class })
 public class SpendAuditCommand implements Runnable {
 
 	/** Exit code of a run that failed at run time (a day failed, a database was unreachable, ...). */
@@ -35,7 +35,12 @@ public class SpendAuditCommand implements Runnable {
 	}
 
 	static CommandLine commandLine() {
-		CommandLine cli = new CommandLine(new SpendAuditCommand());
+		return commandLine(CommandLine.defaultFactory());
+	}
+
+	/** The command line with its subcommands made by {@code factory} (tests give {@code fingerprint} its input). */
+	static CommandLine commandLine(CommandLine.IFactory factory) {
+		CommandLine cli = new CommandLine(new SpendAuditCommand(), factory);
 		cli.setExitCodeExceptionMapper(ex -> ex instanceof CommandLine.ParameterException ? USAGE : FAILED);
 		cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
 			PrintWriter err = commandLine.getErr();

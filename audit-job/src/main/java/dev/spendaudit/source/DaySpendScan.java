@@ -1,7 +1,9 @@
 package dev.spendaudit.source;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.List;
 
 import dev.spendaudit.core.AuditDay;
@@ -15,6 +17,7 @@ import static dev.spendaudit.source.litellm.Tables.LITELLM_SPENDLOGS;
 import static org.jooq.impl.DSL.coalesce;
 import static org.jooq.impl.DSL.condition;
 import static org.jooq.impl.DSL.count;
+import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.max;
 import static org.jooq.impl.DSL.not;
@@ -80,6 +83,25 @@ final class DaySpendScan {
 			.orderBy(S.STARTTIME, S.REQUEST_ID)
 			.limit(limit)
 			.fetch(r -> new AnomalousRow(r.value1(), r.value2(), r.value3()));
+	}
+
+	/**
+	 * Rows per calendar date in {@code zone}, model and provider over {@code [fromUtc, toUtc)}: what flat-fee plans
+	 * carried over the last 30 days and the month's metered spend, in one range scan.
+	 */
+	List<ModelDayUsage> usageByDayAndModel(LocalDateTime fromUtc, LocalDateTime toUtc, ZoneId zone) {
+		Field<LocalDate> date = field("(({0} at time zone 'UTC') at time zone {1})::date", LocalDate.class,
+				S.STARTTIME, inline(zone.getId()));
+		Field<String> model = modelName();
+		Field<String> provider = optionalText("custom_llm_provider", S.CUSTOM_LLM_PROVIDER);
+		return dsl
+			.select(date, model, provider, count(), tokens(S.PROMPT_TOKENS), tokens(S.COMPLETION_TOKENS),
+					coalesce(sum(S.SPEND.cast(SQLDataType.NUMERIC)).filterWhere(VALID_SPEND), inline(BigDecimal.ZERO)))
+			.from(S)
+			.where(S.STARTTIME.ge(fromUtc).and(S.STARTTIME.lt(toUtc)))
+			.groupBy(date, model, provider)
+			.fetch(r -> new ModelDayUsage(r.value1(), r.value2(), r.value3(), r.value4(), r.value5().longValue(),
+					r.value6().longValue(), r.value7()));
 	}
 
 	static Condition inWindow(AuditDay day) {

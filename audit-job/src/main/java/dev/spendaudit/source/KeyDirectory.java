@@ -1,5 +1,6 @@
 package dev.spendaudit.source;
 
+import java.time.LocalDateTime;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -12,6 +13,7 @@ import dev.spendaudit.source.litellm.tables.LitellmDeletedverificationtoken;
 import dev.spendaudit.source.litellm.tables.LitellmDeprecatedverificationtoken;
 import dev.spendaudit.source.litellm.tables.LitellmSpendlogs;
 import dev.spendaudit.source.litellm.tables.LitellmVerificationtoken;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record3;
@@ -53,6 +55,15 @@ final class KeyDirectory {
 	}
 
 	Map<String, KeyFacts> facts(Collection<String> apiKeys, AuditDay day) {
+		return facts(apiKeys, DaySpendScan.inWindow(day));
+	}
+
+	/** As {@link #facts(Collection, AuditDay)}, with request-time aliases looked up in {@code [fromUtc, toUtc)}. */
+	Map<String, KeyFacts> facts(Collection<String> apiKeys, LocalDateTime fromUtc, LocalDateTime toUtc) {
+		return facts(apiKeys, S.STARTTIME.ge(fromUtc).and(S.STARTTIME.lt(toUtc)));
+	}
+
+	private Map<String, KeyFacts> facts(Collection<String> apiKeys, Condition window) {
 		String[] keys = apiKeys.stream().filter(k -> !k.isEmpty()).distinct().toArray(String[]::new);
 		Map<String, String[]> current = current(keys);
 		Map<String, String[]> deleted = capabilities.hasDeletedTokens() ? deleted(keys) : Map.of();
@@ -68,7 +79,7 @@ final class KeyDirectory {
 			.filter(f -> !f.hasTableAlias() && !f.apiKey().isEmpty())
 			.map(KeyFacts::apiKey)
 			.toArray(String[]::new);
-		requestAliases(needRequestAlias, day).forEach((key, alias) -> {
+		requestAliases(needRequestAlias, window).forEach((key, alias) -> {
 			KeyFacts f = facts.get(key);
 			facts.put(key, new KeyFacts(key, f.currentAlias(), f.currentKeyName(), f.deletedAlias(),
 					f.deletedKeyName(), f.rotatedAlias(), alias));
@@ -131,8 +142,8 @@ final class KeyDirectory {
 		return aliases;
 	}
 
-	/** hash → the newest non-empty {@code user_api_key_alias} in the day's request metadata. */
-	private Map<String, String> requestAliases(String[] keys, AuditDay day) {
+	/** hash → the newest non-empty {@code user_api_key_alias} in the window's request metadata. */
+	private Map<String, String> requestAliases(String[] keys, Condition window) {
 		if (keys.length == 0) {
 			return Map.of();
 		}
@@ -140,7 +151,7 @@ final class KeyDirectory {
 		return dsl.select(S.API_KEY, alias)
 			.distinctOn(S.API_KEY)
 			.from(S)
-			.where(DaySpendScan.inWindow(day))
+			.where(window)
 			.and(S.API_KEY.eq(any(keys)))
 			.and(condition("jsonb_typeof({0}) = 'object'", S.METADATA))
 			.and(coalesce(alias, inline("")).ne(""))

@@ -67,6 +67,17 @@ public final class SourceCapabilities {
 		return columnsByTable.getOrDefault(table, Set.of()).contains(column);
 	}
 
+	/** Whether LiteLLM's daily aggregates ({@code "LiteLLM_DailyUserSpend"}) exist: written even with spend logs off. */
+	public boolean hasDailyAggregates() {
+		return hasColumn(DAILY_USER_SPEND, "date") && hasColumn(DAILY_USER_SPEND, "api_key")
+				&& hasColumn(DAILY_USER_SPEND, "api_requests") && hasColumn(DAILY_USER_SPEND, "spend");
+	}
+
+	/** Whether the keys' spend counters can be read ({@code "LiteLLM_VerificationToken".spend}). */
+	public boolean hasKeyCounters() {
+		return hasColumn(TOKENS, "token") && hasColumn(TOKENS, "spend");
+	}
+
 	boolean hasTokens() {
 		return hasTable(TOKENS);
 	}
@@ -94,6 +105,10 @@ public final class SourceCapabilities {
 		}
 		if (!hasDeprecatedTokens()) {
 			log.info("\"{}\" not found: the ROTATED_KEY attribution rule is skipped", DEPRECATED_TOKENS);
+		}
+		if (!hasDailyAggregates()) {
+			log.info("\"{}\" not found: the spend log's capture check falls back to nightly snapshots of the keys' "
+					+ "spend counters", DAILY_USER_SPEND);
 		}
 		if (!hasSpendLogColumn("status")) {
 			log.info("\"{}\".status not found (LiteLLM before 2025-05): failed requests count as 0", SPEND_LOGS);

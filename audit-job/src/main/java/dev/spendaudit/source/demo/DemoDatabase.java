@@ -56,10 +56,13 @@ public final class DemoDatabase implements AutoCloseable {
 			}
 			writer.key(KeyHash.of(p.rawKey()), p.alias(), KeyHash.keyName(p.rawKey()));
 		}
-		List<Call> calls = new DemoTraffic().generate(nowUtc.toLocalDate().minusDays(DAYS), nowUtc);
+		List<Call> calls = DemoBlindSpots.withBlindSpotTraffic(
+				new DemoTraffic().generate(nowUtc.toLocalDate().minusDays(DAYS), nowUtc), nowUtc);
 		calls = DemoSpikes.seed(writer, calls, nowUtc);
-		writer.spendLogs(calls);
+		// a logging hole: the daily aggregates and key counters count every call, the spend log misses some
+		writer.spendLogs(DemoBlindSpots.withoutLoggingHole(calls, nowUtc));
 		writer.dailyAggregates(calls.stream().filter(c -> !Double.isNaN(c.spend())).toList());
+		DemoBlindSpots.seedKeys(writer, calls);
 		writer.rotateKey(KeyHash.of("sk-demo-grafana-old-4e4e"), KeyHash.of(DemoTraffic.GRAFANA_NEW_KEY),
 				nowUtc.plusDays(1));
 		writer.deleteKey(KeyHash.of("sk-demo-notes-7f7f"), nowUtc);

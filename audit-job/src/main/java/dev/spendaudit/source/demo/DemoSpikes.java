@@ -36,8 +36,8 @@ public final class DemoSpikes {
 		LocalDate yesterday = nowUtc.toLocalDate().minusDays(1);
 		List<Call> calls = new ArrayList<>(traffic);
 		for (int i = 0; i < 1_100; i++) {
-			// a batch job: 01:00 to 06:30 UTC, one call every few seconds
-			LocalDateTime at = yesterday.atTime(1, 0).plusSeconds(i * 18L + random.nextInt(18));
+			// a batch job: 03:00 to 08:30 UTC, one call every few seconds
+			LocalDateTime at = yesterday.atTime(3, 0).plusSeconds(i * 18L + random.nextInt(18));
 			int prompt = 528_000 + random.nextInt(34_000);
 			int completion = 20 + random.nextInt(40);
 			calls.add(call("demo-reindex-" + i, VAULT_KEY, "vk-vault-indexer", "gemini-flash-lite", "gemini", at,

@@ -76,6 +76,24 @@ public final class LiteLlmWriter {
 			.execute();
 	}
 
+	/** Sets a key's budget counter {@code spend} and when it is next reset, as the proxy's spend writer would. */
+	public void keySpend(String token, double spend, LocalDateTime budgetResetAtUtc) {
+		dsl.update(LITELLM_VERIFICATIONTOKEN)
+			.set(LITELLM_VERIFICATIONTOKEN.SPEND, spend)
+			.set(LITELLM_VERIFICATIONTOKEN.BUDGET_RESET_AT, budgetResetAtUtc)
+			.where(LITELLM_VERIFICATIONTOKEN.TOKEN.eq(token))
+			.execute();
+	}
+
+	/** Sets a key's lifetime {@code total_spend} (LiteLLM v1.103+) and its {@code last_active}. */
+	public void keyTotals(String token, double totalSpend, LocalDateTime lastActiveUtc) {
+		dsl.update(LITELLM_VERIFICATIONTOKEN)
+			.set(LITELLM_VERIFICATIONTOKEN.TOTAL_SPEND, totalSpend)
+			.set(LITELLM_VERIFICATIONTOKEN.LAST_ACTIVE, lastActiveUtc)
+			.where(LITELLM_VERIFICATIONTOKEN.TOKEN.eq(token))
+			.execute();
+	}
+
 	public void renameKey(String token, String newAlias) {
 		dsl.update(LITELLM_VERIFICATIONTOKEN)
 			.set(LITELLM_VERIFICATIONTOKEN.KEY_ALIAS, newAlias)

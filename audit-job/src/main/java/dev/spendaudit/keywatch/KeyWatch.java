@@ -1,0 +1,134 @@
+package dev.spendaudit.keywatch;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import dev.spendaudit.core.AuditDay;
+import dev.spendaudit.source.KeyActivity;
+import dev.spendaudit.source.LiteLlmSource;
+import dev.spendaudit.source.ResolvedKey;
+import dev.spendaudit.source.Workload;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Watches the keys being retired: who still calls them, and whether they have been quiet long enough to revoke.
+ * Never revoke a key that still shows traffic: besides the spend log, the key's {@code last_active} and the
+ * daily aggregates count as traffic, so a key is not called quiet while spend logging is off.
+ */
+public class KeyWatch {
+
+	private static final Logger log = LoggerFactory.getLogger(KeyWatch.class);
+
+	private final LiteLlmSource source;
+
+	private final KeyWatchStore store;
+
+	private final List<RetiringKey> keys;
+
+	public KeyWatch(LiteLlmSource source, KeyWatchStore store, List<RetiringKey> keys) {
+		this.source = source;
+		this.store = store;
+		this.keys = keys;
+	}
+
+	public List<RetiringKeyReport> watch(AuditDay day) {
+		List<RetiringKeyReport> reports = new ArrayList<>();
+		for (int i = 0; i < keys.size(); i++) {
+			reports.add(report(i, keys.get(i), day));
+		}
+		store.replace(day.date(), reports);
+		reports.forEach(r -> log.info("{}: retiring key {}: {} ({} requests in 24 h, last seen {})", day.date(), r.key(),
+				r.verdict(), r.requests24h(), r.lastSeen()));
+		return reports;
+	}
+
+	private RetiringKeyReport report(int order, RetiringKey key, AuditDay day) {
+		LocalDateTime end = day.toUtc();
+		int lookbackDays = lookbackDays(key);
+		ResolvedKey resolved = source.resolveKey(key.key());
+		Set<String> hashes = hashes(resolved, key.key(), day.date(), lookbackDays);
+		String matchedBy = resolved.matchedBy();
+		if (ResolvedKey.NONE.equals(matchedBy) && !hashes.isEmpty()) {
+			// known only by the name its requests were attributed to
+			matchedBy = key.key().startsWith("sk-") && key.key().contains("...") ? ResolvedKey.KEY_NAME
+					: ResolvedKey.ALIAS;
+		}
+		KeyActivity activity = source.keyActivity(hashes, end, lookbackDays);
+		LocalDateTime lastActive = resolved.lastActive() != null && resolved.lastActive().isBefore(end)
+				? resolved.lastActive() : null;
+		LocalDate lastDaily = source.lastAggregateDate(hashes, end.minusNanos(1).toLocalDate());
+		LocalDateTime latestSign = latest(activity.lastSeen(), lastActive,
+				lastDaily == null ? null : min(lastDaily.plusDays(1).atStartOfDay(), end));
+		boolean found = !hashes.isEmpty();
+		Verdict verdict = Verdict.of(found, activity.requests24h(), latestSign, end, key.quietDays());
+		return new RetiringKeyReport(order, key.key(), found ? matchedBy : ResolvedKey.NONE, workload(hashes, end,
+				lookbackDays), List.copyOf(hashes), activity.lastSeen(), lastActive, lastDaily, latestSign,
+				activity.requests24h(),
+				activity.requests7d(), activity.usd7d(), key.quietDays(),
+				latestSign == null ? null : hours(Duration.between(latestSign, end)), verdict, key.note(),
+				key.deadline(), activity.models(), new RetiringKeyReport.Callers(activity.requesterIps(),
+						activity.endUsers(), activity.users(), activity.tags(), activity.spendLogsMetadata()));
+	}
+
+	/**
+	 * The setting's key hashes: from LiteLLM's key tables, plus, for an alias or key name, the hashes the rollup
+	 * attributed to that workload lately (keys known only by the alias their requests carried).
+	 */
+	private Set<String> hashes(ResolvedKey resolved, String spec, LocalDate date, int lookbackDays) {
+		Set<String> hashes = new TreeSet<>(resolved.hashes());
+		if (!ResolvedKey.TOKEN_HASH.equals(resolved.matchedBy())) {
+			hashes.addAll(store.hashesOfWorkload(spec, date.minusDays(lookbackDays), date));
+		}
+		return hashes;
+	}
+
+	private String workload(Set<String> hashes, LocalDateTime end, int lookbackDays) {
+		if (hashes.isEmpty()) {
+			return null;
+		}
+		Map<String, Workload> workloads = source.workloads(hashes, end.minusDays(lookbackDays), end);
+		return workloads.values()
+			.stream()
+			.min(Comparator.comparing((Workload w) -> w.attribution().ordinal()).thenComparing(Workload::name))
+			.map(Workload::name)
+			.orElse(null);
+	}
+
+	/** Far enough back to see the key's last row when it has been quiet for up to {@code quiet-days}. */
+	static int lookbackDays(RetiringKey key) {
+		return lookbackDays(key.quietDays());
+	}
+
+	static int lookbackDays(int quietDays) {
+		return Math.max(7, quietDays + 1);
+	}
+
+	static BigDecimal hours(Duration d) {
+		return BigDecimal.valueOf(d.toMillis()).divide(BigDecimal.valueOf(3_600_000), 2, RoundingMode.HALF_UP);
+	}
+
+	private static LocalDateTime latest(LocalDateTime... times) {
+		LocalDateTime latest = null;
+		for (LocalDateTime t : times) {
+			if (t != null && (latest == null || t.isAfter(latest))) {
+				latest = t;
+			}
+		}
+		return latest;
+	}
+
+	private static LocalDateTime min(LocalDateTime a, LocalDateTime b) {
+		return a.isBefore(b) ? a : b;
+	}
+
+}

@@ -1,0 +1,52 @@
+package dev.spendaudit.keywatch;
+
+import dev.spendaudit.SpendAuditSettings;
+import dev.spendaudit.core.AuditDay;
+import dev.spendaudit.source.LiteLlmSource;
+import org.jooq.DSLContext;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * Step {@code watchKeys}: the retiring keys' migration checklist for the audited day. Also the key list behind
+ * the {@code keys} command.
+ */
+@Configuration(proxyBeanMethods = false)
+class KeyWatchStepConfiguration {
+
+	@Bean
+	KeyWatchStore keyWatchStore(DSLContext dsl) {
+		return new KeyWatchStore(dsl);
+	}
+
+	@Bean
+	KeyWatch keyWatch(LiteLlmSource source, KeyWatchStore store, SpendAuditSettings settings) {
+		return new KeyWatch(source, store, settings.retiringKeys());
+	}
+
+	@Bean
+	KeyInventory keyInventory(LiteLlmSource source, KeyWatchStore store, SpendAuditSettings settings) {
+		return new KeyInventory(source, store, settings.retiringKeys());
+	}
+
+	@Bean
+	RetiringKeysSection retiringKeysSection(KeyWatchStore store) {
+		return new RetiringKeysSection(store);
+	}
+
+	@Bean
+	Step watchKeys(JobRepository jobRepository, PlatformTransactionManager tx, KeyWatch watch,
+			SpendAuditSettings settings) {
+		return new StepBuilder(jobRepository).tasklet((contribution, chunk) -> {
+			var execution = contribution.getStepExecution();
+			watch.watch(AuditDay.of(execution.getJobParameters().getLocalDate("auditDate"), settings.zone()));
+			return RepeatStatus.FINISHED;
+		}, tx).allowStartIfComplete(true).build();
+	}
+
+}

@@ -1,0 +1,174 @@
+package dev.spendaudit.source;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import dev.spendaudit.source.litellm.tables.LitellmDailyuserspend;
+import dev.spendaudit.source.litellm.tables.LitellmSpendlogs;
+import dev.spendaudit.source.litellm.tables.LitellmVerificationtoken;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.impl.SQLDataType;
+
+import static dev.spendaudit.source.litellm.Tables.LITELLM_DAILYUSERSPEND;
+import static dev.spendaudit.source.litellm.Tables.LITELLM_SPENDLOGS;
+import static dev.spendaudit.source.litellm.Tables.LITELLM_VERIFICATIONTOKEN;
+import static org.jooq.impl.DSL.any;
+import static org.jooq.impl.DSL.coalesce;
+import static org.jooq.impl.DSL.count;
+import static org.jooq.impl.DSL.field;
+import static org.jooq.impl.DSL.inline;
+import static org.jooq.impl.DSL.max;
+import static org.jooq.impl.DSL.sum;
+
+/**
+ * What tells a silent spend log from an idle gateway: the log's own newest row and longest gap, its hourly shape,
+ * and the signals LiteLLM keeps writing when spend logs are off (the daily aggregates and the keys' spend
+ * counters). Every spend-log query is a range scan on {@code "startTime"}.
+ */
+final class FreshnessScan {
+
+	private static final LitellmSpendlogs S = LITELLM_SPENDLOGS;
+
+	private static final LitellmDailyuserspend A = LITELLM_DAILYUSERSPEND;
+
+	private static final LitellmVerificationtoken T = LITELLM_VERIFICATIONTOKEN;
+
+	/**
+	 * The longest gap between consecutive rows that starts at or after the row before {@code from} and ends
+	 * before {@code to}: LAG over a {@code "startTime"} range scan, plus the one row before the window so a hole
+	 * that began earlier is measured from its real start.
+	 */
+	private static final String LONGEST_GAP = """
+			with w as (
+			  select "startTime" as t from "LiteLLM_SpendLogs" where "startTime" >= ? and "startTime" < ?
+			  union all
+			  (select "startTime" from "LiteLLM_SpendLogs" where "startTime" < ? order by "startTime" desc limit 1)
+			), g as (
+			  select lag(t) over (order by t) as prev, t from w
+			)
+			select prev, t from g where prev is not null order by t - prev desc, t limit 1
+			""";
+
+	private final DSLContext dsl;
+
+	private final SourceCapabilities capabilities;
+
+	FreshnessScan(DSLContext dsl, SourceCapabilities capabilities) {
+		this.dsl = dsl;
+		this.capabilities = capabilities;
+	}
+
+	/** The newest row of all, whatever its time. */
+	LocalDateTime newestRow() {
+		return dsl.select(max(S.STARTTIME)).from(S).fetchOne(0, LocalDateTime.class);
+	}
+
+	Optional<RowGap> longestGap(LocalDateTime from, LocalDateTime to) {
+		Record r = dsl.resultQuery(LONGEST_GAP, from, to, from).fetchOne();
+		return r == null ? Optional.empty()
+				: Optional.of(new RowGap(r.get(0, LocalDateTime.class), r.get(1, LocalDateTime.class)));
+	}
+
+	/** Rows per hour (the hour's start, UTC) in {@code [from, to)}; hours without rows are absent. */
+	Map<LocalDateTime, Long> rowsByHour(LocalDateTime from, LocalDateTime to) {
+		Field<LocalDateTime> hour = field("date_trunc('hour', {0})", LocalDateTime.class, S.STARTTIME);
+		return dsl.select(hour, count())
+			.from(S)
+			.where(S.STARTTIME.ge(from).and(S.STARTTIME.lt(to)))
+			.groupBy(hour)
+			.fetchMap(r -> r.value1(), r -> r.value2().longValue());
+	}
+
+	/** The spend log per UTC day and key, for the days {@code first .. last} (inclusive). */
+	List<KeyDayCount> loggedByDayAndKey(LocalDate first, LocalDate last) {
+		Field<LocalDate> day = S.STARTTIME.cast(SQLDataType.LOCALDATE);
+		Field<String> key = coalesce(S.API_KEY, inline(""));
+		Field<Integer> successes = capabilities.hasSpendLogColumn("status")
+				? count().filterWhere(S.STATUS.isDistinctFrom("failure")) : count();
+		return dsl.select(day, key, count(), successes, validSpend())
+			.from(S)
+			.where(S.STARTTIME.ge(first.atStartOfDay()).and(S.STARTTIME.lt(last.plusDays(1).atStartOfDay())))
+			.groupBy(day, key)
+			.fetch(r -> new KeyDayCount(r.value1(), r.value2(), r.value3(), r.value4(), r.value5()));
+	}
+
+	/**
+	 * {@code "LiteLLM_DailyUserSpend"} per UTC day and key, summed: the table may hold several rows per logical
+	 * bucket (NULL columns in its unique index), so never one row per bucket.
+	 */
+	List<KeyDayCount> aggregatedByDayAndKey(LocalDate first, LocalDate last) {
+		Field<Long> successes = capabilities.hasColumn(SourceCapabilities.DAILY_USER_SPEND, "successful_requests")
+				? sumLong(A.SUCCESSFUL_REQUESTS) : sumLong(A.API_REQUESTS);
+		return dsl.select(A.DATE, A.API_KEY, sumLong(A.API_REQUESTS), successes,
+				coalesce(sum(A.SPEND.cast(SQLDataType.NUMERIC)), inline(BigDecimal.ZERO)))
+			.from(A)
+			.where(A.DATE.between(first.toString(), last.toString()))
+			.groupBy(A.DATE, A.API_KEY)
+			.fetch(r -> new KeyDayCount(LocalDate.parse(r.value1()), r.value2(), r.value3(), r.value4(), r.value5()));
+	}
+
+	/** Whether the daily aggregates have any row for {@code first .. last}: whether LiteLLM still writes them. */
+	boolean aggregatesHaveRows(LocalDate first, LocalDate last) {
+		return dsl.fetchExists(dsl.selectOne().from(A).where(A.DATE.between(first.toString(), last.toString())));
+	}
+
+	/** Every key's spend counters now. */
+	List<KeyCounter> keyCounters() {
+		Field<Double> total = capabilities.hasColumn(SourceCapabilities.TOKENS, "total_spend") ? T.TOTAL_SPEND
+				: inline(null, Double.class);
+		Field<LocalDateTime> resetAt = capabilities.hasColumn(SourceCapabilities.TOKENS, "budget_reset_at")
+				? T.BUDGET_RESET_AT : inline(null, LocalDateTime.class);
+		return dsl.select(T.TOKEN, T.SPEND, total, resetAt)
+			.from(T)
+			.fetch(r -> new KeyCounter(r.value1(), r.value2() == null ? 0 : r.value2(), r.value3(), r.value4()));
+	}
+
+	/** The spend log per key in {@code [from, to)}, optionally only for some keys. */
+	List<KeySpend> loggedByKey(LocalDateTime from, LocalDateTime to, String[] onlyKeys) {
+		Field<String> key = coalesce(S.API_KEY, inline(""));
+		var where = S.STARTTIME.ge(from).and(S.STARTTIME.lt(to));
+		if (onlyKeys != null) {
+			where = where.and(S.API_KEY.eq(any(onlyKeys)));
+		}
+		return dsl.select(key, count(), validSpend(), max(S.STARTTIME))
+			.from(S)
+			.where(where)
+			.groupBy(key)
+			.fetch(r -> new KeySpend(r.value1(), r.value2(), r.value3(), r.value4()));
+	}
+
+	/** The row times of some keys in {@code [from, to)}, oldest first. */
+	List<LocalDateTime> rowTimes(String[] keys, LocalDateTime from, LocalDateTime to) {
+		return dsl.select(S.STARTTIME)
+			.from(S)
+			.where(S.STARTTIME.ge(from).and(S.STARTTIME.lt(to)))
+			.and(S.API_KEY.eq(any(keys)))
+			.orderBy(S.STARTTIME)
+			.fetch(S.STARTTIME);
+	}
+
+	/** The newest row of some keys before {@code before}, looking back no further than {@code notBefore}. */
+	LocalDateTime newestRowOf(String[] keys, LocalDateTime notBefore, LocalDateTime before) {
+		return dsl.select(max(S.STARTTIME))
+			.from(S)
+			.where(S.STARTTIME.ge(notBefore).and(S.STARTTIME.lt(before)))
+			.and(S.API_KEY.eq(any(keys)))
+			.fetchOne(0, LocalDateTime.class);
+	}
+
+	static Field<BigDecimal> validSpend() {
+		return coalesce(sum(S.SPEND.cast(SQLDataType.NUMERIC)).filterWhere(DaySpendScan.VALID_SPEND),
+				inline(BigDecimal.ZERO));
+	}
+
+	private static Field<Long> sumLong(Field<Long> column) {
+		return coalesce(sum(column), inline(BigDecimal.ZERO)).cast(SQLDataType.BIGINT);
+	}
+
+}

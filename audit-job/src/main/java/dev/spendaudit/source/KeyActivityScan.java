@@ -1,0 +1,212 @@
+package dev.spendaudit.source;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import dev.spendaudit.source.litellm.tables.LitellmDailyuserspend;
+import dev.spendaudit.source.litellm.tables.LitellmDeletedverificationtoken;
+import dev.spendaudit.source.litellm.tables.LitellmDeprecatedverificationtoken;
+import dev.spendaudit.source.litellm.tables.LitellmSpendlogs;
+import dev.spendaudit.source.litellm.tables.LitellmVerificationtoken;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.impl.SQLDataType;
+
+import static dev.spendaudit.source.litellm.Tables.LITELLM_DAILYUSERSPEND;
+import static dev.spendaudit.source.litellm.Tables.LITELLM_DELETEDVERIFICATIONTOKEN;
+import static dev.spendaudit.source.litellm.Tables.LITELLM_DEPRECATEDVERIFICATIONTOKEN;
+import static dev.spendaudit.source.litellm.Tables.LITELLM_SPENDLOGS;
+import static dev.spendaudit.source.litellm.Tables.LITELLM_VERIFICATIONTOKEN;
+import static org.jooq.impl.DSL.any;
+import static org.jooq.impl.DSL.coalesce;
+import static org.jooq.impl.DSL.condition;
+import static org.jooq.impl.DSL.count;
+import static org.jooq.impl.DSL.field;
+import static org.jooq.impl.DSL.inline;
+import static org.jooq.impl.DSL.max;
+import static org.jooq.impl.DSL.nullif;
+import static org.jooq.impl.DSL.sum;
+
+/**
+ * Who still uses a key: resolving a key named in the settings to its hashes, then its recent traffic and the
+ * caller hints in its rows. Each query filters on a {@code "startTime"} range first, then on the key hashes.
+ */
+final class KeyActivityScan {
+
+	/** How many distinct values of each hint are kept, most frequent first. */
+	static final int TOP = 5;
+
+	private static final LitellmSpendlogs S = LITELLM_SPENDLOGS;
+
+	private static final LitellmVerificationtoken T = LITELLM_VERIFICATIONTOKEN;
+
+	private static final LitellmDeletedverificationtoken D = LITELLM_DELETEDVERIFICATIONTOKEN;
+
+	private static final LitellmDeprecatedverificationtoken R = LITELLM_DEPRECATEDVERIFICATIONTOKEN;
+
+	private static final LitellmDailyuserspend A = LITELLM_DAILYUSERSPEND;
+
+	private final DSLContext dsl;
+
+	private final SourceCapabilities capabilities;
+
+	KeyActivityScan(DSLContext dsl, SourceCapabilities capabilities) {
+		this.dsl = dsl;
+		this.capabilities = capabilities;
+	}
+
+	/** A key given as an alias, a {@code key_name} ({@code sk-...abcd}) or a sha256 token hash. */
+	ResolvedKey resolve(String spec) {
+		Set<String> hashes = new HashSet<>();
+		String matchedBy;
+		if (spec.matches("[0-9a-fA-F]{64}")) {
+			matchedBy = ResolvedKey.TOKEN_HASH;
+			hashes.add(spec.toLowerCase(Locale.ROOT));
+		}
+		else {
+			boolean keyName = spec.startsWith("sk-") && spec.contains("...");
+			matchedBy = keyName ? ResolvedKey.KEY_NAME : ResolvedKey.ALIAS;
+			if (capabilities.hasTokens()) {
+				hashes.addAll(dsl.select(T.TOKEN).from(T).where((keyName ? T.KEY_NAME : T.KEY_ALIAS).eq(spec))
+					.fetch(T.TOKEN));
+			}
+			if (capabilities.hasDeletedTokens()) {
+				hashes.addAll(dsl.selectDistinct(D.TOKEN).from(D).where((keyName ? D.KEY_NAME : D.KEY_ALIAS).eq(spec))
+					.fetch(D.TOKEN));
+			}
+		}
+		if (capabilities.hasDeprecatedTokens() && !hashes.isEmpty()) {
+			// a rotated key's old hash keeps working until revoke_at: a straggler may still use it
+			hashes.addAll(dsl.select(R.TOKEN).from(R).where(R.ACTIVE_TOKEN_ID.eq(any(hashes.toArray(String[]::new))))
+				.fetch(R.TOKEN));
+		}
+		return new ResolvedKey(hashes.isEmpty() && !ResolvedKey.TOKEN_HASH.equals(matchedBy) ? ResolvedKey.NONE : matchedBy,
+				hashes, lastActive(hashes));
+	}
+
+	private LocalDateTime lastActive(Set<String> hashes) {
+		if (hashes.isEmpty() || !capabilities.hasColumn(SourceCapabilities.TOKENS, "last_active")) {
+			return null;
+		}
+		return dsl.select(max(T.LAST_ACTIVE)).from(T).where(T.TOKEN.eq(any(hashes.toArray(String[]::new))))
+			.fetchOne(0, LocalDateTime.class);
+	}
+
+	/**
+	 * The keys' traffic before {@code end}: counts over the last 24 hours and 7 days, and the newest row, models
+	 * and caller hints over the last {@code lookbackDays}.
+	 */
+	KeyActivity activity(String[] hashes, LocalDateTime end, int lookbackDays) {
+		if (hashes.length == 0) {
+			return KeyActivity.none();
+		}
+		LocalDateTime day = end.minusHours(24);
+		LocalDateTime week = end.minusDays(7);
+		Condition window = S.STARTTIME.ge(end.minusDays(Math.max(7, lookbackDays)))
+			.and(S.STARTTIME.lt(end))
+			.and(S.API_KEY.eq(any(hashes)));
+		var totals = dsl
+			.select(count().filterWhere(S.STARTTIME.ge(day)), count().filterWhere(S.STARTTIME.ge(week)),
+					coalesce(sum(S.SPEND.cast(SQLDataType.NUMERIC))
+						.filterWhere(DaySpendScan.VALID_SPEND.and(S.STARTTIME.ge(week))), inline(BigDecimal.ZERO)),
+					max(S.STARTTIME))
+			.from(S)
+			.where(window)
+			.fetchOne();
+		return new KeyActivity(totals.value1(), totals.value2(), totals.value3(), totals.value4(),
+				top(modelName(), window), top(optionalText("requester_ip_address", S.REQUESTER_IP_ADDRESS), window),
+				top(optionalText("end_user", S.END_USER), window), top(optionalText("user", S.USER), window),
+				tags(window), top(spendLogsMetadata(), window));
+	}
+
+	/** The newest UTC date, up to {@code notAfter}, on which the daily aggregates count requests for the keys. */
+	LocalDate lastAggregateDate(String[] hashes, LocalDate notAfter) {
+		if (hashes.length == 0 || !capabilities.hasTable(SourceCapabilities.DAILY_USER_SPEND)) {
+			return null;
+		}
+		String date = dsl.select(max(A.DATE))
+			.from(A)
+			.where(A.API_KEY.eq(any(hashes)))
+			.and(A.API_REQUESTS.gt(0L))
+			.and(A.DATE.le(notAfter.toString()))
+			.fetchOne(0, String.class);
+		return date == null ? null : LocalDate.parse(date);
+	}
+
+	/** Every live key. */
+	List<TokenRow> tokens() {
+		if (!capabilities.hasTokens()) {
+			return List.of();
+		}
+		Field<LocalDateTime> lastActive = capabilities.hasColumn(SourceCapabilities.TOKENS, "last_active")
+				? T.LAST_ACTIVE : inline(null, LocalDateTime.class);
+		Field<LocalDateTime> createdAt = capabilities.hasColumn(SourceCapabilities.TOKENS, "created_at") ? T.CREATED_AT
+				: inline(null, LocalDateTime.class);
+		return dsl.select(T.TOKEN, T.KEY_ALIAS, T.KEY_NAME, lastActive, createdAt)
+			.from(T)
+			.fetch(r -> new TokenRow(r.value1(), r.value2(), r.value3(), r.value4(), r.value5()));
+	}
+
+	private List<CountedValue> top(Field<String> value, Condition window) {
+		if (value == null) {
+			return List.of();
+		}
+		Field<String> v = nullif(value, inline(""));
+		return dsl.select(v, count(), max(S.STARTTIME))
+			.from(S)
+			.where(window)
+			.and(v.isNotNull())
+			.groupBy(v)
+			.orderBy(count().desc(), v)
+			.limit(TOP)
+			.fetch(r -> new CountedValue(r.value1(), r.value2(), r.value3()));
+	}
+
+	/** Each element of {@code request_tags}: a request with two tags counts under both. */
+	private List<CountedValue> tags(Condition window) {
+		if (!capabilities.hasSpendLogColumn("request_tags")) {
+			return List.of();
+		}
+		Field<String> tag = field(org.jooq.impl.DSL.name("tag"), String.class);
+		var tags = org.jooq.impl.DSL.table(
+				"jsonb_array_elements_text(case when jsonb_typeof({0}) = 'array' then {0} else '[]'::jsonb end)",
+				S.REQUEST_TAGS).as("t", "tag");
+		return dsl.select(tag, count(), max(S.STARTTIME))
+			.from(S)
+			.crossJoin(org.jooq.impl.DSL.lateral(tags))
+			.where(window)
+			.and(tag.ne(""))
+			.groupBy(tag)
+			.orderBy(count().desc(), tag)
+			.limit(TOP)
+			.fetch(r -> new CountedValue(r.value1(), r.value2(), r.value3()));
+	}
+
+	/** {@code metadata->'spend_logs_metadata'} only, as JSON text, when it is a non-empty object. */
+	private Field<String> spendLogsMetadata() {
+		if (!capabilities.hasSpendLogColumn("metadata")) {
+			return null;
+		}
+		return field("case when jsonb_typeof({0}) = 'object' and jsonb_typeof({0}->'spend_logs_metadata') = 'object' "
+				+ "and {0}->'spend_logs_metadata' <> '{}'::jsonb then ({0}->'spend_logs_metadata')::text end",
+				String.class, S.METADATA);
+	}
+
+	private Field<String> modelName() {
+		Field<String> deployment = nullif(S.MODEL, inline(""));
+		return capabilities.hasSpendLogColumn("model_group") ? coalesce(nullif(S.MODEL_GROUP, inline("")), deployment)
+				: deployment;
+	}
+
+	private Field<String> optionalText(String column, Field<String> field) {
+		return capabilities.hasSpendLogColumn(column) ? field : null;
+	}
+
+}

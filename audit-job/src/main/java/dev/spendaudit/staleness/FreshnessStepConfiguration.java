@@ -1,0 +1,49 @@
+package dev.spendaudit.staleness;
+
+import java.time.Clock;
+
+import dev.spendaudit.SpendAuditSettings;
+import dev.spendaudit.core.AuditDay;
+import dev.spendaudit.source.LiteLlmSource;
+import org.jooq.DSLContext;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * Step {@code checkFreshness}: is the spend log still being written, as seen from the end of the audited day.
+ */
+@Configuration(proxyBeanMethods = false)
+class FreshnessStepConfiguration {
+
+	@Bean
+	FreshnessStore freshnessStore(DSLContext dsl) {
+		return new FreshnessStore(dsl);
+	}
+
+	@Bean
+	FreshnessCheck freshnessCheck(LiteLlmSource source, FreshnessStore store, SpendAuditSettings settings,
+			Clock clock) {
+		return new FreshnessCheck(source, store, settings.freshness(), clock);
+	}
+
+	@Bean
+	FreshnessSection freshnessSection(FreshnessStore store, SpendAuditSettings settings) {
+		return new FreshnessSection(store, settings.freshness());
+	}
+
+	@Bean
+	Step checkFreshness(JobRepository jobRepository, PlatformTransactionManager tx, FreshnessCheck check,
+			SpendAuditSettings settings) {
+		return new StepBuilder(jobRepository).tasklet((contribution, chunk) -> {
+			var execution = contribution.getStepExecution();
+			check.check(AuditDay.of(execution.getJobParameters().getLocalDate("auditDate"), settings.zone()));
+			return RepeatStatus.FINISHED;
+		}, tx).allowStartIfComplete(true).build();
+	}
+
+}

@@ -1,0 +1,52 @@
+package dev.spendaudit.subscriptions;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+import dev.spendaudit.core.CoveredModels;
+
+/**
+ * The configured flat-fee plans and which of them pays for a model's calls on a day. When several plans name the
+ * same model, the first one in the settings that is paid for that day carries the calls.
+ */
+public class SubscriptionPlans implements CoveredModels {
+
+	private final List<Plan> plans;
+
+	public SubscriptionPlans(List<Subscription> subscriptions) {
+		this.plans = subscriptions.stream().map(Plan::new).toList();
+	}
+
+	public List<Subscription> all() {
+		return plans.stream().map(Plan::subscription).toList();
+	}
+
+	@Override
+	public Optional<String> planFor(String model, LocalDate day) {
+		return carrier(model, null, day).map(Subscription::name);
+	}
+
+	/** The plan that carries a call to {@code model} on {@code provider} on {@code day}, if any. */
+	public Optional<Subscription> carrier(String model, String provider, LocalDate day) {
+		for (Plan p : plans) {
+			if (p.subscription().activeOn(day) && p.matches(model, provider)) {
+				return Optional.of(p.subscription());
+			}
+		}
+		return Optional.empty();
+	}
+
+	private record Plan(Subscription subscription, List<ModelGlob> globs) {
+
+		Plan(Subscription subscription) {
+			this(subscription, subscription.models().stream().map(ModelGlob::new).toList());
+		}
+
+		boolean matches(String model, String provider) {
+			return globs.stream().anyMatch(g -> g.matches(model, provider));
+		}
+
+	}
+
+}

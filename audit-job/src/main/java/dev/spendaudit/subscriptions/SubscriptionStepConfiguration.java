@@ -1,0 +1,52 @@
+package dev.spendaudit.subscriptions;
+
+import dev.spendaudit.SpendAuditSettings;
+import dev.spendaudit.core.AuditDay;
+import dev.spendaudit.source.LiteLlmSource;
+import org.jooq.DSLContext;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * Step {@code costSubscriptions}: flat-fee plans' amortized fees next to the day's metered spend. Also provides
+ * the {@link dev.spendaudit.core.CoveredModels} the unpriced-model rule asks.
+ */
+@Configuration(proxyBeanMethods = false)
+class SubscriptionStepConfiguration {
+
+	@Bean
+	SubscriptionPlans subscriptionPlans(SpendAuditSettings settings) {
+		return new SubscriptionPlans(settings.subscriptions());
+	}
+
+	@Bean
+	SubscriptionStore subscriptionStore(DSLContext dsl) {
+		return new SubscriptionStore(dsl);
+	}
+
+	@Bean
+	SubscriptionCosts subscriptionCosts(LiteLlmSource source, SubscriptionStore store, SubscriptionPlans plans) {
+		return new SubscriptionCosts(source, store, plans);
+	}
+
+	@Bean
+	SubscriptionsSection subscriptionsSection(SubscriptionStore store) {
+		return new SubscriptionsSection(store);
+	}
+
+	@Bean
+	Step costSubscriptions(JobRepository jobRepository, PlatformTransactionManager tx, SubscriptionCosts costs,
+			SpendAuditSettings settings) {
+		return new StepBuilder(jobRepository).tasklet((contribution, chunk) -> {
+			var execution = contribution.getStepExecution();
+			costs.cost(AuditDay.of(execution.getJobParameters().getLocalDate("auditDate"), settings.zone()));
+			return RepeatStatus.FINISHED;
+		}, tx).allowStartIfComplete(true).build();
+	}
+
+}
