@@ -53,9 +53,12 @@ class DemoDetectionIntegrationTests {
 			List<String> findings = new ArrayList<>();
 			digest.get("findings").forEach(f -> findings.add(f.get("severity").asString() + " " + f.get("kind").asString()
 					+ " " + f.get("subject").asString()));
-			assertThat(findings).containsExactly("ALERT SPIKE workload:vk-vault-indexer/model:gemini-flash-lite",
+			// the demo's logging hole (issue 5) is an ALERT of its own; no plan covers glm/kimi outside the demo profile
+			assertThat(findings).containsExactlyInAnyOrder(
+					"ALERT SPIKE workload:vk-vault-indexer/model:gemini-flash-lite", "ALERT LOGGING_OFF spend-log",
 					"WATCH BUDGET workload:vk-claude-code-mac", "WATCH UNPRICED model:glm-4.6",
 					"WATCH UNPRICED model:kimi-k2");
+			assertThat(findings.get(0)).isEqualTo("ALERT SPIKE workload:vk-vault-indexer/model:gemini-flash-lite");
 			JsonNode spike = digest.get("findings").get(0);
 			assertThat(spike.get("reason").asString())
 				.startsWith("vk-vault-indexer · gemini-flash-lite · 545K-token prompts · 98% of the excess: $60.00");

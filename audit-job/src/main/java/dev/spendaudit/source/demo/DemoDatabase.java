@@ -63,6 +63,8 @@ public final class DemoDatabase implements AutoCloseable {
 		writer.spendLogs(DemoBlindSpots.withoutLoggingHole(calls, nowUtc));
 		writer.dailyAggregates(calls.stream().filter(c -> !Double.isNaN(c.spend())).toList());
 		DemoBlindSpots.seedKeys(writer, calls);
+		// the counters above are lifetime sums; the budgeted key's counter is its month's spend again
+		DemoSpikes.monthlyBudget(writer, calls, KeyHash.of(DemoSpikes.CLAUDE_CODE_MAC_KEY), nowUtc);
 		writer.rotateKey(KeyHash.of("sk-demo-grafana-old-4e4e"), KeyHash.of(DemoTraffic.GRAFANA_NEW_KEY),
 				nowUtc.plusDays(1));
 		writer.deleteKey(KeyHash.of("sk-demo-notes-7f7f"), nowUtc);
