@@ -46,6 +46,11 @@ class DemoIntegrationTests {
 		assertThat(r.out()).contains("Digest HTML: ").contains("Digest mail: ");
 		String html = Files.readString(out.resolve("digest-" + day + ".html"));
 		assertThat(html).contains("src=\"digest-" + day + "-spend-30d.png\"").contains("vk-hermes");
+		// every feature's section is in the demo digest: the explained spike, freshness, costs, retiring keys
+		assertThat(html).contains("545K-token prompts · 98% of the excess")
+			.contains("LOGGING_OFF")
+			.contains("z.ai GLM Coding Pro")
+			.contains("SAFE_TO_REVOKE");
 		assertThat(out.resolve("digest-" + day + "-spend-30d.png")).isNotEmptyFile();
 		assertThat(out.resolve("digest-" + day + ".txt")).content().contains("SPEND BY WORKLOAD");
 		assertThat(out.resolve("digest-" + day + ".eml")).content().contains("Content-Type: multipart/alternative");
