@@ -1,13 +1,11 @@
 package dev.spendaudit.subscriptions;
 
 import dev.spendaudit.SpendAuditSettings;
-import dev.spendaudit.core.AuditDay;
+import dev.spendaudit.schedule.DaySteps;
 import dev.spendaudit.source.LiteLlmSource;
 import org.jooq.DSLContext;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
-import org.springframework.batch.core.step.builder.StepBuilder;
-import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -42,11 +40,7 @@ class SubscriptionStepConfiguration {
 	@Bean
 	Step costSubscriptions(JobRepository jobRepository, PlatformTransactionManager tx, SubscriptionCosts costs,
 			SpendAuditSettings settings) {
-		return new StepBuilder(jobRepository).tasklet((contribution, chunk) -> {
-			var execution = contribution.getStepExecution();
-			costs.cost(AuditDay.of(execution.getJobParameters().getLocalDate("auditDate"), settings.zone()));
-			return RepeatStatus.FINISHED;
-		}, tx).allowStartIfComplete(true).build();
+		return DaySteps.dayStep(jobRepository, tx, settings.zone(), costs::cost);
 	}
 
 }

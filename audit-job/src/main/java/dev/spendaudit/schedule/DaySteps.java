@@ -1,0 +1,32 @@
+package dev.spendaudit.schedule;
+
+import java.time.ZoneId;
+import java.util.function.Consumer;
+
+import dev.spendaudit.core.AuditDay;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * The shape every per-day step shares: read {@code auditDate} from the job parameters, turn it into the
+ * {@link AuditDay} of the configured zone, do the feature's work, and run again on every restart (each step
+ * replaces the day's results). The step's name is its bean name.
+ */
+public final class DaySteps {
+
+	private DaySteps() {
+	}
+
+	public static Step dayStep(JobRepository jobRepository, PlatformTransactionManager tx, ZoneId zone,
+			Consumer<AuditDay> work) {
+		return new StepBuilder(jobRepository).tasklet((contribution, chunk) -> {
+			var params = contribution.getStepExecution().getJobParameters();
+			work.accept(AuditDay.of(params.getLocalDate("auditDate"), zone));
+			return RepeatStatus.FINISHED;
+		}, tx).allowStartIfComplete(true).build();
+	}
+
+}
