@@ -39,8 +39,6 @@ class KeysCommand implements Callable<Integer> {
 
 	private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
-	private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
-
 	@Option(names = "--days", paramLabel = "N", defaultValue = "30",
 			description = "how many days back to look (default: ${DEFAULT-VALUE})")
 	int days;
@@ -72,13 +70,21 @@ class KeysCommand implements Callable<Integer> {
 			List<KeyRow> rows = context.getBean(KeyInventory.class).list(now, days);
 			PrintWriter out = spec.commandLine().getOut();
 			switch (format) {
-				case "json" -> out.println(JSON.writeValueAsString(rows.stream().map(KeyJson::of).toList()));
+				case "json" -> out.println(json().writeValueAsString(rows.stream().map(KeyJson::of).toList()));
 				case "csv" -> csv(rows, out);
 				default -> table(rows, now, out);
 			}
 			out.flush();
 			return 0;
 		}
+	}
+
+	/**
+	 * Built when JSON is asked for, not when the class loads: picocli makes every command to print {@code --help},
+	 * and a mapper costs about a second of start-up.
+	 */
+	private static JsonMapper json() {
+		return JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 	}
 
 	private void table(List<KeyRow> rows, LocalDateTime now, PrintWriter out) {
