@@ -81,7 +81,7 @@ process() {
 	shift 2
 	local log="$RESULTS/logs/$figure-$rep.log" t0 t1
 	t0=$(date +%s.%N)
-	/usr/bin/time -f %M -o "$log.rss" "$@" >"$log" 2>&1 </dev/stdin || { echo "$figure failed:"; tail -5 "$log"; exit 1; }
+	/usr/bin/time -f %M -o "$log.rss" "$@" >"$log" 2>&1 || { echo "$figure failed:"; tail -5 "$log"; exit 1; }
 	t1=$(date +%s.%N)
 	printf "%s\t%s\t%.3f\t%s\n" "$figure" "$rep" "$(echo "$t1 - $t0" | bc)" "$(tail -1 "$log.rss")" >>"$RUNS"
 }

@@ -4,14 +4,17 @@
 #
 #   bench/startup.sh [--reps N] [--aot-jar JAR]
 #
-#   fat          java OPTS -jar spend-audit.jar                       (the jar as built)
-#   extracted    java OPTS -jar app/spend-audit.jar                   (java -Djarmode=tools -jar ... extract)
+#   fat          java -Xmx256m -jar spend-audit.jar                   (the jar as built)
+#   fat-c1       fat, with -XX:TieredStopAtLevel=1                    (no C2 compiler in a short-lived process)
+#   extracted    java -Xmx256m -jar app/spend-audit.jar               (java -Djarmode=tools -jar ... extract)
 #   cds          extracted, with -XX:SharedArchiveFile=app.jsa         (trained by one run of demo)
-#   cds-c1       cds, with -XX:TieredStopAtLevel=1                    (no C2 compiler in a short-lived process)
-#   aot, aot-cds the jar given with --aot-jar (built with spring-boot:process-aot), -Dspring.aot.enabled=true
+#   cds-c1       cds and C1 only: what deploy/install.sh and deploy/spend-audit.service do
+#   aot-cds-c1   cds-c1 on the jar given with --aot-jar (built with spring-boot:process-aot), with
+#                -Dspring.aot.enabled=true
 #
-# OPTS are deploy/spend-audit.service's JVM options. Results in bench/results/startup-TIMESTAMP/.
+# Results in bench/results/startup-TIMESTAMP/.
 set -euo pipefail
+{
 cd "$(dirname "$0")/.."
 . bench/lib.sh
 
@@ -33,7 +36,7 @@ exec > >(tee "$DIR/report.txt") 2>&1
 pg_start
 bench/build.sh sa_bench_500k
 DB=sa_bench_500k
-read -r -a OPTS <<<"$(sed -n 's/^ExecStart=[^ ]*java \(.*\) -jar .*/\1/p' deploy/spend-audit.service)"
+OPTS=(-Xmx256m)
 export SPEND_AUDIT_SOURCE_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/$DB" SPEND_AUDIT_SOURCE_USERNAME="$BENCH_ROLE" \
 	SPEND_AUDIT_SOURCE_PASSWORD="$BENCH_ROLE"
 RUN=(run --date "$BENCH_EMPTY_DAY" --config bench/spend-audit-bench.yml --out "$DIR/out" --no-send)
@@ -41,22 +44,22 @@ RUN=(run --date "$BENCH_EMPTY_DAY" --config bench/spend-audit-bench.yml --out "$
 # the layouts: the fat jar, then each jar extracted, with its CDS archive trained by one run of demo
 extract() { # JAR DIR
 	java -Djarmode=tools -jar "$1" extract --destination "$2" >/dev/null
-	java "${OPTS[@]}" -XX:ArchiveClassesAtExit="$2.jsa" -jar "$2/spend-audit.jar" demo --out "$DIR/demo" \
+	java "${OPTS[@]}" -XX:TieredStopAtLevel=1 -XX:ArchiveClassesAtExit="$2.jsa" -jar "$2/spend-audit.jar" demo --out "$DIR/demo" \
 		>"$DIR/logs/train-$(basename "$2").log" 2>&1
 }
 extract "$JAR" "$DIR/app"
 declare -A LAUNCH=(
 	[fat]="java ${OPTS[*]} -jar $JAR"
+	[fat-c1]="java ${OPTS[*]} -XX:TieredStopAtLevel=1 -jar $JAR"
 	[extracted]="java ${OPTS[*]} -jar $DIR/app/spend-audit.jar"
-	[cds]="java ${OPTS[*]} -XX:SharedArchiveFile=$DIR/app.jsa -jar $DIR/app/spend-audit.jar"
+	[cds]="java ${OPTS[*]} -Xlog:disable -Xlog:all=warning:stderr -XX:SharedArchiveFile=$DIR/app.jsa -jar $DIR/app/spend-audit.jar"
 	[cds-c1]="java ${OPTS[*]} -XX:TieredStopAtLevel=1 -XX:SharedArchiveFile=$DIR/app.jsa -jar $DIR/app/spend-audit.jar"
 )
-FORMS=(fat extracted cds cds-c1)
+FORMS=(fat fat-c1 extracted cds cds-c1)
 if [ -n "$AOT_JAR" ]; then
 	extract "$AOT_JAR" "$DIR/aot"
-	LAUNCH[aot]="java ${OPTS[*]} -Dspring.aot.enabled=true -jar $DIR/aot/spend-audit.jar"
-	LAUNCH[aot-cds]="java ${OPTS[*]} -Dspring.aot.enabled=true -XX:SharedArchiveFile=$DIR/aot.jsa -jar $DIR/aot/spend-audit.jar"
-	FORMS+=(aot aot-cds)
+	LAUNCH[aot-cds-c1]="java ${OPTS[*]} -XX:TieredStopAtLevel=1 -Dspring.aot.enabled=true -XX:SharedArchiveFile=$DIR/aot.jsa -jar $DIR/aot/spend-audit.jar"
+	FORMS+=(aot-cds-c1)
 fi
 
 echo "start-up of spend-audit, $(date -u +%FT%TZ), $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
@@ -69,22 +72,28 @@ for ((i = 1; i <= REPS; i++)); do
 		for what in empty-day help; do
 			t0=$(date +%s.%N)
 			if [ "$what" = help ]; then
-				/usr/bin/time -f %M -o "$DIR/rss" ${LAUNCH[$form]} --help >"$DIR/logs/$form-$what-$i.log" 2>&1
+				/usr/bin/time -f "%M %U %S" -o "$DIR/rss" ${LAUNCH[$form]} --help >"$DIR/logs/$form-$what-$i.log" 2>&1
 			else
-				/usr/bin/time -f %M -o "$DIR/rss" ${LAUNCH[$form]} "${RUN[@]}" >"$DIR/logs/$form-$what-$i.log" 2>&1
+				/usr/bin/time -f "%M %U %S" -o "$DIR/rss" ${LAUNCH[$form]} "${RUN[@]}" >"$DIR/logs/$form-$what-$i.log" 2>&1
 			fi
 			t1=$(date +%s.%N)
-			printf "%s\t%s\t%.3f\t%s\n" "$form" "$what" "$(echo "$t1 - $t0" | bc)" "$(tail -1 "$DIR/rss")" >>"$TSV"
+			read -r rss user sys < <(tail -1 "$DIR/rss")
+			printf "%s\t%s\t%.3f\t%s\t%.2f\n" "$form" "$what" "$(echo "$t1 - $t0" | bc)" "$rss" "$(echo "$user + $sys" | bc)" >>"$TSV"
 		done
 	done
 done
 echo
-printf "%-10s %16s %12s %12s %14s\n" launch "run --date E (s)" "vs fat jar" "--help (s)" "peak RSS (MB)"
-base="$(awk -F'\t' '$1 == "fat" && $2 == "empty-day" { print $3 }' "$TSV" | median)"
+# CPU time (user + system) beside wall time: on a shared machine it is the steadier of the two
+printf "%-10s %10s %10s %10s %10s %10s %10s\n" launch "E wall s" "vs fat" "E cpu s" "vs fat" "help wall" "RSS MB"
+col() { awk -F'\t' -v f="$1" -v w="$2" -v c="$3" '$1 == f && $2 == w { print $c }' "$TSV" | median; }
+base="$(col fat empty-day 3)"
+basecpu="$(col fat empty-day 5)"
 for form in "${FORMS[@]}"; do
-	e="$(awk -F'\t' -v f="$form" '$1 == f && $2 == "empty-day" { print $3 }' "$TSV" | median)"
-	h="$(awk -F'\t' -v f="$form" '$1 == f && $2 == "help" { print $3 }' "$TSV" | median)"
-	r="$(awk -F'\t' -v f="$form" '$1 == f && $2 == "empty-day" { print $4 / 1024 }' "$TSV" | median)"
-	printf "%-10s %16.2f %11.0f%% %12.2f %14.0f\n" "$form" "$e" "$(echo "100 * $e / $base" | bc -l)" "$h" "$r"
+	e="$(col "$form" empty-day 3)"
+	c="$(col "$form" empty-day 5)"
+	printf "%-10s %10.2f %9.0f%% %10.2f %9.0f%% %10.2f %10.0f\n" "$form" "$e" "$(echo "100 * $e / $base" | bc -l)" \
+		"$c" "$(echo "100 * $c / $basecpu" | bc -l)" "$(col "$form" help 3)" "$(echo "$(col "$form" empty-day 4) / 1024" | bc)"
 done
 echo "medians of $REPS; results: $DIR"
+exit
+}
