@@ -6,8 +6,9 @@ import java.util.Optional;
 import dev.spendaudit.SpendAuditSettings;
 import dev.spendaudit.core.AuditDay;
 import dev.spendaudit.core.CoveredModels;
+import dev.spendaudit.core.HistoryNeeds;
 import dev.spendaudit.digest.DigestSection;
-import dev.spendaudit.rollup.SpendRollup;
+import dev.spendaudit.history.HistoryReader;
 import dev.spendaudit.source.LiteLlmSource;
 import org.jooq.DSLContext;
 import org.springframework.beans.factory.ObjectProvider;
@@ -33,14 +34,20 @@ class DetectionStepConfiguration {
 	}
 
 	@Bean
-	DayDetector dayDetector(DSLContext dsl, LiteLlmSource source, SpendRollup rollup, FindingStore findingStore,
+	DayDetector dayDetector(HistoryReader history, LiteLlmSource source, FindingStore findingStore,
 			SpendAuditSettings settings, ObjectProvider<CoveredModels> coveredModels, Clock clock) {
 		// asked at detection time: no subscriptions feature (no bean) means no model is covered
 		CoveredModels covered = (model, day) -> coveredModels.orderedStream()
 			.map(c -> c.planFor(model, day))
 			.flatMap(Optional::stream)
 			.findFirst();
-		return new DayDetector(dsl, source, rollup, findingStore, settings, covered, clock);
+		return new DayDetector(history, source, findingStore, settings, covered, clock);
+	}
+
+	/** The baselines look back over the drift days plus the window before them. */
+	@Bean
+	HistoryNeeds detectionHistoryNeeds(SpendAuditSettings settings) {
+		return () -> settings.detection().lookbackDays();
 	}
 
 	@Bean

@@ -6,7 +6,7 @@ import java.util.TimeZone;
 import javax.sql.DataSource;
 
 import dev.spendaudit.SpendAuditSettings;
-import org.jooq.DSLContext;
+import dev.spendaudit.history.HistoryReader;
 import org.quartz.CronScheduleBuilder;
 import org.quartz.JobBuilder;
 import org.quartz.JobDetail;
@@ -31,8 +31,8 @@ class ScheduleConfiguration {
 	}
 
 	@Bean
-	NightlyRun nightlyRun(AuditLauncher launcher, DSLContext dsl, Clock clock) {
-		return new NightlyRun(launcher, dsl, clock);
+	NightlyRun nightlyRun(AuditLauncher launcher, HistoryReader history, Clock clock) {
+		return new NightlyRun(launcher, history, clock);
 	}
 
 	@Bean

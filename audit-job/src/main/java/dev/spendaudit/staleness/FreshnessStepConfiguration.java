@@ -3,6 +3,10 @@ package dev.spendaudit.staleness;
 import java.time.Clock;
 
 import dev.spendaudit.SpendAuditSettings;
+import dev.spendaudit.core.HistoryNeeds;
+import dev.spendaudit.history.HistoryReader;
+import dev.spendaudit.history.KeyHistory;
+import dev.spendaudit.history.LogHistory;
 import dev.spendaudit.schedule.DaySteps;
 import dev.spendaudit.source.LiteLlmSource;
 import org.jooq.DSLContext;
@@ -24,14 +28,20 @@ class FreshnessStepConfiguration {
 	}
 
 	@Bean
-	FreshnessCheck freshnessCheck(LiteLlmSource source, FreshnessStore store, SpendAuditSettings settings,
-			Clock clock) {
-		return new FreshnessCheck(source, store, settings.freshness(), clock);
+	FreshnessCheck freshnessCheck(LiteLlmSource source, HistoryReader history, LogHistory logHistory,
+			KeyHistory keyHistory, FreshnessStore store, SpendAuditSettings settings, Clock clock) {
+		return new FreshnessCheck(source, history, logHistory, keyHistory, store, settings.freshness(), clock);
 	}
 
 	@Bean
 	FreshnessSection freshnessSection(FreshnessStore store, SpendAuditSettings settings) {
 		return new FreshnessSection(store, settings.freshness());
+	}
+
+	/** The capture check compares the UTC dates of the gap window, which reaches back a few days. */
+	@Bean
+	HistoryNeeds freshnessHistoryNeeds(SpendAuditSettings settings) {
+		return () -> (int) settings.freshness().gapWindow().toDays() + 1;
 	}
 
 	@Bean

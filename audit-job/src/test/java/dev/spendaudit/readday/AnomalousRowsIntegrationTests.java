@@ -1,4 +1,4 @@
-package dev.spendaudit.rollup;
+package dev.spendaudit.readday;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -22,7 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * NaN, infinite and negative spend, and metadata that is not a JSON object: counted and reported, never summed
- * silently, and the day still completes.
+ * silently, and the day still completes. Metadata is read only for the key hashes no key table names, so only their
+ * rows' metadata is checked.
  */
 class AnomalousRowsIntegrationTests {
 
@@ -30,20 +31,23 @@ class AnomalousRowsIntegrationTests {
 	void badRowsAreCountedNotSummed(@TempDir Path out) {
 		try (LiteLlmDatabase db = LiteLlmDatabase.create("anomalous")) {
 			String key = KeyHash.of("sk-odd");
+			String unnamed = KeyHash.of("sk-in-no-key-table");
 			db.writer().key(key, "vk-odd", "sk-...+odd");
 			LocalDateTime t = LocalDate.of(2026, 11, 26).atTime(8, 0);
 			db.writer().spendLogs(List.of(call("good", key, t, 1.25), call("nan", key, t.plusMinutes(1), Double.NaN),
 					call("inf", key, t.plusMinutes(2), Double.POSITIVE_INFINITY),
 					call("ninf", key, t.plusMinutes(3), Double.NEGATIVE_INFINITY),
 					call("neg", key, t.plusMinutes(4), -3.0),
-					call("array-meta", key, t.plusMinutes(5), 0.5).withMetadata("[1, 2]"),
-					call("string-meta", key, t.plusMinutes(6), 0.25).withMetadata("\"vk-odd\"")));
+					call("array-meta", unnamed, t.plusMinutes(5), 0.5).withMetadata("[1, 2]"),
+					call("string-meta", unnamed, t.plusMinutes(6), 0.25).withMetadata("\"vk-odd\""),
+					// the key table names this hash, so its metadata is never read (nor checked)
+					call("named-array-meta", key, t.plusMinutes(7), 0.125).withMetadata("[3]")));
 			Clock clock = Clock.fixed(Instant.parse("2026-11-27T06:00:00Z"), ZoneOffset.UTC);
 			try (AuditApp app = AuditApp.start(db.endpoint(), clock, Map.of())) {
 				DigestJson digest = DigestJson.read(app.run(LocalDate.of(2026, 11, 26), out).digestJson());
-				// valid spend only: 1.25 + 0.5 + 0.25 (bad metadata does not make spend invalid)
-				assertThat(digest.meteredUsd()).isEqualByComparingTo("2.0");
-				assertThat(digest.root().get("metered").get("requests").asLong()).isEqualTo(7);
+				// valid spend only: 1.25 + 0.5 + 0.25 + 0.125 (bad metadata does not make spend invalid)
+				assertThat(digest.meteredUsd()).isEqualByComparingTo("2.125");
+				assertThat(digest.root().get("metered").get("requests").asLong()).isEqualTo(8);
 				JsonNode anomalous = digest.root().get("anomalousRows");
 				assertThat(anomalous.get("count").asLong()).isEqualTo(6);
 				assertThat(anomalous.get("invalidSpend").asLong()).isEqualTo(4);

@@ -1,4 +1,4 @@
-package dev.spendaudit.rollup;
+package dev.spendaudit.readday;
 
 import java.nio.file.Path;
 import java.time.Clock;
