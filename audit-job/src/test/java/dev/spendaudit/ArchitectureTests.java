@@ -10,8 +10,9 @@ import org.junit.jupiter.api.Test;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /**
- * Each feature package owns its library: LiteLLM's tables only in {@code source}, Freemarker only in
- * {@code digest}, mail only in {@code delivery}, Commons Math only in {@code baseline}.
+ * Each feature package owns its library: LiteLLM's tables only in {@code source}, the job's day fact tables only in
+ * {@code history}, Freemarker only in {@code digest}, mail only in {@code delivery}, Commons Math only in
+ * {@code baseline}.
  */
 class ArchitectureTests {
 
@@ -30,6 +31,18 @@ class ArchitectureTests {
 			.should()
 			.dependOnClassesThat()
 			.resideInAPackage("dev.spendaudit.source.litellm.."));
+	}
+
+	/** The job's day fact tables and their records: read and written by the history package alone. */
+	@Test
+	void onlyHistoryTouchesTheDayFactTables() {
+		check(noClasses().that()
+			.resideOutsideOfPackages("dev.spendaudit.history..", "dev.spendaudit.store.jooq..")
+			.should()
+			.dependOnClassesThat()
+			.haveNameMatching("dev\\.spendaudit\\.store\\.jooq\\.tables\\.(records\\.)?"
+					+ "(AuditDay|SourceDay|KeyModelDay|AnomalousRow|PromptBucketDay|ProviderUtcHour|KeyUtcDate)"
+					+ "(Record)?(\\$.*)?"));
 	}
 
 	@Test
