@@ -12,7 +12,10 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
+import org.jooq.ResultQuery;
+import org.jooq.SQLDialect;
 import org.jooq.Table;
+import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
 
 import static dev.spendaudit.source.litellm.Tables.LITELLM_SPENDLOGS;
@@ -42,6 +45,9 @@ final class DaySpendScan {
 
 	private static final LitellmSpendlogs S = LITELLM_SPENDLOGS;
 
+	/** Enough for the finest grain of a day of ten thousand keys to hash in memory (PostgreSQL's memory, not ours). */
+	static final String WORK_MEM = "64MB";
+
 	/** NaN, the infinities and negative values are not money; PostgreSQL orders NaN above 'Infinity'. */
 	static final Condition VALID_SPEND = condition("{0} >= 0 and {0} < 'Infinity'::float8", S.SPEND);
 
@@ -59,8 +65,33 @@ final class DaySpendScan {
 			List<KeyUtcDate> keyUtcDates) {
 	}
 
+	/**
+	 * Runs the statement on one connection with {@value #WORK_MEM} of {@code work_mem} and without JIT, both reset
+	 * afterwards: the finest grain has many more groups than a bare {@code GROUP BY}, and with PostgreSQL's default
+	 * 4 MB it sorts them on disk instead of hashing them; compiling the query costs more than it saves.
+	 */
 	Scan scan(AuditDay day) {
-		Table<?> f = finestGrain(day);
+		Scan scan = new Scan(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+		dsl.connection(c -> {
+			DSLContext one = DSL.using(c, SQLDialect.POSTGRES);
+			one.execute("set work_mem = '" + WORK_MEM + "'");
+			one.execute("set jit = off");
+			try {
+				for (Record r : query(one, day).fetch()) {
+					add(scan, r);
+				}
+			}
+			finally {
+				one.execute("reset work_mem");
+				one.execute("reset jit");
+			}
+		});
+		return scan;
+	}
+
+	/** The one statement: the finest grain, rolled up into the four kinds of facts. */
+	ResultQuery<Record> query(DSLContext dsl, AuditDay day) {
+		Table<?> f = finestGrain(dsl, day);
 		Field<String> k = f.field("k", String.class);
 		Field<String> m = f.field("m", String.class);
 		Field<String> p = f.field("p", String.class);
@@ -72,15 +103,10 @@ final class DaySpendScan {
 			select.add(sum(f.field(column, BigDecimal.class)));
 		}
 		select.add(max(f.field("newest", LocalDateTime.class)));
-		Scan scan = new Scan(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
-		for (Record r : dsl.select(select)
+		return dsl.select(select)
 			.from(f)
 			.groupBy(groupingSets(new Field<?>[] { k, m, p }, new Field<?>[] { k, m, b }, new Field<?>[] { p, h },
-					new Field<?>[] { k, d }))
-			.fetch()) {
-			add(scan, r);
-		}
-		return scan;
+					new Field<?>[] { k, d }));
 	}
 
 	private static void add(Scan scan, Record r) {
@@ -107,7 +133,7 @@ final class DaySpendScan {
 	}
 
 	/** The day's rows aggregated by key hash, model, provider, UTC hour and date, and prompt-size bucket. */
-	private Table<?> finestGrain(AuditDay day) {
+	private Table<?> finestGrain(DSLContext dsl, AuditDay day) {
 		Field<String> key = coalesce(S.API_KEY, inline(""));
 		Field<String> model = modelName();
 		Field<String> provider = optionalText("custom_llm_provider", S.CUSTOM_LLM_PROVIDER);
