@@ -6,6 +6,7 @@ import java.util.List;
 
 import dev.spendaudit.delivery.MailSettings;
 import dev.spendaudit.digest.DigestSettings;
+import dev.spendaudit.health.HealthSettings;
 import dev.spendaudit.baseline.DetectionSettings;
 import dev.spendaudit.baseline.PlannedWindow;
 import dev.spendaudit.keywatch.RetiringKey;
@@ -35,6 +36,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param freshness whether the spend log is still being written
  * @param subscriptions flat-fee plans whose calls carry no metered spend
  * @param retiringKeys keys being retired, watched until they go quiet
+ * @param health the job's own health signals: heartbeat and Prometheus textfile
+ * @param exitOnAlert exit with code 10 instead of 0 when an audited day is an ALERT, for schedulers that page on
+ * exit status
  */
 @ConfigurationProperties(prefix = "spend-audit", ignoreUnknownFields = false)
 public record SpendAuditSettings(@DefaultValue("UTC") ZoneId zone, @DefaultValue("./out") Path out,
@@ -42,7 +46,8 @@ public record SpendAuditSettings(@DefaultValue("UTC") ZoneId zone, @DefaultValue
 		@DefaultValue ScheduleSettings schedule, @DefaultValue DigestSettings digest,
 		@DefaultValue MailSettings mail, @DefaultValue DetectionSettings detection, List<PlannedWindow> planned,
 		List<String> freeModels, @DefaultValue FreshnessSettings freshness, List<Subscription> subscriptions,
-		List<RetiringKey> retiringKeys) {
+		List<RetiringKey> retiringKeys, @DefaultValue HealthSettings health,
+		@DefaultValue("false") boolean exitOnAlert) {
 
 	public SpendAuditSettings {
 		planned = planned == null ? List.of() : List.copyOf(planned);
