@@ -17,6 +17,7 @@ import dev.spendaudit.digest.DigestFiles;
 import dev.spendaudit.schedule.AuditLauncher;
 import dev.spendaudit.schedule.DayResult;
 import dev.spendaudit.schedule.RunOptions;
+import dev.spendaudit.schedule.RunOutcome;
 import org.springframework.boot.logging.LogLevel;
 import org.springframework.boot.logging.LoggerConfiguration;
 import org.springframework.boot.logging.LoggingSystem;
@@ -55,21 +56,22 @@ class DemoCommand implements Callable<Integer> {
 		DateOptions yesterday = new DateOptions();
 		PrintWriter stdout = spec.commandLine().getOut();
 		// the demo profile adds application-demo.yml: plans, retiring keys and a canary matching the demo data
-		try (ConfigurableApplicationContext context = AuditContext.start(null, Map.of("spend-audit.source.url", "",
-				"spend-audit.store.url", "", "spring.profiles.active", "demo"))) {
+		Map<String, String> demo = Map.of("spend-audit.source.url", "", "spend-audit.store.url", "",
+				"spring.profiles.active", "demo");
+		try (ConfigurableApplicationContext context = AuditContext.start(null, demo)) {
 			stdout.println("spend-audit demo: a LiteLLM-shaped database with 40 days of homelab traffic");
 			LocalDate day = yesterday
 				.days(context.getBean(Clock.class), context.getBean(SpendAuditSettings.class).zone())
 				.get(0);
 			rollUpHistory(context, day, stdout);
-			int status = RunCommand.runDays(context, out, false, false, yesterday, stdout,
+			RunOutcome outcome = RunCommand.runDays(context, out, false, false, yesterday, stdout,
 					spec.commandLine().getErr());
-			if (status == 0) {
+			if (outcome.exit().done()) {
 				printWorkloads(out.resolve(DigestFiles.name(day, "json")), stdout);
 				printDigest(out, day, stdout);
 				BlindSpotLines.print(out.resolve(DigestFiles.name(day, "json")), stdout);
 			}
-			return status;
+			return outcome.exit().code();
 		}
 	}
 

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import dev.spendaudit.SpendAuditSettings;
+import dev.spendaudit.core.SettingsException;
 import dev.spendaudit.db.DatabaseEndpoints;
 import dev.spendaudit.delivery.DigestDelivery;
 import dev.spendaudit.schedule.DayLocks;
@@ -44,7 +45,7 @@ class ResendCommand implements Callable<Integer> {
 		Path configFile = config.checked();
 		try (ConfigurableApplicationContext context = AuditContext.start(configFile, Map.of())) {
 			if (context.getBean(DatabaseEndpoints.class).demo()) {
-				throw new IllegalStateException("resend needs the job's store, where sent digests are recorded:"
+				throw new SettingsException("resend needs the job's store, where sent digests are recorded:"
 						+ " set spend-audit.source.url (or spend-audit.store.url)");
 			}
 			Path dir = out != null ? out : context.getBean(SpendAuditSettings.class).out();

@@ -8,6 +8,8 @@ import java.time.LocalDate;
 
 import javax.sql.DataSource;
 
+import dev.spendaudit.store.StoreUnavailableException;
+
 /**
  * One PostgreSQL session-level advisory lock per audited day, held on its own connection while the day runs, so a
  * timer-started run and a manual rerun of the same day never overlap. The lock dies with the process.
@@ -23,6 +25,11 @@ public class DayLocks {
 		this.dataSource = dataSource;
 	}
 
+	/**
+	 * Takes the day's lock.
+	 * @throws DayLockedException when another process holds it
+	 * @throws StoreUnavailableException when the store cannot be asked
+	 */
 	public Lock lock(LocalDate date) {
 		try {
 			Connection connection = dataSource.getConnection();
@@ -33,14 +40,14 @@ public class DayLocks {
 					rs.next();
 					if (!rs.getBoolean(1)) {
 						connection.close();
-						throw new IllegalStateException("another spend-audit process is auditing " + date + " right now");
+						throw new DayLockedException(date);
 					}
 				}
 			}
 			return new Lock(connection, date);
 		}
 		catch (SQLException ex) {
-			throw new IllegalStateException("cannot lock " + date + " in the store database: " + ex.getMessage(), ex);
+			throw new StoreUnavailableException("cannot lock " + date + " in the store database: " + ex.getMessage(), ex);
 		}
 	}
 
