@@ -58,7 +58,10 @@ class DemoCommand implements Callable<Integer> {
 		// the demo profile adds application-demo.yml: plans, retiring keys and a canary matching the demo data
 		Map<String, String> demo = Map.of("spend-audit.source.url", "", "spend-audit.store.url", "",
 				"spring.profiles.active", "demo");
+		// the demo takes no --config: its heartbeat and textfile are on only when the environment sets them
+		CommandHealth health = CommandHealth.begin(null, demo, out, true, spec.commandLine().getErr());
 		try (ConfigurableApplicationContext context = AuditContext.start(null, demo)) {
+			health.attach(context, out);
 			stdout.println("spend-audit demo: a LiteLLM-shaped database with 40 days of homelab traffic");
 			LocalDate day = yesterday
 				.days(context.getBean(Clock.class), context.getBean(SpendAuditSettings.class).zone())
@@ -71,7 +74,10 @@ class DemoCommand implements Callable<Integer> {
 				printDigest(out, day, stdout);
 				BlindSpotLines.print(out.resolve(DigestFiles.name(day, "json")), stdout);
 			}
-			return outcome.exit().code();
+			return health.finish(outcome);
+		}
+		catch (RuntimeException ex) {
+			throw health.failed(ex);
 		}
 	}
 

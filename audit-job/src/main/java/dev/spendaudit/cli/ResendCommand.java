@@ -6,10 +6,12 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import dev.spendaudit.SpendAuditSettings;
+import dev.spendaudit.core.ExitCode;
 import dev.spendaudit.core.SettingsException;
 import dev.spendaudit.db.DatabaseEndpoints;
 import dev.spendaudit.delivery.DigestDelivery;
 import dev.spendaudit.schedule.DayLocks;
+import dev.spendaudit.schedule.RunOutcome;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -43,7 +45,9 @@ class ResendCommand implements Callable<Integer> {
 	@Override
 	public Integer call() {
 		Path configFile = config.checked();
+		CommandHealth health = CommandHealth.begin(configFile, Map.of(), out, true, spec.commandLine().getErr());
 		try (ConfigurableApplicationContext context = AuditContext.start(configFile, Map.of())) {
+			health.attach(context, out);
 			if (context.getBean(DatabaseEndpoints.class).demo()) {
 				throw new SettingsException("resend needs the job's store, where sent digests are recorded:"
 						+ " set spend-audit.source.url (or spend-audit.store.url)");
@@ -54,7 +58,10 @@ class ResendCommand implements Callable<Integer> {
 				spec.commandLine().getOut().println(date + "  " + outcome.line());
 				spec.commandLine().getOut().flush();
 			}
-			return 0;
+			return health.finish(new RunOutcome(ExitCode.DONE, null));
+		}
+		catch (RuntimeException ex) {
+			throw health.failed(ex);
 		}
 	}
 

@@ -65,9 +65,14 @@ class RunCommand implements Callable<Integer> {
 		Path configFile = config.checked();
 		// one day mails by default; a range only with --send (or --resend), and only its last day
 		boolean mailLastDay = !noSend && (!dates.isRange() || send || resend);
+		CommandHealth health = CommandHealth.begin(configFile, Map.of(), out, true, spec.commandLine().getErr());
 		try (ConfigurableApplicationContext context = AuditContext.start(configFile, Map.of())) {
-			return runDays(context, out, mailLastDay, resend, dates, spec.commandLine().getOut(),
-					spec.commandLine().getErr()).exit().code();
+			health.attach(context, out);
+			return health.finish(runDays(context, out, mailLastDay, resend, dates, spec.commandLine().getOut(),
+					spec.commandLine().getErr()));
+		}
+		catch (RuntimeException ex) {
+			throw health.failed(ex);
 		}
 	}
 

@@ -116,6 +116,11 @@ public class DigestDelivery {
 		return send(date, message, null, eml);
 	}
 
+	/** Whether a day's digest has gone out (by any run or {@code resend}), per the {@code sent_digest} record. */
+	public boolean mailed(LocalDate date) {
+		return ledger.lastSent(date).isPresent();
+	}
+
 	private void renew(DigestMessages.FixedIdMessage message, LocalDate date) {
 		try {
 			message.renewMessageId(messages.newMessageId(date));

@@ -6,6 +6,7 @@ import java.util.TimeZone;
 import javax.sql.DataSource;
 
 import dev.spendaudit.SpendAuditSettings;
+import dev.spendaudit.delivery.DigestDelivery;
 import org.jooq.DSLContext;
 import org.quartz.CronScheduleBuilder;
 import org.quartz.JobBuilder;
@@ -33,6 +34,12 @@ class ScheduleConfiguration {
 	@Bean
 	NightlyRun nightlyRun(AuditLauncher launcher, DSLContext dsl, Clock clock) {
 		return new NightlyRun(launcher, dsl, clock);
+	}
+
+	@Bean
+	ScheduledNight scheduledNight(NightlyRun nightlyRun, SpendAuditSettings settings, Clock clock,
+			DigestDelivery digestDelivery) {
+		return new ScheduledNight(nightlyRun, settings, clock, digestDelivery);
 	}
 
 	@Bean
