@@ -6,6 +6,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import dev.spendaudit.core.ExitCode;
+import dev.spendaudit.settings.UnknownSettingException;
 import org.springframework.boot.context.config.ConfigDataException;
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.context.properties.bind.UnboundConfigurationPropertiesException;
@@ -26,6 +27,10 @@ final class CliErrors {
 	}
 
 	static String describe(Throwable ex) {
+		UnknownSettingException unknown = find(ex, UnknownSettingException.class);
+		if (unknown != null) {
+			return unknown.getMessage();
+		}
 		UnboundConfigurationPropertiesException unbound = find(ex, UnboundConfigurationPropertiesException.class);
 		if (unbound != null) {
 			return "unknown setting " + unbound.getUnboundProperties()
@@ -69,7 +74,8 @@ final class CliErrors {
 		if (find(ex, CommandLine.ParameterException.class) != null) {
 			return ExitCode.USAGE;
 		}
-		if (find(ex, UnboundConfigurationPropertiesException.class) != null || find(ex, BindException.class) != null
+		if (find(ex, UnknownSettingException.class) != null
+				|| find(ex, UnboundConfigurationPropertiesException.class) != null || find(ex, BindException.class) != null
 				|| find(ex, ConfigDataException.class) != null || find(ex, MarkedYAMLException.class) != null) {
 			return ExitCode.CONFIG;
 		}

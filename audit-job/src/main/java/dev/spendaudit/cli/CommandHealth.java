@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
-import dev.spendaudit.SpendAuditSettings;
+import dev.spendaudit.core.CoreSettings;
 import dev.spendaudit.core.ExitCode;
 import dev.spendaudit.delivery.DigestDelivery;
 import dev.spendaudit.health.HealthSettings;
@@ -57,7 +57,7 @@ final class CommandHealth {
 	/** The context is up: the digest record can be asked, and the output folder is the one it uses. */
 	void attach(ConfigurableApplicationContext context, Path outOption) {
 		if (outOption == null) {
-			outDir = context.getBean(SpendAuditSettings.class).out();
+			outDir = context.getBean(CoreSettings.class).out();
 		}
 		DigestDelivery delivery = context.getBean(DigestDelivery.class);
 		digestSent = delivery::mailed;

@@ -9,7 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-import dev.spendaudit.SpendAuditSettings;
+import dev.spendaudit.core.CoreSettings;
+import dev.spendaudit.core.ExitSettings;
 import dev.spendaudit.digest.DigestFiles;
 import dev.spendaudit.schedule.AuditLauncher;
 import dev.spendaudit.schedule.DayResult;
@@ -83,7 +84,7 @@ class RunCommand implements Callable<Integer> {
 	 */
 	static RunOutcome runDays(ConfigurableApplicationContext context, Path out, boolean mailLastDay, boolean resend,
 			DateOptions dates, PrintWriter stdout, PrintWriter stderr) {
-		SpendAuditSettings settings = context.getBean(SpendAuditSettings.class);
+		CoreSettings settings = context.getBean(CoreSettings.class);
 		List<LocalDate> days = dates.days(context.getBean(Clock.class), settings.zone());
 		Path dir = out != null ? out : settings.out();
 		DigestFiles.checkWritable(dir);
@@ -105,7 +106,7 @@ class RunCommand implements Callable<Integer> {
 			stdout.println(DaySummary.line(result.digestJson()));
 			stdout.flush();
 		}
-		return RunOutcome.of(results, settings.exitOnAlert());
+		return RunOutcome.of(results, context.getBean(ExitSettings.class).exitOnAlert());
 	}
 
 }

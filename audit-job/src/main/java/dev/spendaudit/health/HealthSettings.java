@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 
+import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
@@ -20,6 +21,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param textfileDir node_exporter's textfile collector folder: {@code spend-audit.prom} is written there after each
  * run
  */
+@ConfigurationProperties(prefix = "spend-audit.health", ignoreUnknownFields = false)
 public record HealthSettings(String pingUrl, @DefaultValue("false") boolean pingExitCode,
 		@DefaultValue("5s") Duration pingTimeout, @DefaultValue("2") int pingRetries,
 		@DefaultValue("1s") Duration pingRetryDelay, Path textfileDir) {

@@ -5,8 +5,10 @@ import java.util.TimeZone;
 
 import javax.sql.DataSource;
 
-import dev.spendaudit.SpendAuditSettings;
+import dev.spendaudit.core.CoreSettings;
+import dev.spendaudit.core.ExitSettings;
 import dev.spendaudit.delivery.DigestDelivery;
+import dev.spendaudit.health.HealthSettings;
 import org.jooq.DSLContext;
 import org.quartz.CronScheduleBuilder;
 import org.quartz.JobBuilder;
@@ -37,9 +39,10 @@ class ScheduleConfiguration {
 	}
 
 	@Bean
-	ScheduledNight scheduledNight(NightlyRun nightlyRun, SpendAuditSettings settings, Clock clock,
-			DigestDelivery digestDelivery) {
-		return new ScheduledNight(nightlyRun, settings, clock, digestDelivery);
+	ScheduledNight scheduledNight(NightlyRun nightlyRun, CoreSettings core, ScheduleSettings schedule,
+			HealthSettings health, ExitSettings exit, Clock clock, DigestDelivery digestDelivery) {
+		return new ScheduledNight(nightlyRun, new ScheduledNight.Settings(core, schedule, health, exit), clock,
+				digestDelivery);
 	}
 
 	@Bean
@@ -49,12 +52,12 @@ class ScheduleConfiguration {
 
 	/** Fires {@code spend-audit.schedule.cron} in {@code spend-audit.zone}; a misfired night runs once, late. */
 	@Bean
-	Trigger nightlyAuditTrigger(JobDetail nightlyAuditJobDetail, SpendAuditSettings settings) {
+	Trigger nightlyAuditTrigger(JobDetail nightlyAuditJobDetail, CoreSettings core, ScheduleSettings schedule) {
 		return TriggerBuilder.newTrigger()
 			.forJob(nightlyAuditJobDetail)
 			.withIdentity("nightlyAudit")
-			.withSchedule(CronScheduleBuilder.cronSchedule(settings.schedule().cron())
-				.inTimeZone(TimeZone.getTimeZone(settings.zone()))
+			.withSchedule(CronScheduleBuilder.cronSchedule(schedule.cron())
+				.inTimeZone(TimeZone.getTimeZone(core.zone()))
 				.withMisfireHandlingInstructionFireAndProceed())
 			.build();
 	}

@@ -3,8 +3,10 @@ package dev.spendaudit.schedule;
 import java.time.Clock;
 import java.util.List;
 
-import dev.spendaudit.SpendAuditSettings;
+import dev.spendaudit.core.CoreSettings;
+import dev.spendaudit.core.ExitSettings;
 import dev.spendaudit.delivery.DigestDelivery;
+import dev.spendaudit.health.HealthSettings;
 import dev.spendaudit.health.RunHealth;
 import dev.spendaudit.health.RunReport;
 import org.slf4j.Logger;
@@ -20,13 +22,17 @@ public class ScheduledNight {
 
 	private final NightlyRun nightlyRun;
 
-	private final SpendAuditSettings settings;
+	private final Settings settings;
 
 	private final Clock clock;
 
 	private final DigestDelivery delivery;
 
-	public ScheduledNight(NightlyRun nightlyRun, SpendAuditSettings settings, Clock clock, DigestDelivery delivery) {
+	/** What a night reads: the zone and folder, the catch-up, the health signals, the ALERT exit. */
+	public record Settings(CoreSettings core, ScheduleSettings schedule, HealthSettings health, ExitSettings exit) {
+	}
+
+	public ScheduledNight(NightlyRun nightlyRun, Settings settings, Clock clock, DigestDelivery delivery) {
 		this.nightlyRun = nightlyRun;
 		this.settings = settings;
 		this.clock = clock;
@@ -38,15 +44,15 @@ public class ScheduledNight {
 		RunHealth health = RunHealth.begin(settings.health(), clock, log::warn);
 		RunOutcome outcome;
 		try {
-			List<DayResult> results = nightlyRun.runDue(settings.zone(), settings.schedule().catchUpDays(),
-					new RunOptions(settings.out(), true, false, null));
-			outcome = RunOutcome.of(results, settings.exitOnAlert());
+			List<DayResult> results = nightlyRun.runDue(settings.core().zone(), settings.schedule().catchUpDays(),
+					new RunOptions(settings.core().out(), true, false, null));
+			outcome = RunOutcome.of(results, settings.exit().exitOnAlert());
 		}
 		catch (RuntimeException ex) {
 			outcome = RunOutcome.of(ex);
 			log.error("scheduled audit failed: {}", outcome.cause());
 		}
-		return health.finish(outcome.exit(), outcome.cause(), settings.out(), delivery::mailed);
+		return health.finish(outcome.exit(), outcome.cause(), settings.core().out(), delivery::mailed);
 	}
 
 }
