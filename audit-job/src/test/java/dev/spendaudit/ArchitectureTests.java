@@ -12,7 +12,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 /**
  * Each feature package owns its library: LiteLLM's tables only in {@code source}, the job's day fact tables only in
  * {@code history}, Freemarker only in {@code digest}, mail only in {@code delivery}, Commons Math only in
- * {@code baseline}.
+ * {@code baseline}, the Prometheus client and HTTP only in {@code health}.
  */
 class ArchitectureTests {
 
@@ -61,6 +61,12 @@ class ArchitectureTests {
 	void onlyBaselineUsesCommonsMath() {
 		check(noClasses().that().resideOutsideOfPackages("dev.spendaudit.baseline..").should().dependOnClassesThat()
 			.resideInAPackage("org.apache.commons.math3.."));
+	}
+
+	@Test
+	void onlyHealthUsesThePrometheusClientAndHttp() {
+		check(noClasses().that().resideOutsideOfPackages("dev.spendaudit.health..").should().dependOnClassesThat()
+			.resideInAnyPackage("io.prometheus..", "java.net.http.."));
 	}
 
 	private static void check(ArchRule rule) {

@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import dev.spendaudit.SpendAuditSettings;
 import dev.spendaudit.core.AuditDay;
 import dev.spendaudit.core.CoveredModels;
 import dev.spendaudit.core.Finding;
@@ -43,32 +42,34 @@ public class DayDetector {
 
 	private final FindingStore findings;
 
-	private final SpendAuditSettings settings;
+	private final DetectionSettings detection;
+
+	private final DetectionListSettings lists;
 
 	private final CoveredModels covered;
 
 	private final Clock clock;
 
 	public DayDetector(HistoryReader history, LiteLlmSource source, FindingStore findings,
-			SpendAuditSettings settings, CoveredModels covered, Clock clock) {
+			DetectionSettings detection, DetectionListSettings lists, CoveredModels covered, Clock clock) {
 		this.history = history;
 		this.source = source;
 		this.findings = findings;
-		this.settings = settings;
+		this.detection = detection;
+		this.lists = lists;
 		this.covered = covered;
 		this.clock = clock;
 	}
 
 	public List<Finding> detect(AuditDay day, long jobExecutionId) {
 		long started = System.nanoTime();
-		DetectionSettings detection = settings.detection();
 		LocalDate date = day.date();
 		List<KeyModelRow> stored = history.rows(date.minusDays(detection.lookbackDays()), date);
 		List<DayRow> rows = stored.stream().map(DayDetector::dayRow).toList();
 		List<DayRow> today = rows.stream().filter(r -> r.date().equals(date)).toList();
 
 		SeriesDetector.Result series = new SeriesDetector(detection)
-			.detect(SpendHistory.of(date, detection.lookbackDays(), rows, settings.planned()));
+			.detect(SpendHistory.of(date, detection.lookbackDays(), rows, lists.planned()));
 		List<Draft> drafts = new ArrayList<>();
 		for (Draft d : series.findings()) {
 			drafts.add(d.details() instanceof DetectionDetails.Spike ? withRequests(day, d, today) : d);
@@ -80,7 +81,7 @@ public class DayDetector {
 				(key, from, to) -> source.keySpend(key, from, to).doubleValue()));
 		Map<String, String> workloadOfKey = new HashMap<>();
 		today.forEach(r -> workloadOfKey.put(r.apiKey(), r.workload()));
-		drafts.addAll(new UnpricedCheck(covered, new FreeModels(settings.freeModels()), detection.unpricedSeverity())
+		drafts.addAll(new UnpricedCheck(covered, new FreeModels(lists.freeModels()), detection.unpricedSeverity())
 			.check(date, unpriced(stored, date), workloadOfKey));
 		AttributionCheck attribution = new AttributionCheck(detection.unattributed());
 		AttributionHealth health = attribution.health(today);
@@ -143,7 +144,7 @@ public class DayDetector {
 		}
 		MedianRequest median = source.medianRequest(day, keys, pair.model());
 		List<DetectionDetails.TopRequest> top = new ArrayList<>();
-		for (RequestSample r : source.topRequests(day, keys, pair.model(), settings.detection().topRequests())) {
+		for (RequestSample r : source.topRequests(day, keys, pair.model(), detection.topRequests())) {
 			top.add(new DetectionDetails.TopRequest(r.requestId(), Money.iso(r.startTimeUtc()), r.promptTokens(),
 					r.completionTokens(), strip(r.usd())));
 		}

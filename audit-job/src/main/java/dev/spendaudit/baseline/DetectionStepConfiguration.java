@@ -3,8 +3,8 @@ package dev.spendaudit.baseline;
 import java.time.Clock;
 import java.util.Optional;
 
-import dev.spendaudit.SpendAuditSettings;
 import dev.spendaudit.core.AuditDay;
+import dev.spendaudit.core.CoreSettings;
 import dev.spendaudit.core.CoveredModels;
 import dev.spendaudit.core.HistoryNeeds;
 import dev.spendaudit.digest.DigestSection;
@@ -35,27 +35,28 @@ class DetectionStepConfiguration {
 
 	@Bean
 	DayDetector dayDetector(HistoryReader history, LiteLlmSource source, FindingStore findingStore,
-			SpendAuditSettings settings, ObjectProvider<CoveredModels> coveredModels, Clock clock) {
+			DetectionSettings detection, DetectionListSettings lists, ObjectProvider<CoveredModels> coveredModels,
+			Clock clock) {
 		// asked at detection time: no subscriptions feature (no bean) means no model is covered
 		CoveredModels covered = (model, day) -> coveredModels.orderedStream()
 			.map(c -> c.planFor(model, day))
 			.flatMap(Optional::stream)
 			.findFirst();
-		return new DayDetector(history, source, findingStore, settings, covered, clock);
+		return new DayDetector(history, source, findingStore, detection, lists, covered, clock);
 	}
 
 	/** The baselines look back over the drift days plus the window before them. */
 	@Bean
-	HistoryNeeds detectionHistoryNeeds(SpendAuditSettings settings) {
-		return () -> settings.detection().lookbackDays();
+	HistoryNeeds detectionHistoryNeeds(DetectionSettings detection) {
+		return detection::lookbackDays;
 	}
 
 	@Bean
 	Step detectFindings(JobRepository jobRepository, PlatformTransactionManager tx, DayDetector detector,
-			SpendAuditSettings settings) {
+			CoreSettings core) {
 		return new StepBuilder(jobRepository).tasklet((contribution, chunk) -> {
 			var execution = contribution.getStepExecution();
-			AuditDay day = AuditDay.of(execution.getJobParameters().getLocalDate("auditDate"), settings.zone());
+			AuditDay day = AuditDay.of(execution.getJobParameters().getLocalDate("auditDate"), core.zone());
 			detector.detect(day, execution.getJobExecutionId());
 			return RepeatStatus.FINISHED;
 		}, tx).allowStartIfComplete(true).build();

@@ -7,8 +7,9 @@ import java.time.LocalDate;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-import dev.spendaudit.SpendAuditSettings;
+import dev.spendaudit.core.CoreSettings;
 import dev.spendaudit.digest.DigestFiles;
+import dev.spendaudit.schedule.RunOutcome;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -38,22 +39,29 @@ class DemoCommand implements Callable<Integer> {
 		DateOptions yesterday = new DateOptions();
 		PrintWriter stdout = spec.commandLine().getOut();
 		// the demo profile adds application-demo.yml: plans, retiring keys and a canary matching the demo data
-		try (ConfigurableApplicationContext context = AuditContext.start(null, Map.of("spend-audit.source.url", "",
-				"spend-audit.store.url", "", "spring.profiles.active", "demo"))) {
+		Map<String, String> demo = Map.of("spend-audit.source.url", "", "spend-audit.store.url", "",
+				"spring.profiles.active", "demo");
+		// the demo takes no --config: its heartbeat and textfile are on only when the environment sets them
+		CommandHealth health = CommandHealth.begin(null, demo, out, true, spec.commandLine().getErr());
+		try (ConfigurableApplicationContext context = AuditContext.start(null, demo)) {
+			health.attach(context, out);
 			stdout.println("spend-audit demo: a LiteLLM-shaped database with 40 days of homelab traffic");
 			LocalDate day = yesterday
-				.days(context.getBean(Clock.class), context.getBean(SpendAuditSettings.class).zone())
+				.days(context.getBean(Clock.class), context.getBean(CoreSettings.class).zone())
 				.get(0);
 			stdout.println("auditing " + day + "; the days before it are rolled up first, quietly, as its history");
 			stdout.flush();
-			int status = RunCommand.runDays(context, out, false, false, yesterday, stdout,
+			RunOutcome outcome = RunCommand.runDays(context, out, false, false, yesterday, stdout,
 					spec.commandLine().getErr());
-			if (status == 0) {
+			if (outcome.exit().done()) {
 				printWorkloads(out.resolve(DigestFiles.name(day, "json")), stdout);
 				printDigest(out, day, stdout);
 				BlindSpotLines.print(out.resolve(DigestFiles.name(day, "json")), stdout);
 			}
-			return status;
+			return health.finish(outcome);
+		}
+		catch (RuntimeException ex) {
+			throw health.failed(ex);
 		}
 	}
 

@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 
-import dev.spendaudit.SpendAuditSettings;
 import dev.spendaudit.core.HistoryNeeds;
 import dev.spendaudit.history.HistoryReader;
 import dev.spendaudit.history.HistoryWriter;
@@ -53,8 +52,8 @@ class DigestStepConfiguration {
 
 	@Bean
 	DigestRenderer digestRenderer(freemarker.template.Configuration freemarker, HistoryReader history,
-			SpendAuditSettings settings) {
-		return new DigestRenderer(freemarker, history, settings.digest());
+			DigestSettings settings) {
+		return new DigestRenderer(freemarker, history, settings);
 	}
 
 	@Bean

@@ -1,6 +1,6 @@
 package dev.spendaudit.keywatch;
 
-import dev.spendaudit.SpendAuditSettings;
+import dev.spendaudit.core.CoreSettings;
 import dev.spendaudit.core.HistoryNeeds;
 import dev.spendaudit.history.KeyHistory;
 import dev.spendaudit.schedule.DaySteps;
@@ -25,18 +25,18 @@ class KeyWatchStepConfiguration {
 	}
 
 	@Bean
-	KeyWatch keyWatch(LiteLlmSource source, KeyHistory history, KeyWatchStore store, SpendAuditSettings settings) {
+	KeyWatch keyWatch(LiteLlmSource source, KeyHistory history, KeyWatchStore store, RetiringKeySettings settings) {
 		return new KeyWatch(source, history, store, settings.retiringKeys());
 	}
 
 	@Bean
-	KeyInventory keyInventory(LiteLlmSource source, KeyHistory history, SpendAuditSettings settings) {
+	KeyInventory keyInventory(LiteLlmSource source, KeyHistory history, RetiringKeySettings settings) {
 		return new KeyInventory(source, history, settings.retiringKeys());
 	}
 
 	/** A retiring key's traffic is looked for over its quiet days (at least a week) before the audited day. */
 	@Bean
-	HistoryNeeds keyWatchHistoryNeeds(SpendAuditSettings settings) {
+	HistoryNeeds keyWatchHistoryNeeds(RetiringKeySettings settings) {
 		return () -> settings.retiringKeys().stream().mapToInt(KeyWatch::lookbackDays).max().orElse(0);
 	}
 
@@ -47,8 +47,8 @@ class KeyWatchStepConfiguration {
 
 	@Bean
 	Step watchKeys(JobRepository jobRepository, PlatformTransactionManager tx, KeyWatch watch,
-			SpendAuditSettings settings) {
-		return DaySteps.dayStep(jobRepository, tx, settings.zone(), watch::watch);
+			CoreSettings core) {
+		return DaySteps.dayStep(jobRepository, tx, core.zone(), watch::watch);
 	}
 
 }

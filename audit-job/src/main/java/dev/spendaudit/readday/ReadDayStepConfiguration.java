@@ -2,13 +2,14 @@ package dev.spendaudit.readday;
 
 import java.time.Clock;
 
-import dev.spendaudit.SpendAuditSettings;
 import dev.spendaudit.core.AuditDay;
+import dev.spendaudit.core.CoreSettings;
 import dev.spendaudit.core.HistoryNeeds;
 import dev.spendaudit.history.HistoryReader;
 import dev.spendaudit.history.HistoryWriter;
 import dev.spendaudit.schedule.DayLocks;
 import dev.spendaudit.source.LiteLlmSource;
+import dev.spendaudit.staleness.FreshnessSettings;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
@@ -32,10 +33,10 @@ class ReadDayStepConfiguration {
 	}
 
 	@Bean
-	EnsureHistory ensureHistoryOfDays(HistoryReader reader, DayReader dayReader, DayLocks locks,
-			SpendAuditSettings settings, ObjectProvider<HistoryNeeds> needs) {
+	EnsureHistory ensureHistoryOfDays(HistoryReader reader, DayReader dayReader, DayLocks locks, CoreSettings core,
+			ObjectProvider<HistoryNeeds> needs) {
 		int daysBefore = needs.orderedStream().mapToInt(HistoryNeeds::daysBefore).max().orElse(0);
-		return new EnsureHistory(reader, dayReader, locks, settings.zone(), daysBefore);
+		return new EnsureHistory(reader, dayReader, locks, core.zone(), daysBefore);
 	}
 
 	/**
@@ -43,7 +44,7 @@ class ReadDayStepConfiguration {
 	 * held, so another process that takes the lock next sees it.
 	 */
 	@Bean
-	Step ensureHistory(JobRepository jobRepository, EnsureHistory history, SpendAuditSettings settings) {
+	Step ensureHistory(JobRepository jobRepository, EnsureHistory history) {
 		return new StepBuilder(jobRepository).tasklet((contribution, chunk) -> {
 			var execution = contribution.getStepExecution();
 			history.ensure(execution.getJobParameters().getLocalDate("auditDate"), execution.getJobExecutionId());
@@ -52,12 +53,12 @@ class ReadDayStepConfiguration {
 	}
 
 	@Bean
-	Step readDay(JobRepository jobRepository, PlatformTransactionManager tx, DayReader reader,
-			SpendAuditSettings settings) {
+	Step readDay(JobRepository jobRepository, PlatformTransactionManager tx, DayReader reader, CoreSettings core,
+			FreshnessSettings freshness) {
 		return new StepBuilder(jobRepository).tasklet((contribution, chunk) -> {
 			var execution = contribution.getStepExecution();
-			AuditDay day = AuditDay.of(execution.getJobParameters().getLocalDate("auditDate"), settings.zone());
-			reader.readAudited(day, settings.freshness().gapWindow(), execution.getJobExecutionId());
+			AuditDay day = AuditDay.of(execution.getJobParameters().getLocalDate("auditDate"), core.zone());
+			reader.readAudited(day, freshness.gapWindow(), execution.getJobExecutionId());
 			return RepeatStatus.FINISHED;
 		}, tx).allowStartIfComplete(true).build();
 	}

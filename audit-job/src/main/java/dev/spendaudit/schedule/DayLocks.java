@@ -9,6 +9,8 @@ import java.util.Optional;
 
 import javax.sql.DataSource;
 
+import dev.spendaudit.store.StoreUnavailableException;
+
 /**
  * One PostgreSQL session-level advisory lock per day, held on its own connection while the day runs or is rolled up
  * as history, so a timer-started run, a manual rerun and another run's history step never write the same day at
@@ -25,13 +27,19 @@ public class DayLocks {
 		this.dataSource = dataSource;
 	}
 
-	/** Locks the day; fails when another process holds its lock. */
+	/**
+	 * Takes the day's lock.
+	 * @throws DayLockedException when another process holds it
+	 * @throws StoreUnavailableException when the store cannot be asked
+	 */
 	public Lock lock(LocalDate date) {
-		return tryLock(date).orElseThrow(
-				() -> new IllegalStateException("another spend-audit process is auditing " + date + " right now"));
+		return tryLock(date).orElseThrow(() -> new DayLockedException(date));
 	}
 
-	/** Locks the day, or returns empty when another process holds its lock (it is auditing that day right now). */
+	/**
+	 * Locks the day, or returns empty when another process holds its lock (it is auditing that day right now).
+	 * @throws StoreUnavailableException when the store cannot be asked
+	 */
 	public Optional<Lock> tryLock(LocalDate date) {
 		try {
 			Connection connection = dataSource.getConnection();
@@ -49,7 +57,7 @@ public class DayLocks {
 			return Optional.of(new Lock(connection, date));
 		}
 		catch (SQLException ex) {
-			throw new IllegalStateException("cannot lock " + date + " in the store database: " + ex.getMessage(), ex);
+			throw new StoreUnavailableException("cannot lock " + date + " in the store database: " + ex.getMessage(), ex);
 		}
 	}
 

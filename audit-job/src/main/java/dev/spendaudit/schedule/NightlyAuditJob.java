@@ -1,6 +1,5 @@
 package dev.spendaudit.schedule;
 
-import dev.spendaudit.SpendAuditSettings;
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.JobExecutionContext;
 import org.springframework.scheduling.quartz.QuartzJobBean;
@@ -11,19 +10,15 @@ import org.springframework.scheduling.quartz.QuartzJobBean;
 @DisallowConcurrentExecution
 public class NightlyAuditJob extends QuartzJobBean {
 
-	private final NightlyRun nightlyRun;
+	private final ScheduledNight night;
 
-	private final SpendAuditSettings settings;
-
-	public NightlyAuditJob(NightlyRun nightlyRun, SpendAuditSettings settings) {
-		this.nightlyRun = nightlyRun;
-		this.settings = settings;
+	public NightlyAuditJob(ScheduledNight night) {
+		this.night = night;
 	}
 
 	@Override
 	protected void executeInternal(JobExecutionContext context) {
-		nightlyRun.runDue(settings.zone(), settings.schedule().catchUpDays(),
-				new RunOptions(settings.out(), true, false, null));
+		night.fire();
 	}
 
 }

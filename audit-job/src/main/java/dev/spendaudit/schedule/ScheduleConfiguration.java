@@ -5,7 +5,10 @@ import java.util.TimeZone;
 
 import javax.sql.DataSource;
 
-import dev.spendaudit.SpendAuditSettings;
+import dev.spendaudit.core.CoreSettings;
+import dev.spendaudit.core.ExitSettings;
+import dev.spendaudit.delivery.DigestDelivery;
+import dev.spendaudit.health.HealthSettings;
 import dev.spendaudit.history.HistoryReader;
 import org.quartz.CronScheduleBuilder;
 import org.quartz.JobBuilder;
@@ -36,18 +39,25 @@ class ScheduleConfiguration {
 	}
 
 	@Bean
+	ScheduledNight scheduledNight(NightlyRun nightlyRun, CoreSettings core, ScheduleSettings schedule,
+			HealthSettings health, ExitSettings exit, Clock clock, DigestDelivery digestDelivery) {
+		return new ScheduledNight(nightlyRun, new ScheduledNight.Settings(core, schedule, health, exit), clock,
+				digestDelivery);
+	}
+
+	@Bean
 	JobDetail nightlyAuditJobDetail() {
 		return JobBuilder.newJob(NightlyAuditJob.class).withIdentity("nightlyAudit").storeDurably().build();
 	}
 
 	/** Fires {@code spend-audit.schedule.cron} in {@code spend-audit.zone}; a misfired night runs once, late. */
 	@Bean
-	Trigger nightlyAuditTrigger(JobDetail nightlyAuditJobDetail, SpendAuditSettings settings) {
+	Trigger nightlyAuditTrigger(JobDetail nightlyAuditJobDetail, CoreSettings core, ScheduleSettings schedule) {
 		return TriggerBuilder.newTrigger()
 			.forJob(nightlyAuditJobDetail)
 			.withIdentity("nightlyAudit")
-			.withSchedule(CronScheduleBuilder.cronSchedule(settings.schedule().cron())
-				.inTimeZone(TimeZone.getTimeZone(settings.zone()))
+			.withSchedule(CronScheduleBuilder.cronSchedule(schedule.cron())
+				.inTimeZone(TimeZone.getTimeZone(core.zone()))
 				.withMisfireHandlingInstructionFireAndProceed())
 			.build();
 	}

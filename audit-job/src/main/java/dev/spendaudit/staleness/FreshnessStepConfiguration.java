@@ -2,7 +2,7 @@ package dev.spendaudit.staleness;
 
 import java.time.Clock;
 
-import dev.spendaudit.SpendAuditSettings;
+import dev.spendaudit.core.CoreSettings;
 import dev.spendaudit.core.HistoryNeeds;
 import dev.spendaudit.history.HistoryReader;
 import dev.spendaudit.history.KeyHistory;
@@ -29,25 +29,25 @@ class FreshnessStepConfiguration {
 
 	@Bean
 	FreshnessCheck freshnessCheck(LiteLlmSource source, HistoryReader history, LogHistory logHistory,
-			KeyHistory keyHistory, FreshnessStore store, SpendAuditSettings settings, Clock clock) {
-		return new FreshnessCheck(source, history, logHistory, keyHistory, store, settings.freshness(), clock);
+			KeyHistory keyHistory, FreshnessStore store, FreshnessSettings settings, Clock clock) {
+		return new FreshnessCheck(source, history, logHistory, keyHistory, store, settings, clock);
 	}
 
 	@Bean
-	FreshnessSection freshnessSection(FreshnessStore store, SpendAuditSettings settings) {
-		return new FreshnessSection(store, settings.freshness());
+	FreshnessSection freshnessSection(FreshnessStore store, FreshnessSettings settings) {
+		return new FreshnessSection(store, settings);
 	}
 
 	/** The capture check compares the UTC dates of the gap window, which reaches back a few days. */
 	@Bean
-	HistoryNeeds freshnessHistoryNeeds(SpendAuditSettings settings) {
-		return () -> (int) settings.freshness().gapWindow().toDays() + 1;
+	HistoryNeeds freshnessHistoryNeeds(FreshnessSettings settings) {
+		return () -> (int) settings.gapWindow().toDays() + 1;
 	}
 
 	@Bean
 	Step checkFreshness(JobRepository jobRepository, PlatformTransactionManager tx, FreshnessCheck check,
-			SpendAuditSettings settings) {
-		return DaySteps.dayStep(jobRepository, tx, settings.zone(), check::check);
+			CoreSettings core) {
+		return DaySteps.dayStep(jobRepository, tx, core.zone(), check::check);
 	}
 
 }

@@ -1,6 +1,6 @@
 package dev.spendaudit.subscriptions;
 
-import dev.spendaudit.SpendAuditSettings;
+import dev.spendaudit.core.CoreSettings;
 import dev.spendaudit.core.HistoryNeeds;
 import dev.spendaudit.history.HistoryReader;
 import dev.spendaudit.schedule.DaySteps;
@@ -19,7 +19,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 class SubscriptionStepConfiguration {
 
 	@Bean
-	SubscriptionPlans subscriptionPlans(SpendAuditSettings settings) {
+	SubscriptionPlans subscriptionPlans(SubscriptionSettings settings) {
 		return new SubscriptionPlans(settings.subscriptions());
 	}
 
@@ -46,8 +46,8 @@ class SubscriptionStepConfiguration {
 
 	@Bean
 	Step costSubscriptions(JobRepository jobRepository, PlatformTransactionManager tx, SubscriptionCosts costs,
-			SpendAuditSettings settings) {
-		return DaySteps.dayStep(jobRepository, tx, settings.zone(), costs::cost);
+			CoreSettings core) {
+		return DaySteps.dayStep(jobRepository, tx, core.zone(), costs::cost);
 	}
 
 }
