@@ -82,7 +82,7 @@ class DatabaseConfiguration {
 		return configuration -> configuration.schemas(endpoints.storeSchema())
 			.defaultSchema(endpoints.storeSchema())
 			.createSchemas(true)
-			.locations("classpath:db/audit");
+			.locations(StoreMigrations.LOCATION);
 	}
 
 	private static String endpointsLabel(DataSource dataSource) {
