@@ -37,8 +37,12 @@ public final class Doctor {
 		checks.add(files.textfile(in.textfileDir()));
 		checks.add(files.envFile(in.envFile(), in.envFileNamedBy()));
 		checks.addAll(new GatewayChecks(secrets, in.warnAge(), in.historyDays()).run(in.gateway(), source));
-		return new Report(in.clock().instant(), in.settings(),
-				checks.stream().map(c -> c.scrubbed(secrets)).toList());
+		// a secret that also appears elsewhere (a password equal to a user name) must not show there either
+		List<Setting> settings = in.settings()
+			.stream()
+			.map(s -> new Setting(s.name(), secrets.scrub(s.value()), s.origin()))
+			.toList();
+		return new Report(in.clock().instant(), settings, checks.stream().map(c -> c.scrubbed(secrets)).toList());
 	}
 
 	private static List<Check> configuration(DoctorInputs in) {
