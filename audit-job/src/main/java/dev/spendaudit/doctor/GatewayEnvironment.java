@@ -56,18 +56,19 @@ public record GatewayEnvironment(String source, Map<String, String> variables, S
 			throw new UnreadableInputException("cannot read " + file + ": " + ex.getMessage());
 		}
 		String trimmed = text.strip();
-		Map<String, String> variables;
 		if (trimmed.startsWith("[") || trimmed.startsWith("{")) {
-			variables = pairs(dockerInspect(file, trimmed));
+			JsonNode container = dockerInspect(file, trimmed);
+			Map<String, String> variables = pairs(strings(env(file, container)));
+			List<String> command = new ArrayList<>(strings(container.path("Config").path("Entrypoint")));
+			command.addAll(strings(container.path("Config").path("Cmd")));
+			return new GatewayEnvironment(file.toString(), variables, configPath(command, variables));
 		}
-		else {
-			variables = EnvFile.parse(file.toString(), text).asMap();
-		}
+		Map<String, String> variables = EnvFile.parse(file.toString(), text).asMap();
 		return new GatewayEnvironment(file.toString(), variables, configPath(List.of(), variables));
 	}
 
 	/** {@code docker inspect} output: an array of containers, one container, or just the {@code Env} array. */
-	private static List<String> dockerInspect(Path file, String json) throws UnreadableInputException {
+	private static JsonNode dockerInspect(Path file, String json) throws UnreadableInputException {
 		JsonNode root;
 		try {
 			root = JsonMapper.builder().build().readTree(json);
@@ -76,16 +77,26 @@ public record GatewayEnvironment(String source, Map<String, String> variables, S
 			throw new UnreadableInputException(file + " is neither KEY=VALUE lines nor docker inspect JSON: "
 					+ ex.getOriginalMessage());
 		}
-		JsonNode container = root.isArray() && !root.isEmpty() && root.get(0).isObject() ? root.get(0) : root;
+		return root.isArray() && !root.isEmpty() && root.get(0).isObject() ? root.get(0) : root;
+	}
+
+	private static JsonNode env(Path file, JsonNode container) throws UnreadableInputException {
 		JsonNode env = container.isArray() ? container
 				: container.path("Config").path("Env").isArray() ? container.path("Config").path("Env")
 						: container.path("Env");
 		if (!env.isArray()) {
-			throw new UnreadableInputException(file + " holds JSON without a Config.Env array (docker inspect CONTAINER prints one)");
+			throw new UnreadableInputException(file + " holds JSON without a Config.Env array (docker inspect"
+					+ " CONTAINER prints one)");
 		}
-		List<String> entries = new ArrayList<>();
-		env.forEach(e -> entries.add(e.asString()));
-		return entries;
+		return env;
+	}
+
+	private static List<String> strings(JsonNode array) {
+		List<String> values = new ArrayList<>();
+		if (array.isArray()) {
+			array.forEach(e -> values.add(e.asString()));
+		}
+		return values;
 	}
 
 	private static List<String> split(byte[] nulSeparated) {
