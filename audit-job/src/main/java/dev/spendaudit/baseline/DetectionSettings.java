@@ -1,6 +1,7 @@
 package dev.spendaudit.baseline;
 
 import dev.spendaudit.core.Severity;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -15,6 +16,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param topContributors contributors listed per dimension in a spike's explanation
  * @param topRequests most expensive requests listed in a spike's explanation
  */
+@ConfigurationProperties(prefix = "spend-audit.detection", ignoreUnknownFields = false)
 public record DetectionSettings(@DefaultValue("28") int windowDays, @DefaultValue("7") int minHistoryDays,
 		@DefaultValue Spread spread, @DefaultValue Alert alert, @DefaultValue Watch watch, @DefaultValue Drift drift,
 		@DefaultValue Budget budget, @DefaultValue Unattributed unattributed,

@@ -3,8 +3,8 @@ package dev.spendaudit.baseline;
 import java.time.Clock;
 import java.util.Optional;
 
-import dev.spendaudit.SpendAuditSettings;
 import dev.spendaudit.core.AuditDay;
+import dev.spendaudit.core.CoreSettings;
 import dev.spendaudit.core.CoveredModels;
 import dev.spendaudit.digest.DigestSection;
 import dev.spendaudit.rollup.SpendRollup;
@@ -34,21 +34,22 @@ class DetectionStepConfiguration {
 
 	@Bean
 	DayDetector dayDetector(DSLContext dsl, LiteLlmSource source, SpendRollup rollup, FindingStore findingStore,
-			SpendAuditSettings settings, ObjectProvider<CoveredModels> coveredModels, Clock clock) {
+			DetectionSettings detection, DetectionListSettings lists, CoreSettings core,
+			ObjectProvider<CoveredModels> coveredModels, Clock clock) {
 		// asked at detection time: no subscriptions feature (no bean) means no model is covered
 		CoveredModels covered = (model, day) -> coveredModels.orderedStream()
 			.map(c -> c.planFor(model, day))
 			.flatMap(Optional::stream)
 			.findFirst();
-		return new DayDetector(dsl, source, rollup, findingStore, settings, covered, clock);
+		return new DayDetector(dsl, source, rollup, findingStore, detection, lists, core.zone(), covered, clock);
 	}
 
 	@Bean
 	Step detectFindings(JobRepository jobRepository, PlatformTransactionManager tx, DayDetector detector,
-			SpendAuditSettings settings) {
+			CoreSettings core) {
 		return new StepBuilder(jobRepository).tasklet((contribution, chunk) -> {
 			var execution = contribution.getStepExecution();
-			AuditDay day = AuditDay.of(execution.getJobParameters().getLocalDate("auditDate"), settings.zone());
+			AuditDay day = AuditDay.of(execution.getJobParameters().getLocalDate("auditDate"), core.zone());
 			detector.detect(day, execution.getJobExecutionId());
 			return RepeatStatus.FINISHED;
 		}, tx).allowStartIfComplete(true).build();

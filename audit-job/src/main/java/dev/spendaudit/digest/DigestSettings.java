@@ -1,5 +1,6 @@
 package dev.spendaudit.digest;
 
+import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
@@ -10,6 +11,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param chartWorkloads workloads stacked by name in the 30-day chart (the rest are "others"), and the number of
  * sparklines
  */
+@ConfigurationProperties(prefix = "spend-audit.digest", ignoreUnknownFields = false)
 public record DigestSettings(@DefaultValue("15") int topWorkloads, @DefaultValue("5") int chartWorkloads) {
 
 	/** As many as the chart has distinct colours for. */
