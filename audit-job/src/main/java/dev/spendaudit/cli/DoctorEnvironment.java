@@ -7,9 +7,12 @@ import java.util.Map;
 
 import dev.spendaudit.doctor.EnvFile;
 import dev.spendaudit.doctor.EnvFilePropertySource;
+import dev.spendaudit.settings.SettingsInForce;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
@@ -18,17 +21,36 @@ import org.springframework.core.env.StandardEnvironment;
 /**
  * The settings {@code doctor} checks, assembled by Spring Boot exactly as for a run (defaults, the
  * {@code --config} file, environment variables) plus the job's env file where the process environment would
- * have it, but in an empty application context: no database is opened and nothing is migrated.
+ * have it. The context holds the settings records and the start-up check of every setting, nothing else: no
+ * database is opened and nothing is migrated. When the check refuses the settings, its one line is kept and the
+ * environment is loaded again without it, so every other check still runs.
  */
 final class DoctorEnvironment {
 
 	/** The name of the overrides {@code --demo} adds, as it shows in the settings' origins. */
 	static final String DEMO_SOURCE = "doctor --demo";
 
-	/** Nothing but the environment: no component scan, no auto-configuration. */
+	/** The settings records, checked as at start-up: no component of the job, no auto-configuration. */
+	@Configuration(proxyBeanMethods = false)
+	@ConfigurationPropertiesScan("dev.spendaudit")
+	@ComponentScan(basePackageClasses = SettingsInForce.class)
+	static class Settings {
+
+	}
+
+	/** Nothing at all: the environment alone, for settings the check refused. */
 	@Configuration(proxyBeanMethods = false)
 	static class Empty {
 
+	}
+
+	/**
+	 * What was loaded.
+	 *
+	 * @param settings the settings in force; null when the start-up check refused them
+	 * @param error the check's one line, or null
+	 */
+	record Loaded(ConfigurableEnvironment environment, SettingsInForce settings, String error) {
 	}
 
 	private DoctorEnvironment() {
@@ -39,8 +61,29 @@ final class DoctorEnvironment {
 	 * @param overrides settings that beat everything ({@code --demo}'s database), empty for none
 	 * @param profiles profiles to activate ({@code demo} for the demo's own settings)
 	 */
-	static ConfigurableEnvironment load(Path configFile, EnvFile envFile, Map<String, Object> overrides,
-			List<String> profiles) {
+	static Loaded load(Path configFile, EnvFile envFile, Map<String, Object> overrides, List<String> profiles) {
+		try (ConfigurableApplicationContext context = start(Settings.class, configFile, envFile, overrides,
+				profiles)) {
+			return new Loaded(context.getEnvironment(), context.getBean(SettingsInForce.class), null);
+		}
+		catch (RuntimeException refused) {
+			String error = CliErrors.describe(refused);
+			try (ConfigurableApplicationContext context = start(Empty.class, configFile, envFile, overrides,
+					profiles)) {
+				return new Loaded(context.getEnvironment(), null, error);
+			}
+			catch (RuntimeException unreadable) {
+				// the --config file itself does not load: say so, and check the rest without it
+				try (ConfigurableApplicationContext context = start(Empty.class, null, envFile, overrides,
+						profiles)) {
+					return new Loaded(context.getEnvironment(), null, configFile + ": " + error);
+				}
+			}
+		}
+	}
+
+	private static ConfigurableApplicationContext start(Class<?> configuration, Path configFile, EnvFile envFile,
+			Map<String, Object> overrides, List<String> profiles) {
 		List<String> args = new ArrayList<>();
 		if (configFile != null) {
 			args.add("--spring.config.additional-location=file:" + configFile.toAbsolutePath());
@@ -52,8 +95,7 @@ final class DoctorEnvironment {
 		args.add("--logging.level.root=OFF");
 		args.add("--logging.level.dev.spendaudit=OFF");
 		args.add("--spring.main.banner-mode=off");
-		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(Empty.class)
-			.web(WebApplicationType.NONE)
+		return new SpringApplicationBuilder(configuration).web(WebApplicationType.NONE)
 			.logStartupInfo(false)
 			.initializers(ctx -> {
 				var sources = ctx.getEnvironment().getPropertySources();
@@ -65,9 +107,7 @@ final class DoctorEnvironment {
 					sources.addFirst(new MapPropertySource(DEMO_SOURCE, overrides));
 				}
 			})
-			.run(args.toArray(String[]::new))) {
-			return context.getEnvironment();
-		}
+			.run(args.toArray(String[]::new));
 	}
 
 }

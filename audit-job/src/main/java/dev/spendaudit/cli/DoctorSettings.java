@@ -2,118 +2,81 @@ package dev.spendaudit.cli;
 
 import java.nio.file.Path;
 import java.time.ZoneId;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Supplier;
 
-import dev.spendaudit.SpendAuditSettings;
 import dev.spendaudit.baseline.DetectionSettings;
+import dev.spendaudit.core.CoreSettings;
 import dev.spendaudit.delivery.MailSettings;
 import dev.spendaudit.source.SourceSettings;
 import dev.spendaudit.staleness.FreshnessSettings;
 import dev.spendaudit.store.StoreSettings;
-import org.springframework.boot.context.properties.bind.BindHandler;
 import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.BindMethod;
 import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.boot.context.properties.bind.handler.IgnoreTopLevelConverterNotFoundBindHandler;
-import org.springframework.boot.context.properties.bind.handler.NoUnboundElementsBindHandler;
 import org.springframework.core.env.ConfigurableEnvironment;
 
 /**
- * The settings records {@code doctor} needs, bound from its environment the way the application context binds
- * them for a run, so that a setting the run would refuse is refused here with the same one line. When the whole
- * fails, each part is bound on its own (falling back to its defaults) so the other checks still run.
- * <p>
- * This is the one place that knows the settings' records and prefixes.
+ * The settings records {@code doctor}'s checks read, each bound at its own prefix as the application context
+ * binds it. A record that does not bind (the config line already says why) falls back to its defaults, so the
+ * other checks still run. This is the one place that knows which records and prefixes the checks need.
  */
 final class DoctorSettings {
 
 	private final Binder binder;
 
-	private final SpendAuditSettings root;
-
-	private final String error;
-
 	DoctorSettings(ConfigurableEnvironment environment) {
 		this.binder = Binder.get(environment);
-		SpendAuditSettings bound = null;
-		String failure = null;
-		try {
-			BindHandler strict = new NoUnboundElementsBindHandler(new IgnoreTopLevelConverterNotFoundBindHandler());
-			bound = binder.bind("spend-audit", Bindable.of(SpendAuditSettings.class), strict)
-				.orElseGet(() -> binder.bindOrCreate("spend-audit", SpendAuditSettings.class));
-		}
-		catch (RuntimeException ex) {
-			failure = CliErrors.describe(ex);
-		}
-		this.root = bound;
-		this.error = failure;
-	}
-
-	/** Why the settings would stop a run, in the run's own words; null when they bind. */
-	String error() {
-		return error;
-	}
-
-	/** Each bound record by its prefix, for the list of settings in force. */
-	Map<String, Object> byPrefix() {
-		Map<String, Object> bound = new LinkedHashMap<>();
-		if (root != null) {
-			bound.put("spend-audit", root);
-			return bound;
-		}
-		// the whole did not bind: list what does, part by part
-		bound.put("spend-audit.zone", zone());
-		bound.put("spend-audit.out", out());
-		bound.put("spend-audit.source", source());
-		bound.put("spend-audit.store", store());
-		bound.put("spend-audit.mail", mail());
-		bound.put("spend-audit.freshness", freshness());
-		return bound;
 	}
 
 	ZoneId zone() {
-		return root != null ? root.zone() : part(() -> binder.bind("spend-audit.zone", ZoneId.class).orElse(null),
-				ZoneId.of("UTC"));
+		return core().zone();
 	}
 
 	Path out() {
-		return root != null ? root.out() : part(() -> binder.bind("spend-audit.out", Path.class).orElse(null),
-				Path.of("./out"));
+		return core().out();
 	}
 
 	SourceSettings source() {
-		return root != null ? root.source() : part(() -> binder.bindOrCreate("spend-audit.source",
-				SourceSettings.class), new SourceSettings(null, null, null, null));
+		return bind("spend-audit.source", SourceSettings.class);
 	}
 
 	StoreSettings store() {
-		return root != null ? root.store() : part(() -> binder.bindOrCreate("spend-audit.store", StoreSettings.class),
-				new StoreSettings(null, null, null, null));
+		return bind("spend-audit.store", StoreSettings.class);
 	}
 
 	/** The recipients; null when they do not bind (the config line says why). */
 	MailSettings mail() {
-		return root != null ? root.mail() : part(() -> binder.bindOrCreate("spend-audit.mail", MailSettings.class),
-				null);
+		return part(() -> binder.bindOrCreate("spend-audit.mail", valueObject(MailSettings.class)), null);
 	}
 
 	FreshnessSettings freshness() {
-		return root != null ? root.freshness() : part(() -> binder.bindOrCreate("spend-audit.freshness",
-				FreshnessSettings.class), new Binder(List.of()).bindOrCreate("defaults", FreshnessSettings.class));
+		return bind("spend-audit.freshness", FreshnessSettings.class);
 	}
 
 	/** How many days the first night reads back: the detection window plus the drift days. */
 	int historyDays() {
-		DetectionSettings detection = root != null ? root.detection()
-				: part(() -> binder.bindOrCreate("spend-audit.detection", DetectionSettings.class), null);
-		return detection == null ? 35 : detection.windowDays() + detection.drift().days();
+		DetectionSettings detection = bind("spend-audit.detection", DetectionSettings.class);
+		return detection.windowDays() + detection.drift().days();
 	}
 
 	/** {@code spend-audit.health.textfile-dir}, read raw: the setting belongs to the job's health feature. */
 	Path textfileDir() {
 		return part(() -> binder.bind("spend-audit.health.textfile-dir", Path.class).orElse(null), null);
+	}
+
+	private CoreSettings core() {
+		return bind("spend-audit", CoreSettings.class);
+	}
+
+	/** {@code type} bound at {@code prefix}, or with its defaults only when that fails. */
+	private <T> T bind(String prefix, Class<T> type) {
+		return part(() -> binder.bindOrCreate(prefix, valueObject(type)),
+				new Binder(List.of()).bindOrCreate(prefix, valueObject(type)));
+	}
+
+	private static <T> Bindable<T> valueObject(Class<T> type) {
+		return Bindable.of(type).withBindMethod(BindMethod.VALUE_OBJECT);
 	}
 
 	private static <T> T part(Supplier<T> bind, T fallback) {

@@ -16,6 +16,7 @@ import dev.spendaudit.doctor.Secrets;
 import dev.spendaudit.doctor.SystemdUnit;
 import dev.spendaudit.doctor.UnreadableInputException;
 import dev.spendaudit.delivery.SmtpProbe;
+import dev.spendaudit.settings.SettingsInForce;
 import dev.spendaudit.source.SourceSettings;
 import dev.spendaudit.staleness.FreshnessSettings;
 import dev.spendaudit.store.StoreSettings;
@@ -44,16 +45,8 @@ final class DoctorSetup {
 			Long gatewayPid, Path gatewayEnvFile, Path gatewayConfigFile, boolean sendTest) {
 		EnvFile env = DoctorCommand.envFileOrNull(envFile);
 		List<String> profiles = demo.active() ? List.of("demo") : List.of();
-		String loadError = null;
-		ConfigurableEnvironment environment;
-		try {
-			environment = DoctorEnvironment.load(configFile, env, demo.overrides(), profiles);
-		}
-		catch (RuntimeException ex) {
-			// the YAML itself is broken: say so, and check the rest without it
-			loadError = (configFile == null ? "" : configFile + ": ") + CliErrors.describe(ex);
-			environment = DoctorEnvironment.load(null, env, demo.overrides(), profiles);
-		}
+		DoctorEnvironment.Loaded loaded = DoctorEnvironment.load(configFile, env, demo.overrides(), profiles);
+		ConfigurableEnvironment environment = loaded.environment();
 		DoctorSettings settings = new DoctorSettings(environment);
 		SourceSettings source = settings.source();
 		DatabaseLogin sourceLogin = source.url() == null ? null
@@ -64,12 +57,11 @@ final class DoctorSetup {
 						store.username() != null ? store.username() : sourceLogin.username(),
 						store.password() != null ? store.password() : sourceLogin.password());
 		FreshnessSettings freshness = settings.freshness();
-		return new DoctorInputs(EffectiveSettings.of(environment, settings.byPrefix(), secrets),
-				loadError != null ? loadError : settings.error(),
-				EffectiveSettings.unusedVariables(environment, settings.byPrefix(), secrets), sourceLogin,
-				demo.active(), storeLogin, store.schema(), settings.zone(), settings.out(), settings.textfileDir(),
-				freshness.warnAge(), freshness.errorAge(), settings.historyDays(), settings.mail(),
-				SmtpProbe.of(environment), sendTest, unit, envFile, envNamedBy,
+		List<SettingsInForce.Setting> inForce = loaded.settings() == null ? List.of() : loaded.settings().inForce();
+		return new DoctorInputs(EffectiveSettings.of(inForce, environment, env, secrets), loaded.error(),
+				sourceLogin, demo.active(), storeLogin, store.schema(), settings.zone(), settings.out(),
+				settings.textfileDir(), freshness.warnAge(), freshness.errorAge(), settings.historyDays(),
+				settings.mail(), SmtpProbe.of(environment), sendTest, unit, envFile, envNamedBy,
 				gateway(gatewayPid, gatewayEnvFile, gatewayConfigFile), System.getProperty("user.name"), clock);
 	}
 

@@ -63,13 +63,6 @@ public final class Doctor {
 			checks.add(Check.ok("config", "settings valid: " + in.settings().size() + " in force (" + origins + ")"
 					+ (in.demo() ? "; the source is the built-in demo database" : "")));
 		}
-		if (!in.unusedVariables().isEmpty()) {
-			checks.add(Check.warn("config.environment", String.join(", ", in.unusedVariables()) + " match"
-					+ (in.unusedVariables().size() == 1 ? "es" : "") + " no setting: Spring ignores "
-					+ (in.unusedVariables().size() == 1 ? "it" : "them") + " silently",
-					"check the spelling: spend-audit.source.url is SPEND_AUDIT_SOURCE_URL (dots and dashes become"
-							+ " underscores)"));
-		}
 		return checks;
 	}
 

@@ -48,6 +48,19 @@ final class DoctorFormat {
 		return age.toDays() + " d";
 	}
 
+	/** {@code 26h}, {@code 90m}: a setting's duration as one would write it. */
+	static String duration(Duration d) {
+		long millis = d.toMillis();
+		long[] sizes = { 86_400_000L, 3_600_000L, 60_000L, 1000L };
+		String[] units = { "d", "h", "m", "s" };
+		for (int i = 0; i < sizes.length; i++) {
+			if (millis != 0 && millis % sizes[i] == 0) {
+				return millis / sizes[i] + units[i];
+			}
+		}
+		return millis + "ms";
+	}
+
 	/** {@code 2026-11-30 16:10 UTC}. */
 	static String utc(LocalDateTime utc) {
 		return utc == null ? "(none)" : MINUTE.format(utc) + " UTC";

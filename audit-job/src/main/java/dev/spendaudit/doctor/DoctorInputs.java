@@ -14,7 +14,6 @@ import dev.spendaudit.delivery.SmtpProbe;
  *
  * @param settings the settings in force, secrets masked
  * @param configError why the settings do not bind (the run would stop with this line), or null
- * @param unusedVariables {@code SPEND_AUDIT_...} variables that match no setting
  * @param source the LiteLLM database; null when none is configured
  * @param demo whether the source is the built-in demo database
  * @param store the store database (the source's when not set apart)
@@ -24,7 +23,7 @@ import dev.spendaudit.delivery.SmtpProbe;
  * @param envFile the env file to check, null for none; {@code envFileNamedBy} says where it was named
  * @param historyDays how far back the audit reads on its first night
  */
-public record DoctorInputs(List<Setting> settings, String configError, List<String> unusedVariables,
+public record DoctorInputs(List<Setting> settings, String configError,
 		DatabaseLogin source, boolean demo, DatabaseLogin store, String storeSchema, ZoneId zone, Path out,
 		Path textfileDir, Duration warnAge, Duration errorAge, int historyDays, MailSettings mail, SmtpProbe smtp,
 		boolean sendTest, SystemdUnit unit, Path envFile, String envFileNamedBy, GatewayChecks.Inputs gateway,

@@ -1,91 +1,62 @@
 package dev.spendaudit.doctor;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
+import dev.spendaudit.settings.SettingsInForce;
 import org.springframework.boot.context.properties.source.ConfigurationProperty;
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.boot.context.properties.source.IterableConfigurationPropertySource;
-import org.springframework.boot.origin.SystemEnvironmentOrigin;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.EnumerablePropertySource;
 import org.springframework.core.env.PropertySource;
-import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 /**
- * Every {@code spend-audit.*} and {@code spring.mail.*} setting in force and where it came from, read from
- * Spring's own {@code Environment}: the bound settings records give every name and its value (defaults
- * included), the property sources give the origin (the first source holding a name wins, as in binding).
- * Secrets are masked. Environment variables under {@code SPEND_AUDIT_} that match no setting are reported too:
- * Spring ignores them silently.
+ * Every {@code spend-audit.*} setting in force (the settings' own {@link SettingsInForce}: defaults included) and
+ * every {@code spring.mail.*} one the environment sets, each with where it came from, said the way an operator
+ * looks for it: {@code default (application.yml:12)}, {@code /etc/spend-audit/spend-audit.yml:4},
+ * {@code environment variable SPEND_AUDIT_ZONE}, {@code env file /etc/spend-audit/spend-audit.env:3
+ * (SPEND_AUDIT_SOURCE_URL)}. Secrets are masked.
  */
 public final class EffectiveSettings {
 
-	/** Settings another part of the job may add; looked up even when no bound record declares them. */
-	static final List<String> OPTIONAL = List.of("spend-audit.health.textfile-dir", "spend-audit.health.ping-url");
+	/** A file and line as Spring Boot writes it: {@code URL [file:/etc/x.yml] - 4:10}. */
+	private static final Pattern TRACKED = Pattern.compile("^(.*) - (\\d+):\\d+$");
 
-	private static final String ENV_PREFIX = "SPEND_AUDIT_";
+	private static final Pattern VARIABLE = Pattern.compile("^environment variable (\\S+)$");
 
-	private final ConfigurableEnvironment environment;
-
-	private final Secrets secrets;
-
-	private final Set<String> usedVariables = new LinkedHashSet<>();
-
-	private EffectiveSettings(ConfigurableEnvironment environment, Secrets secrets) {
-		this.environment = environment;
-		this.secrets = secrets;
+	private EffectiveSettings() {
 	}
 
 	/**
-	 * The settings in force.
-	 *
-	 * @param bound each settings record by the prefix it is bound at ({@code spend-audit} → the root record)
+	 * @param envFile the job's env file that was loaded into the environment, or null: its variables are named by
+	 * file and line (it weighs more than the process environment, so a variable it sets is the one in force)
 	 */
-	public static List<Setting> of(ConfigurableEnvironment environment, Map<String, Object> bound, Secrets secrets) {
-		return new EffectiveSettings(environment, secrets).list(bound);
-	}
-
-	/** Environment variables that look like settings ({@code SPEND_AUDIT_...}) but bind to none. */
-	public static List<String> unusedVariables(ConfigurableEnvironment environment, Map<String, Object> bound,
-			Secrets secrets) {
-		EffectiveSettings settings = new EffectiveSettings(environment, secrets);
-		settings.list(bound);
-		return settings.variables().stream().filter(v -> !settings.usedVariables.contains(v)).toList();
-	}
-
-	private List<Setting> list(Map<String, Object> bound) {
-		Map<String, Object> values = new LinkedHashMap<>();
-		bound.forEach((prefix, record) -> SettingValues.flatten(prefix, record, values));
-		for (String name : OPTIONAL) {
-			if (!values.containsKey(name) && lookup(name) != null) {
-				values.put(name, lookup(name).getValue());
-			}
-		}
-		Set<String> mail = new TreeSet<>();
-		for (PropertySource<?> source : sources()) {
-			ConfigurationPropertySource adapted = ConfigurationPropertySource.from(source);
-			if (adapted instanceof IterableConfigurationPropertySource iterable) {
-				iterable.stream().map(ConfigurationPropertyName::toString).filter(n -> n.startsWith("spring.mail."))
-					.forEach(mail::add);
-			}
-		}
-		mail.forEach(n -> values.putIfAbsent(n, lookup(n).getValue()));
+	public static List<Setting> of(List<SettingsInForce.Setting> inForce, ConfigurableEnvironment environment,
+			EnvFile envFile, Secrets secrets) {
 		List<Setting> settings = new ArrayList<>();
-		values.forEach((name, value) -> settings.add(new Setting(name, shown(name, SettingValues.format(value)),
-				origin(name))));
+		for (SettingsInForce.Setting s : inForce) {
+			settings.add(new Setting(s.name(), shown(s.name(), s.value(), secrets), origin(s.origin(), envFile)));
+		}
+		for (String name : mailNames(environment)) {
+			ConfigurationProperty property = lookup(environment, name);
+			if (property != null) {
+				settings.add(new Setting(name, shown(name, String.valueOf(property.getValue()), secrets),
+						Origins.describe(property.getOrigin())));
+			}
+		}
 		return settings;
 	}
 
-	private String shown(String name, String value) {
-		if ("(none)".equals(value)) {
-			return value;
+	static String shown(String name, String value, Secrets secrets) {
+		if (value == null) {
+			return "(none)";
 		}
 		if (Secrets.isSecretName(name)) {
 			return secrets.mask(value);
@@ -96,63 +67,53 @@ public final class EffectiveSettings {
 		return name.endsWith("url") ? secrets.maskUrl(value) : value;
 	}
 
-	/** Where {@code name} (or, for a list element, the list) is set; {@code default} when nowhere. */
-	private String origin(String name) {
-		for (String n = name; n != null; n = n.contains("[") ? parent(n) : null) {
-			ConfigurationProperty property = lookup(n);
-			if (property != null) {
-				return Origins.describe(property);
-			}
+	/** An origin as {@link SettingsInForce} gives it, made plain. */
+	static String origin(String origin, EnvFile envFile) {
+		Matcher variable = VARIABLE.matcher(origin);
+		if (variable.matches() && envFile != null && envFile.lineOf(variable.group(1)) > 0) {
+			return "env file " + envFile.source() + ":" + envFile.lineOf(variable.group(1)) + " (" + variable.group(1)
+					+ ")";
 		}
-		return "default";
+		Matcher tracked = TRACKED.matcher(origin);
+		return tracked.matches() ? Origins.resource(tracked.group(1), Integer.parseInt(tracked.group(2))) : origin;
 	}
 
-	private ConfigurationProperty lookup(String name) {
+	private static Set<String> mailNames(ConfigurableEnvironment environment) {
+		Set<String> names = new TreeSet<>();
+		for (PropertySource<?> source : sources(environment)) {
+			if (ConfigurationPropertySource.from(source) instanceof IterableConfigurationPropertySource iterable) {
+				iterable.stream()
+					.map(ConfigurationPropertyName::toString)
+					.filter(n -> n.startsWith("spring.mail."))
+					.forEach(names::add);
+			}
+		}
+		return names;
+	}
+
+	/** The property from the source that weighs most, as binding takes it. */
+	private static ConfigurationProperty lookup(ConfigurableEnvironment environment, String name) {
 		ConfigurationPropertyName key = ConfigurationPropertyName.of(name);
-		for (PropertySource<?> source : sources()) {
+		for (PropertySource<?> source : sources(environment)) {
 			ConfigurationPropertySource adapted = ConfigurationPropertySource.from(source);
 			ConfigurationProperty property = adapted == null ? null : adapted.getConfigurationProperty(key);
 			if (property != null) {
-				if (property.getOrigin() instanceof SystemEnvironmentOrigin env) {
-					usedVariables.add(env.getProperty());
-				}
-				else if (property.getOrigin() instanceof EnvFilePropertySource.EnvFileOrigin env) {
-					usedVariables.add(env.variable());
-				}
 				return property;
 			}
 		}
 		return null;
 	}
 
-	private List<String> variables() {
-		Set<String> names = new TreeSet<>();
-		for (PropertySource<?> source : sources()) {
-			if (source instanceof SystemEnvironmentPropertySource env) {
-				for (String n : env.getPropertyNames()) {
-					if (n.startsWith(ENV_PREFIX)) {
-						names.add(n);
-					}
-				}
-			}
-		}
-		return List.copyOf(names);
-	}
-
-	private List<PropertySource<?>> sources() {
+	private static List<PropertySource<?>> sources(ConfigurableEnvironment environment) {
 		List<PropertySource<?>> sources = new ArrayList<>();
 		for (PropertySource<?> source : environment.getPropertySources()) {
 			// Boot's attached view of all the others would answer every lookup first
-			if (!"configurationProperties".equals(source.getName()) && source instanceof EnumerablePropertySource) {
+			if (!ConfigurationPropertySources.isAttachedConfigurationPropertySource(source)
+					&& source instanceof EnumerablePropertySource) {
 				sources.add(source);
 			}
 		}
 		return sources;
-	}
-
-	private static String parent(String name) {
-		int end = Math.max(name.lastIndexOf('.'), name.lastIndexOf('['));
-		return end <= 0 ? null : name.substring(0, end);
 	}
 
 }

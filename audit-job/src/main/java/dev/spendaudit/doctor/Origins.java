@@ -21,6 +21,8 @@ final class Origins {
 	/** Boot wraps the resources it loads, so a class path file is known by its description. */
 	private static final Pattern CLASS_PATH = Pattern.compile("class path resource \\[(.+)]");
 
+	private static final Pattern FILE = Pattern.compile("(?:URL \\[file:|file \\[)(.+)]");
+
 	private Origins() {
 	}
 
@@ -54,22 +56,35 @@ final class Origins {
 
 	private static String resource(TextResourceOrigin text) {
 		Resource resource = text.getResource();
-		String line = text.getLocation() == null ? "" : ":" + (text.getLocation().getLine() + 1);
-		Matcher classPath = CLASS_PATH.matcher(resource == null ? "" : resource.getDescription());
-		if (classPath.matches()) {
-			String path = classPath.group(1);
-			// application-demo.yml and friends: a profile's built-in settings
-			return (path.startsWith("application-") ? "built-in profile (" : "default (") + path + line + ")";
-		}
+		int line = text.getLocation() == null ? 0 : text.getLocation().getLine() + 1;
 		if (resource == null) {
 			return text.toString();
 		}
 		try {
-			return resource.isFile() ? resource.getFile().getPath() + line : resource.getDescription() + line;
+			if (resource.isFile()) {
+				return resource.getFile().getPath() + (line == 0 ? "" : ":" + line);
+			}
 		}
 		catch (IOException ex) {
-			return resource.getDescription() + line;
+			// described below
 		}
+		return resource(resource.getDescription(), line);
+	}
+
+	/**
+	 * A resource as Spring describes it ({@code class path resource [application.yml]}, {@code URL
+	 * [file:/etc/x.yml]}) and a 1-based line (0: none), made plain.
+	 */
+	static String resource(String description, int line) {
+		String at = line == 0 ? "" : ":" + line;
+		Matcher classPath = CLASS_PATH.matcher(description);
+		if (classPath.matches()) {
+			String path = classPath.group(1);
+			// application-demo.yml and friends: a profile's built-in settings
+			return (path.startsWith("application-") ? "built-in profile (" : "default (") + path + at + ")";
+		}
+		Matcher file = FILE.matcher(description);
+		return (file.matches() ? file.group(1) : description) + at;
 	}
 
 }

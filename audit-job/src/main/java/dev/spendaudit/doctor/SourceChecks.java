@@ -154,8 +154,8 @@ public final class SourceChecks {
 		if (age.compareTo(warnAge) <= 0) {
 			return Check.ok("source.freshness", when + ": the spend log is being written");
 		}
-		String limit = age.compareTo(errorAge) > 0 ? "spend-audit.freshness.error-age " + SettingValues.duration(errorAge)
-				: "spend-audit.freshness.warn-age " + SettingValues.duration(warnAge);
+		String limit = age.compareTo(errorAge) > 0 ? "spend-audit.freshness.error-age " + DoctorFormat.duration(errorAge)
+				: "spend-audit.freshness.warn-age " + DoctorFormat.duration(warnAge);
 		return Check.warn("source.freshness", when + ", more than " + limit + ": the gateway may have stopped"
 				+ " logging (or had no traffic)", "check the gateway's disable_spend_logs and DATABASE_URL"
 						+ " (doctor --gateway-pid PID --gateway-config FILE) and its log");

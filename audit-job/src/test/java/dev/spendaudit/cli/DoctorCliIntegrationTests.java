@@ -55,7 +55,7 @@ class DoctorCliIntegrationTests {
 			assertThat(line(r.out(), "spend-audit.mail.to[0]")).contains("ops@example.org")
 				.contains(dir.resolve("spend-audit.yml") + ":3");
 			assertThat(line(r.out(), "spend-audit.store.password")).contains("****[");
-			assertThat(line(r.out(), "WARN  config.environment")).contains("SPEND_AUDIT_SORCE_URL");
+			assertThat(line(r.out(), "OK    config")).contains("settings valid");
 			assertThat(line(r.out(), "FAIL  source.index")).contains("Fix: as the table's owner: CREATE INDEX");
 			assertThat(line(r.out(), "WARN  source.role")).contains("deploy/create-readonly-role.sql");
 			assertThat(line(r.out(), "FAIL  store.connection")).contains("sa_no_such_store_role");
@@ -112,6 +112,21 @@ class DoctorCliIntegrationTests {
 	}
 
 	@Test
+	void aSettingTheRunWouldRefuseIsItsOwnLineAndTheOtherChecksStillRun() throws Exception {
+		Path env = Files.writeString(dir.resolve("typo.env"), """
+				SPEND_AUDIT_SOURCE_URL=jdbc:postgresql://127.0.0.1:%d/litellm
+				SPEND_AUDIT_SORCE_PASSWORD=typo-secret-5521
+				""".formatted(TestSmtp.closedPort()));
+		Files.setPosixFilePermissions(env, PosixFilePermissions.fromString("rw-------"));
+		CliIntegrationTests.Result r = cli("doctor", "--env-file", env.toString(), "--unit",
+				dir.resolve("none.service").toString());
+		assertThat(r.exit()).isEqualTo(1);
+		assertThat(line(r.out(), "FAIL  config")).contains("unknown setting SPEND_AUDIT_SORCE_PASSWORD");
+		assertThat(line(r.out(), "FAIL  source.connection")).contains("cannot connect to jdbc:postgresql://127.0.0.1:");
+		assertThat(r.out()).contains("files.env-file").doesNotContain("typo-secret-5521");
+	}
+
+	@Test
 	void wrongOptionsAreUsageErrors() {
 		assertThat(cli("doctor", "--gateway-pid", "1", "--gateway-env", "x").exit()).isEqualTo(2);
 		assertThat(cli("doctor", "--format", "xml").err()).contains("--format must be text or json");
@@ -141,7 +156,6 @@ class DoctorCliIntegrationTests {
 				SPEND_AUDIT_SOURCE_PASSWORD=%s
 				SPEND_AUDIT_STORE_USERNAME=sa_no_such_store_role
 				SPEND_AUDIT_STORE_PASSWORD=%s
-				SPEND_AUDIT_SORCE_URL=jdbc:postgresql://typo/litellm
 				SPRING_MAIL_HOST=127.0.0.1
 				SPRING_MAIL_PORT=%d
 				SPRING_MAIL_USERNAME=audit
