@@ -54,7 +54,7 @@ class ArchitectureTests {
 	@Test
 	void onlyDeliveryUsesMail() {
 		check(noClasses().that().resideOutsideOfPackages("dev.spendaudit.delivery..").should().dependOnClassesThat()
-			.resideInAnyPackage("jakarta.mail..", "org.springframework.mail.."));
+			.resideInAnyPackage("jakarta.mail..", "org.springframework.mail..", "org.eclipse.angus.mail.."));
 	}
 
 	@Test

@@ -94,7 +94,7 @@ class DatabaseConfiguration {
 		return configuration -> configuration.schemas(endpoints.storeSchema())
 			.defaultSchema(endpoints.storeSchema())
 			.createSchemas(true)
-			.locations("classpath:db/audit");
+			.locations(StoreMigrations.LOCATION);
 	}
 
 	/**
