@@ -23,7 +23,7 @@ class NoContextCommandsTests {
 		List<List<String>> commands = List.of(List.of("--help"), List.of("help"), List.of("help", "run"),
 				List.of("--version"));
 		List<List<String>> all = new ArrayList<>(commands);
-		for (String command : List.of("run", "resend", "demo", "schedule", "keys", "fingerprint")) {
+		for (String command : List.of("run", "resend", "demo", "schedule", "keys", "fingerprint", "doctor")) {
 			all.add(List.of(command, "--help"));
 		}
 		for (List<String> args : all) {
