@@ -1,7 +1,7 @@
 <#-- Detection: the plain-text twin of sections/baseline.ftlh (section is the BaselineSummary record). -->
 <#macro state s><#if s.state == "PLANNED">planned<#if s.note?has_content>: ${s.note}</#if>, day ${s.day}<#if s.of??> of ${s.of}</#if><#elseif s.day gt 1 || (s.of?? && s.of gt 1)>day ${s.day}<#if s.of??> of ${s.of}</#if>, since ${s.since}<#else>new today</#if></#macro>
 <#list digest.findings as f>
-<#if (f.kind == "SPIKE" || f.kind == "DRIFT") && f.details?? && f.details.explanation??>
+<#if (f.kind == "SPIKE" || f.kind == "DRIFT") && f.details?? && f.details.explanation?? && f.details.state.state != "RESOLVED">
 <#assign d = f.details>
 <#assign e = d.explanation>
 

@@ -11,7 +11,8 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /**
  * Each feature package owns its library: LiteLLM's tables only in {@code source}, Freemarker only in
- * {@code digest}, mail only in {@code delivery}, Commons Math only in {@code baseline}.
+ * {@code digest}, mail only in {@code delivery}, Commons Math only in {@code baseline}. The findings pipeline
+ * knows no feature.
  */
 class ArchitectureTests {
 
@@ -48,6 +49,19 @@ class ArchitectureTests {
 	void onlyBaselineUsesCommonsMath() {
 		check(noClasses().that().resideOutsideOfPackages("dev.spendaudit.baseline..").should().dependOnClassesThat()
 			.resideInAPackage("org.apache.commons.math3.."));
+	}
+
+	@Test
+	void theFindingsPipelineImportsNoFeature() {
+		// features import findings (their rules implement FindingRule), never the other way round
+		check(noClasses().that()
+			.resideInAPackage("dev.spendaudit.findings..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("dev.spendaudit.baseline..", "dev.spendaudit.staleness..",
+					"dev.spendaudit.subscriptions..", "dev.spendaudit.keywatch..", "dev.spendaudit.digest..",
+					"dev.spendaudit.delivery..", "dev.spendaudit.rollup..", "dev.spendaudit.cli..",
+					"dev.spendaudit.source.."));
 	}
 
 	private static void check(ArchRule rule) {

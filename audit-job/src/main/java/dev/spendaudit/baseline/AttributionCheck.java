@@ -56,7 +56,7 @@ final class AttributionCheck {
 				+ ")";
 		return Optional.of(Draft.of(Kinds.UNATTRIBUTED, Severity.WATCH, "total", health.unattributedUsd(), null, reason,
 				new DetectionDetails.Unattributed(health.unattributedUsd(), health.totalUsd(), health.share(),
-						settings.share(), health.workloads(), null)));
+						settings.share(), health.workloads())));
 	}
 
 	static String percent(double share) {

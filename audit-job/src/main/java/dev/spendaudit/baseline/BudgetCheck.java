@@ -74,7 +74,7 @@ final class BudgetCheck {
 					new DetectionDetails.Budget(rule, Money.exact(p.spentUsd()), Money.exact(p.maxBudgetUsd()),
 							Money.exact(pace), settings.paceDays(), Money.exact(p.projectedUsd()),
 							Money.round(p.share(), 4), key.budgetDuration(),
-							Money.iso(next), Money.round(p.daysLeft(), 2), null)));
+							Money.iso(next), Money.round(p.daysLeft(), 2))));
 		}
 		return drafts;
 	}

@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -16,8 +15,7 @@ import java.util.stream.Collectors;
 import dev.spendaudit.SpendAuditSettings;
 import dev.spendaudit.core.AuditDay;
 import dev.spendaudit.core.CoveredModels;
-import dev.spendaudit.core.Finding;
-import dev.spendaudit.core.Severity;
+import dev.spendaudit.findings.Detected;
 import dev.spendaudit.rollup.SpendRollup;
 import dev.spendaudit.source.Attribution;
 import dev.spendaudit.source.KeyBudget;
@@ -33,8 +31,9 @@ import static dev.spendaudit.store.jooq.Tables.KEY_MODEL_DAY;
 
 /**
  * Detection for one audited day: makes sure the days its baselines need are rolled up, evaluates the series,
- * checks budgets, unpriced models and attribution, explains each spike with the day's requests, gives every
- * finding its state across nights and stores the lot.
+ * checks budgets, unpriced models and attribution, explains each spike with the day's requests, and keeps the
+ * digest's baseline and attribution health. Its findings go to the findings pipeline ({@link DetectionRule}), which
+ * gives them their memory and stores them.
  */
 public class DayDetector {
 
@@ -51,7 +50,7 @@ public class DayDetector {
 
 	private final SpendRollup rollup;
 
-	private final FindingStore findings;
+	private final DetectionStore detections;
 
 	private final SpendAuditSettings settings;
 
@@ -59,18 +58,19 @@ public class DayDetector {
 
 	private final Clock clock;
 
-	public DayDetector(DSLContext store, LiteLlmSource source, SpendRollup rollup, FindingStore findings,
+	public DayDetector(DSLContext store, LiteLlmSource source, SpendRollup rollup, DetectionStore detections,
 			SpendAuditSettings settings, CoveredModels covered, Clock clock) {
 		this.store = store;
 		this.source = source;
 		this.rollup = rollup;
-		this.findings = findings;
+		this.detections = detections;
 		this.settings = settings;
 		this.covered = covered;
 		this.clock = clock;
 	}
 
-	public List<Finding> detect(AuditDay day, long jobExecutionId) {
+	/** The day's detection findings, before memory; stores the day's baseline and attribution health. */
+	public List<Detected> detect(AuditDay day, long jobExecutionId) {
 		long started = System.nanoTime();
 		DetectionSettings detection = settings.detection();
 		LocalDate date = day.date();
@@ -96,25 +96,13 @@ public class DayDetector {
 		AttributionCheck attribution = new AttributionCheck(detection.unattributed());
 		AttributionHealth health = attribution.health(today);
 		attribution.finding(health).ifPresent(drafts::add);
-		drafts.sort(ORDER);
 
-		FindingMemory memory = new FindingMemory(date, findings.between(date.minusDays(1), date.minusDays(1)),
-				findings.between(date.plusDays(1), date.plusDays(detection.lookbackDays())));
-		List<Finding> result = drafts.stream().map(d -> d.finish(memory.stateOf(d))).toList();
-		findings.replace(date, drafts, result, series.baseline(), health, jobExecutionId);
-		log.info("{}: {} findings ({}){} in {} ms", date, result.size(), Severity.status(result),
+		detections.replace(date, series.baseline(), health, jobExecutionId);
+		log.info("{}: detection found {}{} in {} ms", date, drafts.size(),
 				backfilled > 0 ? ", " + backfilled + " earlier days rolled up for the baseline" : "",
 				(System.nanoTime() - started) / 1_000_000);
-		return result;
+		return drafts.stream().map(Draft::detected).toList();
 	}
-
-	/** Worst first; then spikes and drift, budgets, unpriced models, attribution, new series; larger money first. */
-	static final Comparator<Draft> ORDER = Comparator.comparing(Draft::severity)
-		.reversed()
-		.thenComparing(d -> List.of(SeriesDetector.SPIKE, SeriesDetector.DRIFT, Kinds.BUDGET, Kinds.UNPRICED,
-				Kinds.UNATTRIBUTED, SeriesDetector.NEW_WORKLOAD, SeriesDetector.NEW_MODEL).indexOf(d.kind()))
-		.thenComparing(d -> d.actualUsd() == null ? java.math.BigDecimal.ZERO : d.actualUsd(), Comparator.reverseOrder())
-		.thenComparing(Draft::subject);
 
 	/**
 	 * Rolls up every day of the lookback the store does not have yet (no digest for them), so baselines see the

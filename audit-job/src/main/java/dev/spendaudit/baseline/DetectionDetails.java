@@ -7,13 +7,9 @@ import dev.spendaudit.core.Severity;
 
 /**
  * The numbers behind a detection finding ({@code Finding.details}), one record per kind. Stored as JSON with the
- * finding and written into the digest as they are.
+ * finding (the findings pipeline adds its {@code state}) and written into the digest as they are.
  */
 public interface DetectionDetails {
-
-	FindingState state();
-
-	DetectionDetails withState(FindingState newState);
 
 	/**
 	 * SPIKE (one day against its 28-day median) and DRIFT (the last 7 days against 7 median days before them).
@@ -33,17 +29,11 @@ public interface DetectionDetails {
 	 */
 	record Spike(String rule, BigDecimal actualUsd, BigDecimal baselineUsd, BigDecimal excessUsd, Double z,
 			Double ratio, BigDecimal spreadUsd, BigDecimal madUsd, int historyDays, boolean provisional,
-			FindingState state, List<Related> related, Explanation explanation) implements DetectionDetails {
-
-		@Override
-		public Spike withState(FindingState newState) {
-			return new Spike(rule, actualUsd, baselineUsd, excessUsd, z, ratio, spreadUsd, madUsd, historyDays,
-					provisional, newState, related, explanation);
-		}
+			List<Related> related, Explanation explanation) implements DetectionDetails {
 
 		Spike withExplanation(Explanation newExplanation) {
 			return new Spike(rule, actualUsd, baselineUsd, excessUsd, z, ratio, spreadUsd, madUsd, historyDays,
-					provisional, state, related, newExplanation);
+					provisional, related, newExplanation);
 		}
 
 	}
@@ -157,47 +147,22 @@ public interface DetectionDetails {
 	 */
 	record Budget(String rule, BigDecimal spentUsd, BigDecimal maxBudgetUsd, BigDecimal paceUsdPerDay,
 			int paceDays, BigDecimal projectedUsd, Double share, String budgetDuration, String nextReset,
-			Double daysLeft, FindingState state) implements DetectionDetails {
-
-		@Override
-		public Budget withState(FindingState newState) {
-			return new Budget(rule, spentUsd, maxBudgetUsd, paceUsdPerDay, paceDays, projectedUsd, share,
-					budgetDuration, nextReset, daysLeft, newState);
-		}
-
+			Double daysLeft) implements DetectionDetails {
 	}
 
 	/** UNPRICED: successful, uncached calls with tokens and zero spend on a model nothing pays for. */
 	record Unpriced(String model, String provider, long calls, long promptTokens, long completionTokens,
-			List<String> workloads, FindingState state) implements DetectionDetails {
-
-		@Override
-		public Unpriced withState(FindingState newState) {
-			return new Unpriced(model, provider, calls, promptTokens, completionTokens, workloads, newState);
-		}
-
+			List<String> workloads) implements DetectionDetails {
 	}
 
 	/** NEW_WORKLOAD and NEW_MODEL: a series with no rows in the baseline window. */
-	record NewSeries(String workload, String model, BigDecimal usd, long requests, int windowDays,
-			FindingState state) implements DetectionDetails {
-
-		@Override
-		public NewSeries withState(FindingState newState) {
-			return new NewSeries(workload, model, usd, requests, windowDays, newState);
-		}
-
+	record NewSeries(String workload, String model, BigDecimal usd, long requests, int windowDays)
+			implements DetectionDetails {
 	}
 
 	/** UNATTRIBUTED: the day's spend without an alias, above the threshold. */
 	record Unattributed(BigDecimal unattributedUsd, BigDecimal totalUsd, Double share, Double thresholdShare,
-			List<AttributionHealth.Unnamed> workloads, FindingState state) implements DetectionDetails {
-
-		@Override
-		public Unattributed withState(FindingState newState) {
-			return new Unattributed(unattributedUsd, totalUsd, share, thresholdShare, workloads, newState);
-		}
-
+			List<AttributionHealth.Unnamed> workloads) implements DetectionDetails {
 	}
 
 }

@@ -4,60 +4,49 @@ import java.time.Clock;
 import java.util.Optional;
 
 import dev.spendaudit.SpendAuditSettings;
-import dev.spendaudit.core.AuditDay;
 import dev.spendaudit.core.CoveredModels;
 import dev.spendaudit.digest.DigestSection;
 import dev.spendaudit.rollup.SpendRollup;
 import dev.spendaudit.source.LiteLlmSource;
 import org.jooq.DSLContext;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.batch.core.repository.JobRepository;
-import org.springframework.batch.core.step.Step;
-import org.springframework.batch.core.step.builder.StepBuilder;
-import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * Step {@code detectFindings}: the day against its baselines, budgets, unpriced models and attribution, into the
- * store; and the digest section that shows the result.
+ * Detection: the day against its baselines, budgets, unpriced models and attribution, as a rule of step
+ * {@code detectFindings}; and the digest section that shows its baseline and attribution health.
  */
 @Configuration(proxyBeanMethods = false)
 class DetectionStepConfiguration {
 
 	@Bean
-	FindingStore findingStore(DSLContext dsl) {
-		return new FindingStore(dsl);
+	DetectionStore detectionStore(DSLContext dsl) {
+		return new DetectionStore(dsl);
 	}
 
 	@Bean
-	DayDetector dayDetector(DSLContext dsl, LiteLlmSource source, SpendRollup rollup, FindingStore findingStore,
+	DayDetector dayDetector(DSLContext dsl, LiteLlmSource source, SpendRollup rollup, DetectionStore detectionStore,
 			SpendAuditSettings settings, ObjectProvider<CoveredModels> coveredModels, Clock clock) {
 		// asked at detection time: no subscriptions feature (no bean) means no model is covered
 		CoveredModels covered = (model, day) -> coveredModels.orderedStream()
 			.map(c -> c.planFor(model, day))
 			.flatMap(Optional::stream)
 			.findFirst();
-		return new DayDetector(dsl, source, rollup, findingStore, settings, covered, clock);
-	}
-
-	@Bean
-	Step detectFindings(JobRepository jobRepository, PlatformTransactionManager tx, DayDetector detector,
-			SpendAuditSettings settings) {
-		return new StepBuilder(jobRepository).tasklet((contribution, chunk) -> {
-			var execution = contribution.getStepExecution();
-			AuditDay day = AuditDay.of(execution.getJobParameters().getLocalDate("auditDate"), settings.zone());
-			detector.detect(day, execution.getJobExecutionId());
-			return RepeatStatus.FINISHED;
-		}, tx).allowStartIfComplete(true).build();
+		return new DayDetector(dsl, source, rollup, detectionStore, settings, covered, clock);
 	}
 
 	@Bean
 	@Order(10)
-	DigestSection detectionDigestSection(FindingStore findingStore) {
-		return new DetectionDigestSection(findingStore);
+	DetectionRule detectionRule(DayDetector detector) {
+		return new DetectionRule(detector);
+	}
+
+	@Bean
+	@Order(10)
+	DigestSection detectionDigestSection(DetectionStore detectionStore) {
+		return new DetectionDigestSection(detectionStore);
 	}
 
 }

@@ -55,7 +55,7 @@ final class UnpricedCheck {
 					+ " tokens logged $0 spend, from " + String.join(", ", who)
 					+ "; no subscription covers it and spend-audit.free-models does not list it";
 			drafts.add(Draft.of(Kinds.UNPRICED, severity, "model:" + model, BigDecimal.ZERO, null, reason,
-					new DetectionDetails.Unpriced(model, providers, n, prompt, completion, who, null)));
+					new DetectionDetails.Unpriced(model, providers, n, prompt, completion, who)));
 		});
 		return drafts;
 	}

@@ -16,7 +16,7 @@ import dev.spendaudit.digest.DigestDocument.AnomalousRows;
 import dev.spendaudit.digest.DigestDocument.Metered;
 import dev.spendaudit.digest.DigestDocument.ModelSpend;
 import dev.spendaudit.digest.DigestDocument.WorkloadSpend;
-import dev.spendaudit.core.Finding;
+import dev.spendaudit.findings.FindingStore;
 import dev.spendaudit.source.Attribution;
 import dev.spendaudit.store.jooq.tables.records.AuditDayRecord;
 import org.jooq.DSLContext;
@@ -30,7 +30,8 @@ import static org.jooq.impl.DSL.min;
 import static org.jooq.impl.DSL.sum;
 
 /**
- * Builds a day's {@link DigestDocument} from the store: the rollup's rows summed by workload and model.
+ * Builds a day's {@link DigestDocument} from the store: the rollup's rows summed by workload and model, the day's
+ * findings from the findings store, and every section's fields.
  */
 public class DigestAssembler {
 
@@ -42,10 +43,13 @@ public class DigestAssembler {
 
 	private final List<DigestSection> sections;
 
-	public DigestAssembler(DSLContext dsl, Clock clock, List<DigestSection> sections) {
+	private final FindingStore findings;
+
+	public DigestAssembler(DSLContext dsl, Clock clock, List<DigestSection> sections, FindingStore findings) {
 		this.dsl = dsl;
 		this.clock = clock;
 		this.sections = sections;
+		this.findings = findings;
 	}
 
 	public DigestDocument assemble(LocalDate date, long runId, String rerunCommand) {
@@ -60,15 +64,12 @@ public class DigestAssembler {
 				workloads.stream().mapToLong(WorkloadSpend::completionTokens).sum());
 		DigestDocument core = DigestDocument.core(date, day.getZone(), metered, workloads, anomalousRows(day),
 				iso(day.getNewestRowUtc()), iso(LocalDateTime.now(clock.withZone(ZoneOffset.UTC))), runId,
-				rerunCommand);
-		List<Finding> findings = new ArrayList<>();
+				rerunCommand, findings.findings(date));
 		Map<String, Object> fields = new LinkedHashMap<>();
 		for (DigestSection section : sections) {
 			fields.putAll(section.fields(core));
-			findings.addAll(section.findings(core));
 		}
-		findings.sort(Comparator.comparing(Finding::severity).reversed());
-		return core.with(findings, fields);
+		return core.with(fields);
 	}
 
 	private List<WorkloadSpend> workloads(LocalDate date) {

@@ -8,8 +8,7 @@ import java.util.Map;
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import dev.spendaudit.core.Finding;
-import dev.spendaudit.core.Severity;
+import dev.spendaudit.findings.Finding;
 
 /**
  * The day's digest as data: what {@code digest-YYYY-MM-DD.json} holds (schema:
@@ -21,7 +20,7 @@ import dev.spendaudit.core.Severity;
  * @param runId the Spring Batch job execution that produced this document
  * @param rerunCommand the exact command that recomputes this day
  * @param status OK, WATCH or ALERT: the worst severity among the findings
- * @param findings every feature's findings for the day, worst first
+ * @param findings every feature's findings for the day, in the day's order
  * @param sections the features' own top-level fields ({@link DigestSection}), by name
  */
 @JsonPropertyOrder({ "date", "zone", "status", "metered", "workloads", "findings", "anomalousRows", "newestRow",
@@ -36,16 +35,17 @@ public record DigestDocument(LocalDate date, String zone, Metered metered, List<
 		return sections;
 	}
 
-	/** The core document, before any section or finding is added. */
+	/** The core document with the day's findings (in the day's order), before any section is added. */
 	static DigestDocument core(LocalDate date, String zone, Metered metered, List<WorkloadSpend> workloads,
-			AnomalousRows anomalousRows, String newestRow, String generatedAt, long runId, String rerunCommand) {
+			AnomalousRows anomalousRows, String newestRow, String generatedAt, long runId, String rerunCommand,
+			List<Finding> findings) {
 		return new DigestDocument(date, zone, metered, workloads, anomalousRows, newestRow, generatedAt, runId,
-				rerunCommand, "OK", List.of(), Map.of());
+				rerunCommand, Finding.status(findings), List.copyOf(findings), Map.of());
 	}
 
-	DigestDocument with(List<Finding> allFindings, Map<String, Object> allSections) {
+	DigestDocument with(Map<String, Object> allSections) {
 		return new DigestDocument(date, zone, metered, workloads, anomalousRows, newestRow, generatedAt, runId,
-				rerunCommand, Severity.status(allFindings), List.copyOf(allFindings), allSections);
+				rerunCommand, status, findings, allSections);
 	}
 
 	/** The day's metered (per-call) spend. Money is exact USD: sums of the log's values, unrounded. */

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 
 import dev.spendaudit.SpendAuditSettings;
+import dev.spendaudit.findings.FindingStore;
 import org.jooq.DSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,8 +42,9 @@ class DigestStepConfiguration {
 	}
 
 	@Bean
-	DigestAssembler digestAssembler(DSLContext dsl, Clock clock, ObjectProvider<DigestSection> sections) {
-		return new DigestAssembler(dsl, clock, sections.orderedStream().toList());
+	DigestAssembler digestAssembler(DSLContext dsl, Clock clock, ObjectProvider<DigestSection> sections,
+			FindingStore findingStore) {
+		return new DigestAssembler(dsl, clock, sections.orderedStream().toList(), findingStore);
 	}
 
 	@Bean

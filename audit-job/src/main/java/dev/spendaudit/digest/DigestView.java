@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import dev.spendaudit.core.Finding;
 import dev.spendaudit.core.Severity;
 import dev.spendaudit.digest.DigestDocument.ModelSpend;
 import dev.spendaudit.digest.DigestDocument.WorkloadSpend;
@@ -54,8 +53,9 @@ public record DigestView(String subject, String day, String zone, String status,
 	public record Comparison(String label, String reference, String change, String direction, String note) {
 	}
 
+	/** @param resolved whether it is a finding resolved since the day before */
 	public record FindingRow(String severity, String kind, String subject, String reason, String actual,
-			String baseline) {
+			String baseline, boolean resolved) {
 	}
 
 	/**
@@ -105,17 +105,17 @@ public record DigestView(String subject, String day, String zone, String status,
 		WorkloadRow totalRow = new WorkloadRow("Total", null, FMT.usd(total), FMT.share(total, total),
 				FMT.count(m.requests()), FMT.count(m.failedRequests()), FMT.tokens(m.promptTokens()),
 				FMT.tokens(m.completionTokens()), List.of(), null);
-		return new DigestView(subject, DAY.format(d.date()), d.zone(), d.status(), statusLine(d.findings()),
-				statusDetail(d.findings()), new Headline(FMT.usd(total), FMT.count(m.requests()), FMT.count(m.failedRequests()),
+		return new DigestView(subject, DAY.format(d.date()), d.zone(), d.status(), statusLine(d), statusDetail(d),
+				new Headline(FMT.usd(total), FMT.count(m.requests()), FMT.count(m.failedRequests()),
 						FMT.count(m.cacheHits()), FMT.tokens(m.promptTokens()), FMT.tokens(m.completionTokens())),
-				comparisons(total, comparison), d.findings().stream().map(DigestView::finding).toList(), rows, others,
+				comparisons(total, comparison), FindingRows.of(d), rows, others,
 				totalRow, workloads.size(), chart, chartNote, sparklines, anomalies(d), footer(d));
 	}
 
 	/** {@code all quiet}, or e.g. {@code 1 ALERT, 2 WATCH}. INFO findings do not count. */
-	static String statusLine(List<Finding> findings) {
-		long alerts = findings.stream().filter(f -> f.severity() == Severity.ALERT).count();
-		long watches = findings.stream().filter(f -> f.severity() == Severity.WATCH).count();
+	static String statusLine(DigestDocument d) {
+		long alerts = FindingRows.count(d, Severity.ALERT);
+		long watches = FindingRows.count(d, Severity.WATCH);
 		List<String> parts = new ArrayList<>();
 		if (alerts > 0) {
 			parts.add(alerts + " ALERT");
@@ -127,9 +127,9 @@ public record DigestView(String subject, String day, String zone, String status,
 	}
 
 	/** {@code all quiet}, or e.g. {@code 1 alert · 2 to watch}. */
-	static String statusDetail(List<Finding> findings) {
-		long alerts = findings.stream().filter(f -> f.severity() == Severity.ALERT).count();
-		long watches = findings.stream().filter(f -> f.severity() == Severity.WATCH).count();
+	static String statusDetail(DigestDocument d) {
+		long alerts = FindingRows.count(d, Severity.ALERT);
+		long watches = FindingRows.count(d, Severity.WATCH);
 		List<String> parts = new ArrayList<>();
 		if (alerts > 0) {
 			parts.add(alerts + (alerts == 1 ? " alert" : " alerts"));
@@ -208,12 +208,6 @@ public record DigestView(String subject, String day, String zone, String status,
 				FMT.direction(usd, w.averageUsd()), note);
 	}
 
-	private static FindingRow finding(Finding f) {
-		return new FindingRow(f.severity().name(), f.kind(), f.subject(), f.reason(),
-				f.actualUsd() == null ? null : FMT.usd(f.actualUsd()),
-				f.baselineUsd() == null ? null : FMT.usd(f.baselineUsd()));
-	}
-
 	private static String anomalies(DigestDocument d) {
 		var a = d.anomalousRows();
 		if (a.count() == 0) {
@@ -267,7 +261,7 @@ public record DigestView(String subject, String day, String zone, String status,
 		if (c.last7Days().averageUsd() != null) {
 			s.append(" (7-day avg ").append(FMT.usd(c.last7Days().averageUsd())).append(')');
 		}
-		return s.append(" · ").append(statusLine(d.findings())).toString();
+		return s.append(" · ").append(statusLine(d)).toString();
 	}
 
 }

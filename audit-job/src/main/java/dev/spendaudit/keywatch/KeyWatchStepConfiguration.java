@@ -8,6 +8,7 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
@@ -35,6 +36,12 @@ class KeyWatchStepConfiguration {
 	@Bean
 	RetiringKeysSection retiringKeysSection(KeyWatchStore store) {
 		return new RetiringKeysSection(store);
+	}
+
+	@Bean
+	@Order(300)
+	RetiringKeyRule retiringKeyRule(KeyWatchStore store) {
+		return new RetiringKeyRule(store);
 	}
 
 	@Bean

@@ -10,10 +10,12 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * Step {@code checkFreshness}: is the spend log still being written, as seen from the end of the audited day.
+ * Step {@code checkFreshness}: is the spend log still being written, as seen from the end of the audited day; the
+ * rule that makes findings of it, and the digest section that shows it.
  */
 @Configuration(proxyBeanMethods = false)
 class FreshnessStepConfiguration {
@@ -32,6 +34,12 @@ class FreshnessStepConfiguration {
 	@Bean
 	FreshnessSection freshnessSection(FreshnessStore store, SpendAuditSettings settings) {
 		return new FreshnessSection(store, settings.freshness());
+	}
+
+	@Bean
+	@Order(100)
+	FreshnessRule freshnessRule(FreshnessStore store, SpendAuditSettings settings) {
+		return new FreshnessRule(store, settings.freshness());
 	}
 
 	@Bean

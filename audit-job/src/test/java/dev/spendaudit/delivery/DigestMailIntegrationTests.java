@@ -16,11 +16,14 @@ import java.util.Map;
 
 import javax.imageio.ImageIO;
 
-import dev.spendaudit.core.Finding;
 import dev.spendaudit.core.Severity;
 import dev.spendaudit.digest.DigestDocument;
 import dev.spendaudit.digest.DigestFormat;
 import dev.spendaudit.digest.DigestSection;
+import dev.spendaudit.findings.Detected;
+import dev.spendaudit.findings.FindingKind;
+import dev.spendaudit.findings.FindingRule;
+import dev.spendaudit.findings.RuleDay;
 import dev.spendaudit.schedule.DayResult;
 import dev.spendaudit.schedule.RunOptions;
 import dev.spendaudit.source.KeyHash;
@@ -105,7 +108,7 @@ class DigestMailIntegrationTests {
 		Map<String, String> settings = new java.util.HashMap<>(smtp.settings("ops@example.org", "cfo@example.org"));
 		settings.put("spend-audit.digest.top-workloads", "3");
 		app = AuditApp.start(db.endpoint(), Clock.fixed(Instant.parse("2026-11-27T06:00:00Z"), ZoneOffset.UTC),
-				settings, Map.of("probeSection", new ProbeSection()));
+				settings, Map.of("probeSection", new ProbeSection(), "probeRule", new ProbeRule()));
 		for (LocalDate d = DAY.minusDays(6); d.isBefore(DAY); d = d.plusDays(1)) {
 			assertThat(app.run(d, out).succeeded()).isTrue();
 		}
@@ -348,8 +351,8 @@ class DigestMailIntegrationTests {
 	}
 
 	/**
-	 * A stand-in for a detection feature: one ALERT and a section of its own, on ALERT_DAY only. Public, as a
-	 * section's records must be: Freemarker reads only public types.
+	 * A stand-in for a feature's section: a section of its own, on ALERT_DAY only. Public, as a section's records
+	 * must be: Freemarker reads only public types.
 	 */
 	public static final class ProbeSection implements DigestSection {
 
@@ -361,11 +364,21 @@ class DigestMailIntegrationTests {
 			return core.date().equals(ALERT_DAY) ? Map.of("probe", new Note(XSS)) : Map.of();
 		}
 
+	}
+
+	/** A stand-in for a feature's rule: one ALERT on ALERT_DAY only, which the digest shows and which sets the verdict. */
+	static final class ProbeRule implements FindingRule {
+
 		@Override
-		public List<Finding> findings(DigestDocument core) {
-			return core.date().equals(ALERT_DAY)
-					? List.of(Finding.of("PROBE_SPIKE", Severity.ALERT, "workload:" + XSS, new BigDecimal("1.00"),
-							new BigDecimal("0.10"), "vk-alpha spent 10x its usual"))
+		public List<FindingKind> kinds() {
+			return List.of(new FindingKind("PROBE_SPIKE", 5));
+		}
+
+		@Override
+		public List<Detected> findings(RuleDay day) {
+			return day.date().equals(ALERT_DAY)
+					? List.of(Detected.of("PROBE_SPIKE", Severity.ALERT, "workload:" + XSS, new BigDecimal("1.00"),
+							new BigDecimal("0.10"), "vk-alpha spent 10x its usual", null))
 					: List.of();
 		}
 
