@@ -27,6 +27,10 @@ ${view.headline.requests} request<#if view.headline.requests != "1">s</#if> · $
 
 FINDINGS
 <#list view.findings as f>
+<#if f.fold??>
+  ${f.fold}
+<#continue>
+</#if>
   [${f.severity}] ${f.kind}<#if f.resolved> (resolved)</#if> · ${f.subject}
       ${f.reason}<#if f.actual?? || f.baseline??> (<#if f.actual??>actual ${f.actual}</#if><#if f.actual?? && f.baseline??>, </#if><#if f.baseline??>baseline ${f.baseline}</#if>)</#if>
 </#list>

@@ -53,9 +53,14 @@ public record DigestView(String subject, String day, String zone, String status,
 	public record Comparison(String label, String reference, String change, String direction, String note) {
 	}
 
-	/** @param resolved whether it is a finding resolved since the day before */
+	/**
+	 * One finding, or (with {@code fold} set) the line that stands for the findings of a kind left out:
+	 * {@code and 9,995 more NEW_WORKLOAD findings, $12.34}.
+	 *
+	 * @param resolved whether it is a finding resolved since the day before
+	 */
 	public record FindingRow(String severity, String kind, String subject, String reason, String actual,
-			String baseline, boolean resolved) {
+			String baseline, boolean resolved, String fold) {
 	}
 
 	/**
@@ -108,11 +113,11 @@ public record DigestView(String subject, String day, String zone, String status,
 		return new DigestView(subject, DAY.format(d.date()), d.zone(), d.status(), statusLine(d), statusDetail(d),
 				new Headline(FMT.usd(total), FMT.count(m.requests()), FMT.count(m.failedRequests()),
 						FMT.count(m.cacheHits()), FMT.tokens(m.promptTokens()), FMT.tokens(m.completionTokens())),
-				comparisons(total, comparison), FindingRows.of(d), rows, others,
+				comparisons(total, comparison), FindingRows.of(d, settings.maxFindingsPerKind()), rows, others,
 				totalRow, workloads.size(), chart, chartNote, sparklines, anomalies(d), footer(d));
 	}
 
-	/** {@code all quiet}, or e.g. {@code 1 ALERT, 2 WATCH}. INFO findings do not count. */
+	/** {@code all quiet}, or e.g. {@code 1 ALERT, 2 WATCH}. INFO findings do not count; folded ones do. */
 	static String statusLine(DigestDocument d) {
 		long alerts = FindingRows.count(d, Severity.ALERT);
 		long watches = FindingRows.count(d, Severity.WATCH);
