@@ -160,6 +160,17 @@ public interface DetectionDetails {
 			implements DetectionDetails {
 	}
 
+	/**
+	 * NEW_WORKLOAD for a burst: more new workloads on one day than {@code new-workload-burst} (a client minting a
+	 * key per call), reported as one finding.
+	 *
+	 * @param workloads how many new workloads
+	 * @param largest the largest few by spend
+	 */
+	record NewWorkloads(int workloads, BigDecimal usd, long requests, int windowDays, List<NewSeries> largest)
+			implements DetectionDetails {
+	}
+
 	/** UNATTRIBUTED: the day's spend without an alias, above the threshold. */
 	record Unattributed(BigDecimal unattributedUsd, BigDecimal totalUsd, Double share, Double thresholdShare,
 			List<AttributionHealth.Unnamed> workloads) implements DetectionDetails {

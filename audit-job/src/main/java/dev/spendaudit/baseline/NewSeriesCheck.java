@@ -1,6 +1,8 @@
 package dev.spendaudit.baseline;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 import dev.spendaudit.baseline.SpendHistory.Series;
@@ -9,13 +11,20 @@ import dev.spendaudit.core.Severity;
 
 /**
  * NEW_WORKLOAD and NEW_MODEL: a workload with no calls in the baseline window, or a known workload calling a model
- * it did not call in that window.
+ * it did not call in that window. More new workloads in a day than {@code new-workload-burst} (a client minting a
+ * key per call, an older LiteLLM logging raw bearer tokens) are one finding for the burst, not one each.
  */
 final class NewSeriesCheck {
 
 	static final String NEW_WORKLOAD = "NEW_WORKLOAD";
 
 	static final String NEW_MODEL = "NEW_MODEL";
+
+	/** The workloads a burst names in its reason and details. */
+	static final int BURST_NAMED = 5;
+
+	/** The subject of a burst of new workloads: the same on every day with one, so a burst that goes on continues. */
+	static final String BURST_SUBJECT = "workloads:new";
 
 	private final DetectionSettings settings;
 
@@ -26,6 +35,7 @@ final class NewSeriesCheck {
 	/** The new series of the history's audited day. */
 	List<Draft> check(SpendHistory history) {
 		List<Draft> drafts = new ArrayList<>();
+		List<Draft> workloads = new ArrayList<>();
 		int t = history.today();
 		int from = t - settings.windowDays();
 		for (Series s : history.all()) {
@@ -36,7 +46,7 @@ final class NewSeriesCheck {
 			String money = Money.usd(s.exactUsd(t)) + " over " + String.format("%,d", (long) s.requests[t])
 					+ " requests";
 			if (subject.level() == Level.WORKLOAD) {
-				drafts.add(new Draft(NEW_WORKLOAD, Severity.INFO, subject.label(), s.exactUsd(t), null,
+				workloads.add(new Draft(NEW_WORKLOAD, Severity.INFO, subject.label(), s.exactUsd(t), null,
 						subject.workload() + ": first calls in " + settings.windowDays() + " days, " + money,
 						new DetectionDetails.NewSeries(subject.workload(), null, s.exactUsd(t), (long) s.requests[t],
 								settings.windowDays()),
@@ -51,7 +61,34 @@ final class NewSeriesCheck {
 						List.of(subject.label()), new Draft.DrillDown(subject.workload(), subject.model()), null));
 			}
 		}
+		if (workloads.size() > settings.newWorkloadBurst()) {
+			drafts.add(0, burst(workloads));
+		}
+		else {
+			drafts.addAll(0, workloads);
+		}
 		return drafts;
+	}
+
+	/** One NEW_WORKLOAD finding for a burst of new workloads: how many, their spend, the largest by name. */
+	private Draft burst(List<Draft> workloads) {
+		BigDecimal sum = workloads.stream().map(Draft::actualUsd).reduce(BigDecimal.ZERO, BigDecimal::add);
+		BigDecimal usd = sum.signum() == 0 ? BigDecimal.ZERO : sum.stripTrailingZeros();
+		long requests = workloads.stream().mapToLong(d -> ((DetectionDetails.NewSeries) d.details()).requests()).sum();
+		List<DetectionDetails.NewSeries> largest = workloads.stream()
+			.map(d -> (DetectionDetails.NewSeries) d.details())
+			.sorted(Comparator.comparing(DetectionDetails.NewSeries::usd).reversed()
+				.thenComparing(DetectionDetails.NewSeries::workload))
+			.limit(BURST_NAMED)
+			.toList();
+		String named = String.join(", ", largest.stream().map(n -> n.workload() + " " + Money.usd(n.usd())).toList());
+		String reason = String.format("%,d", workloads.size()) + " workloads made their first calls in "
+				+ settings.windowDays() + " days: " + Money.usd(usd) + " over " + String.format("%,d", requests)
+				+ " requests; the largest " + named + " (more than " + settings.newWorkloadBurst()
+				+ " new in a day are one finding: a client minting a key per call?)";
+		return new Draft(NEW_WORKLOAD, Severity.INFO, BURST_SUBJECT, usd, null, reason,
+				new DetectionDetails.NewWorkloads(workloads.size(), usd, requests, settings.windowDays(), largest),
+				List.of(BURST_SUBJECT), null, null);
 	}
 
 	private static boolean seen(Series s, int from, int to) {
