@@ -47,7 +47,8 @@ public class KeyWatch {
 			reports.add(report(i, keys.get(i), day));
 		}
 		store.replace(day.date(), reports);
-		reports.forEach(r -> log.info("{}: retiring key {}: {} ({} requests in 24 h, last seen {})", day.date(), r.key(),
+		reports.forEach(r -> log.info("{}: retiring key {}: {} ({} requests in 24 h, last seen {})", day.date(),
+				RetiringKey.display(r.key()),
 				r.verdict(), r.requests24h(), r.lastSeen()));
 		return reports;
 	}

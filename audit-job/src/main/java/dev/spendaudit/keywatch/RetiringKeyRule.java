@@ -13,11 +13,13 @@ import dev.spendaudit.findings.Detected;
 import dev.spendaudit.findings.FindingKind;
 import dev.spendaudit.findings.FindingRule;
 import dev.spendaudit.findings.RuleDay;
+import dev.spendaudit.source.KeyHash;
 import dev.spendaudit.store.jooq.tables.records.RetiringKeyDayRecord;
 
 /**
  * The retiring keys' findings, from the checklist step {@code watchKeys} stored for the day. A key still ACTIVE
- * after its note's date is a WATCH, a setting that matches no key is a WATCH, everything else is an INFO line.
+ * after its note's date is a WATCH, a setting that matches no key is a WATCH, everything else is an INFO line. A
+ * key configured by its token hash is named by its 12-character fingerprint, as the {@code keys} command shows it.
  */
 class RetiringKeyRule implements FindingRule {
 
@@ -45,21 +47,21 @@ class RetiringKeyRule implements FindingRule {
 	public List<Detected> findings(RuleDay day) {
 		List<Detected> findings = new ArrayList<>();
 		for (RetiringKeyDayRecord r : store.day(day.date())) {
-			String name = r.getSettingKey();
+			String name = RetiringKey.display(r.getSettingKey());
 			String subject = "key:" + name;
 			switch (Verdict.valueOf(r.getVerdict())) {
 				case ACTIVE -> {
 					boolean late = r.getDeadline() != null && day.date().isAfter(r.getDeadline());
 					findings.add(Detected.of(ACTIVE, late ? Severity.WATCH : Severity.INFO, subject,
 							RetiringKeysSection.exact(r.getSpend_7dUsd()), null, active(r, name, late),
-							RetiringKeysSection.json(r)));
+							RetiringKeysSection.json(r).named(name)));
 				}
 				case QUIETING -> findings.add(Detected.of(QUIETING, Severity.INFO, subject, null, null,
 						name + " has been quiet for " + days(r.getQuietHours()) + " of " + r.getQuietDays()
 								+ " days: safe to revoke from " + safeFrom(r) + " if it stays quiet",
 						null));
 				case SAFE_TO_REVOKE -> findings.add(Detected.of(SAFE_TO_REVOKE, Severity.INFO, subject, null, null,
-						name + (r.getQuietHours() == null
+						name + fingerprints(r, name) + (r.getQuietHours() == null
 								? " shows no traffic in the last " + KeyWatch.lookbackDays(r.getQuietDays()) + " days"
 								: " has been quiet for " + days(r.getQuietHours()) + " days")
 								+ ": safe to revoke",
@@ -93,6 +95,15 @@ class RetiringKeyRule implements FindingRule {
 			text.append("; callers: ").append(hints);
 		}
 		return text.append(". Never revoke a key that still shows traffic.").toString();
+	}
+
+	/** " (key 3f2a9c1b7d0e)": which keys to revoke, unless the name already is the one fingerprint. */
+	private static String fingerprints(RetiringKeyDayRecord r, String name) {
+		List<String> prints = KeyWatchStore.hashes(r).stream().map(KeyHash::fingerprint).toList();
+		if (prints.isEmpty() || prints.equals(List.of(name))) {
+			return "";
+		}
+		return (prints.size() == 1 ? " (key " : " (keys ") + String.join(", ", prints) + ")";
 	}
 
 	private static String safeFrom(RetiringKeyDayRecord r) {

@@ -61,6 +61,14 @@ public class RetiringKeysSection implements DigestSection, Ordered {
 			String lastDailyAggregate, String latestSign, int quietDays, BigDecimal quietForHours, String note,
 			String deadline,
 			List<KeyWatchStore.Seen> models, KeyWatchStore.Callers callers) {
+
+		/** The same with the key named as findings name it (a token hash by its fingerprint). */
+		RetiringKeyJson named(String name) {
+			return new RetiringKeyJson(name, workload, lastSeen, requests24h, requests7d, usd7d, verdict, matchedBy,
+					fingerprints, lastActive, lastDailyAggregate, latestSign, quietDays, quietForHours, note, deadline,
+					models, callers);
+		}
+
 	}
 
 }
