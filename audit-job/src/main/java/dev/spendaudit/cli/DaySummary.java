@@ -1,14 +1,22 @@
 package dev.spendaudit.cli;
 
+import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
+import dev.spendaudit.core.Severity;
+import dev.spendaudit.findings.FindingFolding;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * What the terminal shows for an audited day, read back from the day's JSON (the file is the contract).
+ * What the terminal shows for an audited day, read back from the day's JSON (the file is the contract): one line
+ * of money and traffic, then the day's findings, worst first, folded like the digest.
  */
 final class DaySummary {
 
@@ -29,8 +37,52 @@ final class DaySummary {
 				d.get("workloads").size(), json);
 	}
 
+	/**
+	 * The day's findings: severity, kind, subject and reason, in the day's order, at most {@code maxPerKind} of one
+	 * kind and one line for the rest of it.
+	 */
+	static void printFindings(Path json, int maxPerKind, PrintWriter out) {
+		JsonNode d = read(json);
+		List<JsonNode> findings = new ArrayList<>();
+		d.get("findings").forEach(findings::add);
+		FindingFolding.Result<JsonNode> shown = FindingFolding.fold(findings, maxPerKind,
+				f -> f.get("kind").asString(), f -> Severity.valueOf(f.get("severity").asString()), DaySummary::money);
+		Map<String, long[]> rest = new HashMap<>();
+		Map<String, BigDecimal> restUsd = new HashMap<>();
+		List<FindingFolding.Folded> folded = new ArrayList<>(shown.folded());
+		JsonNode more = d.get("findingsFolded");
+		if (more != null) {
+			more.forEach(f -> folded.add(new FindingFolding.Folded(f.get("kind").asString(),
+					Severity.valueOf(f.get("severity").asString()), f.get("count").asLong(), f.get("usd").decimalValue())));
+		}
+		for (FindingFolding.Folded f : folded) {
+			rest.computeIfAbsent(f.kind(), k -> new long[1])[0] += f.count();
+			restUsd.merge(f.kind(), f.usd(), BigDecimal::add);
+		}
+		Map<String, Integer> last = new HashMap<>();
+		for (int i = 0; i < shown.kept().size(); i++) {
+			last.put(shown.kept().get(i).get("kind").asString(), i);
+		}
+		for (int i = 0; i < shown.kept().size(); i++) {
+			JsonNode f = shown.kept().get(i);
+			String kind = f.get("kind").asString();
+			out.printf("  [%s] %s · %s%n      %s%n", f.get("severity").asString(), kind, f.get("subject").asString(),
+					f.get("reason").asString());
+			if (last.get(kind) == i && rest.containsKey(kind)) {
+				long n = rest.get(kind)[0];
+				out.printf("  and %,d more %s finding%s, %s%n", n, kind, n == 1 ? "" : "s", usd(restUsd.get(kind)));
+			}
+		}
+		out.flush();
+	}
+
 	static String usd(BigDecimal value) {
 		return "$" + value.setScale(2, RoundingMode.HALF_UP).toPlainString();
+	}
+
+	private static BigDecimal money(JsonNode finding) {
+		JsonNode usd = finding.get("actualUsd");
+		return usd == null || usd.isNull() ? null : usd.decimalValue();
 	}
 
 }

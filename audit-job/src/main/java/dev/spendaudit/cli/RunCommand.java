@@ -91,6 +91,7 @@ class RunCommand implements Callable<Integer> {
 				return SpendAuditCommand.FAILED;
 			}
 			stdout.println(DaySummary.line(result.digestJson()));
+			DaySummary.printFindings(result.digestJson(), settings.digest().maxFindingsPerKind(), stdout);
 			stdout.flush();
 		}
 		return 0;

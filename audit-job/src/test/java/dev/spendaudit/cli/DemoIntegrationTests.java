@@ -51,6 +51,14 @@ class DemoIntegrationTests {
 			.contains("LOGGING_OFF")
 			.contains("z.ai GLM Coding Pro")
 			.contains("SAFE_TO_REVOKE");
+		// the terminal shows the day's findings, worst first, the spike among them (not only the workloads)
+		assertThat(r.out()).contains("  [ALERT] SPIKE · workload:vk-vault-indexer/model:gemini-flash-lite")
+			.contains("  [ALERT] LOGGING_OFF · spend-log");
+		assertThat(r.out().indexOf("[ALERT] SPIKE")).isLessThan(r.out().indexOf("[WATCH]"));
+		// a retiring key configured by its hash is named by its fingerprint, never the whole hash
+		String hash = "0eeb4bf94e095b33e42eef5cee21ca182d6439c8fb263e2e8494de41a444881b";
+		assertThat(digest.root().get("findings").toString()).contains("key:0eeb4bf94e09").doesNotContain(hash);
+		assertThat(r.out()).doesNotContain(hash);
 		assertThat(out.resolve("digest-" + day + "-spend-30d.png")).isNotEmptyFile();
 		assertThat(out.resolve("digest-" + day + ".txt")).content().contains("SPEND BY WORKLOAD");
 		assertThat(out.resolve("digest-" + day + ".eml")).content().contains("Content-Type: multipart/alternative");
