@@ -3,6 +3,7 @@ package dev.spendaudit.baseline;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -12,7 +13,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import dev.spendaudit.SpendAuditSettings;
 import dev.spendaudit.core.AuditDay;
 import dev.spendaudit.core.CoveredModels;
 import dev.spendaudit.findings.Detected;
@@ -52,19 +52,25 @@ public class DayDetector {
 
 	private final DetectionStore detections;
 
-	private final SpendAuditSettings settings;
+	private final DetectionSettings detection;
+
+	private final DetectionListSettings lists;
+
+	private final ZoneId zone;
 
 	private final CoveredModels covered;
 
 	private final Clock clock;
 
 	public DayDetector(DSLContext store, LiteLlmSource source, SpendRollup rollup, DetectionStore detections,
-			SpendAuditSettings settings, CoveredModels covered, Clock clock) {
+			DetectionSettings detection, DetectionListSettings lists, ZoneId zone, CoveredModels covered, Clock clock) {
 		this.store = store;
 		this.source = source;
 		this.rollup = rollup;
 		this.detections = detections;
-		this.settings = settings;
+		this.detection = detection;
+		this.lists = lists;
+		this.zone = zone;
 		this.covered = covered;
 		this.clock = clock;
 	}
@@ -72,14 +78,13 @@ public class DayDetector {
 	/** The day's detection findings, before memory; stores the day's baseline and attribution health. */
 	public List<Detected> detect(AuditDay day, long jobExecutionId) {
 		long started = System.nanoTime();
-		DetectionSettings detection = settings.detection();
 		LocalDate date = day.date();
 		int backfilled = backfill(date, detection.lookbackDays(), jobExecutionId);
 		List<DayRow> rows = rows(date.minusDays(detection.lookbackDays()), date);
 		List<DayRow> today = rows.stream().filter(r -> r.date().equals(date)).toList();
 
 		SeriesDetector.Result series = new SeriesDetector(detection)
-			.detect(SpendHistory.of(date, detection.lookbackDays(), rows, settings.planned()));
+			.detect(SpendHistory.of(date, detection.lookbackDays(), rows, lists.planned()));
 		List<Draft> drafts = new ArrayList<>();
 		for (Draft d : series.findings()) {
 			drafts.add(d.details() instanceof DetectionDetails.Spike ? withRequests(day, d, today) : d);
@@ -91,7 +96,7 @@ public class DayDetector {
 				(key, from, to) -> source.keySpend(key, from, to).doubleValue()));
 		Map<String, String> workloadOfKey = new HashMap<>();
 		today.forEach(r -> workloadOfKey.put(r.apiKey(), r.workload()));
-		drafts.addAll(new UnpricedCheck(covered, new FreeModels(settings.freeModels()), detection.unpricedSeverity())
+		drafts.addAll(new UnpricedCheck(covered, new FreeModels(lists.freeModels()), detection.unpricedSeverity())
 			.check(date, source.unpricedCalls(day), workloadOfKey));
 		AttributionCheck attribution = new AttributionCheck(detection.unattributed());
 		AttributionHealth health = attribution.health(today);
@@ -116,7 +121,7 @@ public class DayDetector {
 		int n = 0;
 		for (LocalDate d = date.minusDays(lookback); d.isBefore(date); d = d.plusDays(1)) {
 			if (!stored.contains(d)) {
-				rollup.rollup(AuditDay.of(d, settings.zone()), jobExecutionId);
+				rollup.rollup(AuditDay.of(d, zone), jobExecutionId);
 				n++;
 			}
 		}
@@ -155,7 +160,7 @@ public class DayDetector {
 			buckets.add(new DetectionDetails.PromptBucket(PROMPT_LABELS.get(i), b.requests(), strip(b.usd())));
 		}
 		List<DetectionDetails.TopRequest> top = new ArrayList<>();
-		for (RequestSample r : source.topRequests(day, keys, pair.model(), settings.detection().topRequests())) {
+		for (RequestSample r : source.topRequests(day, keys, pair.model(), detection.topRequests())) {
 			top.add(new DetectionDetails.TopRequest(r.requestId(), Money.iso(r.startTimeUtc()), r.promptTokens(),
 					r.completionTokens(), strip(r.usd())));
 		}

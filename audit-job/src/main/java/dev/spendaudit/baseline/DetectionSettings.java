@@ -1,6 +1,7 @@
 package dev.spendaudit.baseline;
 
 import dev.spendaudit.core.Severity;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -17,6 +18,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param newWorkloadBurst more new workloads than this on one day (a client minting a key per call) are one
  * NEW_WORKLOAD finding for the lot, naming the largest, instead of one finding each
  */
+@ConfigurationProperties(prefix = "spend-audit.detection", ignoreUnknownFields = false)
 public record DetectionSettings(@DefaultValue("28") int windowDays, @DefaultValue("7") int minHistoryDays,
 		@DefaultValue Spread spread, @DefaultValue Alert alert, @DefaultValue Watch watch, @DefaultValue Drift drift,
 		@DefaultValue Budget budget, @DefaultValue Unattributed unattributed,

@@ -3,7 +3,7 @@ package dev.spendaudit.baseline;
 import java.time.Clock;
 import java.util.Optional;
 
-import dev.spendaudit.SpendAuditSettings;
+import dev.spendaudit.core.CoreSettings;
 import dev.spendaudit.core.CoveredModels;
 import dev.spendaudit.digest.DigestSection;
 import dev.spendaudit.rollup.SpendRollup;
@@ -28,13 +28,14 @@ class DetectionStepConfiguration {
 
 	@Bean
 	DayDetector dayDetector(DSLContext dsl, LiteLlmSource source, SpendRollup rollup, DetectionStore detectionStore,
-			SpendAuditSettings settings, ObjectProvider<CoveredModels> coveredModels, Clock clock) {
+			DetectionSettings detection, DetectionListSettings lists, CoreSettings core,
+			ObjectProvider<CoveredModels> coveredModels, Clock clock) {
 		// asked at detection time: no subscriptions feature (no bean) means no model is covered
 		CoveredModels covered = (model, day) -> coveredModels.orderedStream()
 			.map(c -> c.planFor(model, day))
 			.flatMap(Optional::stream)
 			.findFirst();
-		return new DayDetector(dsl, source, rollup, detectionStore, settings, covered, clock);
+		return new DayDetector(dsl, source, rollup, detectionStore, detection, lists, core.zone(), covered, clock);
 	}
 
 	@Bean

@@ -5,6 +5,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import dev.spendaudit.settings.UnknownSettingException;
 import dev.spendaudit.source.SourceUnavailableException;
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.context.properties.bind.UnboundConfigurationPropertiesException;
@@ -23,6 +24,10 @@ final class CliErrors {
 	}
 
 	static String describe(Throwable ex) {
+		UnknownSettingException unknown = find(ex, UnknownSettingException.class);
+		if (unknown != null) {
+			return unknown.getMessage();
+		}
 		UnboundConfigurationPropertiesException unbound = find(ex, UnboundConfigurationPropertiesException.class);
 		if (unbound != null) {
 			return "unknown setting " + unbound.getUnboundProperties()

@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
-import dev.spendaudit.SpendAuditSettings;
+import dev.spendaudit.core.CoreSettings;
 import dev.spendaudit.digest.DigestFiles;
 import dev.spendaudit.schedule.AuditLauncher;
 import dev.spendaudit.schedule.DayResult;
@@ -59,7 +59,7 @@ class DemoCommand implements Callable<Integer> {
 				"spend-audit.store.url", "", "spring.profiles.active", "demo"))) {
 			stdout.println("spend-audit demo: a LiteLLM-shaped database with 40 days of homelab traffic");
 			LocalDate day = yesterday
-				.days(context.getBean(Clock.class), context.getBean(SpendAuditSettings.class).zone())
+				.days(context.getBean(Clock.class), context.getBean(CoreSettings.class).zone())
 				.get(0);
 			rollUpHistory(context, day, stdout);
 			int status = RunCommand.runDays(context, out, false, false, yesterday, stdout,

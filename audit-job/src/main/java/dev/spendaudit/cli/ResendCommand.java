@@ -5,7 +5,7 @@ import java.time.LocalDate;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-import dev.spendaudit.SpendAuditSettings;
+import dev.spendaudit.core.CoreSettings;
 import dev.spendaudit.db.DatabaseEndpoints;
 import dev.spendaudit.delivery.DigestDelivery;
 import dev.spendaudit.schedule.DayLocks;
@@ -47,7 +47,7 @@ class ResendCommand implements Callable<Integer> {
 				throw new IllegalStateException("resend needs the job's store, where sent digests are recorded:"
 						+ " set spend-audit.source.url (or spend-audit.store.url)");
 			}
-			Path dir = out != null ? out : context.getBean(SpendAuditSettings.class).out();
+			Path dir = out != null ? out : context.getBean(CoreSettings.class).out();
 			try (DayLocks.Lock lock = context.getBean(DayLocks.class).lock(date)) {
 				DigestDelivery.Outcome outcome = context.getBean(DigestDelivery.class).resend(date, dir);
 				spec.commandLine().getOut().println(date + "  " + outcome.line());

@@ -8,7 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-import dev.spendaudit.SpendAuditSettings;
+import dev.spendaudit.core.CoreSettings;
+import dev.spendaudit.digest.DigestSettings;
 import dev.spendaudit.schedule.AuditLauncher;
 import dev.spendaudit.schedule.DayResult;
 import dev.spendaudit.schedule.RunOptions;
@@ -74,7 +75,7 @@ class RunCommand implements Callable<Integer> {
 	 */
 	static int runDays(ConfigurableApplicationContext context, Path out, boolean mailLastDay, boolean resend,
 			DateOptions dates, PrintWriter stdout, PrintWriter stderr) {
-		SpendAuditSettings settings = context.getBean(SpendAuditSettings.class);
+		CoreSettings settings = context.getBean(CoreSettings.class);
 		List<LocalDate> days = dates.days(context.getBean(Clock.class), settings.zone());
 		Path dir = out != null ? out : settings.out();
 		AuditLauncher launcher = context.getBean(AuditLauncher.class);
@@ -91,7 +92,7 @@ class RunCommand implements Callable<Integer> {
 				return SpendAuditCommand.FAILED;
 			}
 			stdout.println(DaySummary.line(result.digestJson()));
-			DaySummary.printFindings(result.digestJson(), settings.digest().maxFindingsPerKind(), stdout);
+			DaySummary.printFindings(result.digestJson(), context.getBean(DigestSettings.class).maxFindingsPerKind(), stdout);
 			stdout.flush();
 		}
 		return 0;

@@ -5,7 +5,8 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
-import dev.spendaudit.SpendAuditSettings;
+import dev.spendaudit.core.CoreSettings;
+import dev.spendaudit.schedule.ScheduleSettings;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -32,10 +33,10 @@ class ScheduleCommand implements Callable<Integer> {
 		CountDownLatch stopped = new CountDownLatch(1);
 		try (ConfigurableApplicationContext context = AuditContext.start(config.checked(),
 				Map.of("spring.quartz.auto-startup", "true"))) {
-			SpendAuditSettings settings = context.getBean(SpendAuditSettings.class);
+			CoreSettings settings = context.getBean(CoreSettings.class);
 			PrintWriter out = spec.commandLine().getOut();
-			out.println("spend-audit: scheduled '" + settings.schedule().cron() + "' in " + settings.zone()
-					+ "; writing to " + settings.out() + " (Ctrl-C to stop)");
+			out.println("spend-audit: scheduled '" + context.getBean(ScheduleSettings.class).cron() + "' in "
+					+ settings.zone() + "; writing to " + settings.out() + " (Ctrl-C to stop)");
 			out.flush();
 			Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));
 			stopped.await();

@@ -6,8 +6,8 @@ import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import dev.spendaudit.SpendAuditSettings;
 import dev.spendaudit.source.LiteLlmSource;
+import dev.spendaudit.source.SourceSettings;
 import dev.spendaudit.source.SourceUnavailableException;
 import dev.spendaudit.source.demo.DemoDatabase;
 import dev.spendaudit.store.StoreSettings;
@@ -32,16 +32,15 @@ class DatabaseConfiguration {
 	}
 
 	@Bean(destroyMethod = "close")
-	DemoDatabase demoDatabase(SpendAuditSettings settings, Clock clock) {
-		return settings.source().isDemo() ? DemoDatabase.start(clock) : DemoDatabase.none();
+	DemoDatabase demoDatabase(SourceSettings source, Clock clock) {
+		return source.isDemo() ? DemoDatabase.start(clock) : DemoDatabase.none();
 	}
 
 	@Bean
-	DatabaseEndpoints databaseEndpoints(SpendAuditSettings settings, DemoDatabase demo) {
+	DatabaseEndpoints databaseEndpoints(SourceSettings sourceSettings, StoreSettings store, DemoDatabase demo) {
 		DatabaseEndpoints.Endpoint source = demo.isRunning() ? demo.endpoint()
-				: new DatabaseEndpoints.Endpoint(settings.source().url(), settings.source().username(),
-						settings.source().password());
-		StoreSettings store = settings.store();
+				: new DatabaseEndpoints.Endpoint(sourceSettings.url(), sourceSettings.username(),
+						sourceSettings.password());
 		DatabaseEndpoints.Endpoint storeEndpoint = new DatabaseEndpoints.Endpoint(
 				store.url() != null && !store.url().isBlank() ? store.url() : source.url(),
 				store.username() != null ? store.username() : source.username(),
@@ -72,9 +71,9 @@ class DatabaseConfiguration {
 	}
 
 	@Bean
-	LiteLlmSource liteLlmSource(@Qualifier("source") DataSource sourceDataSource, SpendAuditSettings settings) {
+	LiteLlmSource liteLlmSource(@Qualifier("source") DataSource sourceDataSource, SourceSettings settings) {
 		return SourceConnectionErrors.translate(endpointsLabel(sourceDataSource),
-				() -> new LiteLlmSource(sourceDataSource, settings.source()));
+				() -> new LiteLlmSource(sourceDataSource, settings));
 	}
 
 	@Bean

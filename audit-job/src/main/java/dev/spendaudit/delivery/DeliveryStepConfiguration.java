@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 
-import dev.spendaudit.SpendAuditSettings;
 import org.jooq.DSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,14 +35,14 @@ class DeliveryStepConfiguration {
 	}
 
 	@Bean
-	DigestMessages digestMessages(SpendAuditSettings settings, SentDigests sentDigests, Clock clock) {
-		return new DigestMessages(settings.mail(), sentDigests, clock);
+	DigestMessages digestMessages(MailSettings settings, SentDigests sentDigests, Clock clock) {
+		return new DigestMessages(settings, sentDigests, clock);
 	}
 
 	@Bean
-	DigestDelivery digestDelivery(SpendAuditSettings settings, ObjectProvider<JavaMailSender> sender,
+	DigestDelivery digestDelivery(MailSettings settings, ObjectProvider<JavaMailSender> sender,
 			SentDigests sentDigests, DigestMessages digestMessages, Clock clock) {
-		return new DigestDelivery(settings.mail(), sender.getIfAvailable(), sentDigests, digestMessages, clock);
+		return new DigestDelivery(settings, sender.getIfAvailable(), sentDigests, digestMessages, clock);
 	}
 
 	@Bean

@@ -5,6 +5,7 @@ import java.util.List;
 
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
@@ -18,6 +19,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param retries how many times a failed send is tried again before the run fails
  * @param retryDelay the wait before the first retry; it doubles before each further one
  */
+@ConfigurationProperties(prefix = "spend-audit.mail", ignoreUnknownFields = false)
 public record MailSettings(List<String> to, String from, @DefaultValue("[spend-audit]") String subjectPrefix,
 		@DefaultValue("3") int retries, @DefaultValue("5s") Duration retryDelay) {
 

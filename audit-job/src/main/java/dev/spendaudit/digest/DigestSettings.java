@@ -1,5 +1,6 @@
 package dev.spendaudit.digest;
 
+import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
@@ -12,6 +13,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxFindingsPerKind findings of one kind the digest (and the terminal) lists; the rest fold into one line
  * with their count and money
  */
+@ConfigurationProperties(prefix = "spend-audit.digest", ignoreUnknownFields = false)
 public record DigestSettings(@DefaultValue("15") int topWorkloads, @DefaultValue("5") int chartWorkloads,
 		@DefaultValue("5") int maxFindingsPerKind) {
 

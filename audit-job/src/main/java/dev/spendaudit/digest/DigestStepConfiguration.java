@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 
-import dev.spendaudit.SpendAuditSettings;
 import dev.spendaudit.findings.FindingStore;
 import org.jooq.DSLContext;
 import org.slf4j.Logger;
@@ -49,8 +48,8 @@ class DigestStepConfiguration {
 
 	@Bean
 	DigestRenderer digestRenderer(freemarker.template.Configuration freemarker, SpendHistory spendHistory,
-			SpendAuditSettings settings) {
-		return new DigestRenderer(freemarker, spendHistory, settings.digest());
+			DigestSettings settings) {
+		return new DigestRenderer(freemarker, spendHistory, settings);
 	}
 
 	@Bean

@@ -1,7 +1,7 @@
 package dev.spendaudit.findings;
 
-import dev.spendaudit.SpendAuditSettings;
 import dev.spendaudit.core.AuditDay;
+import dev.spendaudit.core.CoreSettings;
 import org.jooq.DSLContext;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
@@ -31,10 +31,10 @@ class FindingsStepConfiguration {
 
 	@Bean
 	Step detectFindings(JobRepository jobRepository, PlatformTransactionManager tx, FindingPipeline pipeline,
-			SpendAuditSettings settings) {
+			CoreSettings core) {
 		return new StepBuilder(jobRepository).tasklet((contribution, chunk) -> {
 			var execution = contribution.getStepExecution();
-			AuditDay day = AuditDay.of(execution.getJobParameters().getLocalDate("auditDate"), settings.zone());
+			AuditDay day = AuditDay.of(execution.getJobParameters().getLocalDate("auditDate"), core.zone());
 			pipeline.run(day, RuleDay.DEFAULT_SOURCE, execution.getJobExecutionId());
 			return RepeatStatus.FINISHED;
 		}, tx).allowStartIfComplete(true).build();

@@ -1,6 +1,6 @@
 package dev.spendaudit.keywatch;
 
-import dev.spendaudit.SpendAuditSettings;
+import dev.spendaudit.core.CoreSettings;
 import dev.spendaudit.schedule.DaySteps;
 import dev.spendaudit.source.LiteLlmSource;
 import org.jooq.DSLContext;
@@ -24,12 +24,12 @@ class KeyWatchStepConfiguration {
 	}
 
 	@Bean
-	KeyWatch keyWatch(LiteLlmSource source, KeyWatchStore store, SpendAuditSettings settings) {
+	KeyWatch keyWatch(LiteLlmSource source, KeyWatchStore store, RetiringKeySettings settings) {
 		return new KeyWatch(source, store, settings.retiringKeys());
 	}
 
 	@Bean
-	KeyInventory keyInventory(LiteLlmSource source, KeyWatchStore store, SpendAuditSettings settings) {
+	KeyInventory keyInventory(LiteLlmSource source, KeyWatchStore store, RetiringKeySettings settings) {
 		return new KeyInventory(source, store, settings.retiringKeys());
 	}
 
@@ -46,8 +46,8 @@ class KeyWatchStepConfiguration {
 
 	@Bean
 	Step watchKeys(JobRepository jobRepository, PlatformTransactionManager tx, KeyWatch watch,
-			SpendAuditSettings settings) {
-		return DaySteps.dayStep(jobRepository, tx, settings.zone(), watch::watch);
+			CoreSettings core) {
+		return DaySteps.dayStep(jobRepository, tx, core.zone(), watch::watch);
 	}
 
 }

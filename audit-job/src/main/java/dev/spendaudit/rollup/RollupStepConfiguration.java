@@ -1,7 +1,7 @@
 package dev.spendaudit.rollup;
 
-import dev.spendaudit.SpendAuditSettings;
 import dev.spendaudit.core.AuditDay;
+import dev.spendaudit.core.CoreSettings;
 import dev.spendaudit.source.LiteLlmSource;
 import org.jooq.DSLContext;
 import org.springframework.batch.core.repository.JobRepository;
@@ -30,10 +30,10 @@ class RollupStepConfiguration {
 
 	@Bean
 	Step rollupSpend(JobRepository jobRepository, PlatformTransactionManager tx, SpendRollup rollup,
-			SpendAuditSettings settings) {
+			CoreSettings core) {
 		return new StepBuilder(jobRepository).tasklet((contribution, chunk) -> {
 			var execution = contribution.getStepExecution();
-			AuditDay day = AuditDay.of(execution.getJobParameters().getLocalDate("auditDate"), settings.zone());
+			AuditDay day = AuditDay.of(execution.getJobParameters().getLocalDate("auditDate"), core.zone());
 			rollup.rollup(day, execution.getJobExecutionId());
 			return RepeatStatus.FINISHED;
 		}, tx).allowStartIfComplete(true).build();

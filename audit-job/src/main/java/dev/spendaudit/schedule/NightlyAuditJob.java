@@ -1,6 +1,6 @@
 package dev.spendaudit.schedule;
 
-import dev.spendaudit.SpendAuditSettings;
+import dev.spendaudit.core.CoreSettings;
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.JobExecutionContext;
 import org.springframework.scheduling.quartz.QuartzJobBean;
@@ -13,17 +13,19 @@ public class NightlyAuditJob extends QuartzJobBean {
 
 	private final NightlyRun nightlyRun;
 
-	private final SpendAuditSettings settings;
+	private final CoreSettings core;
 
-	public NightlyAuditJob(NightlyRun nightlyRun, SpendAuditSettings settings) {
+	private final ScheduleSettings schedule;
+
+	public NightlyAuditJob(NightlyRun nightlyRun, CoreSettings core, ScheduleSettings schedule) {
 		this.nightlyRun = nightlyRun;
-		this.settings = settings;
+		this.core = core;
+		this.schedule = schedule;
 	}
 
 	@Override
 	protected void executeInternal(JobExecutionContext context) {
-		nightlyRun.runDue(settings.zone(), settings.schedule().catchUpDays(),
-				new RunOptions(settings.out(), true, false, null));
+		nightlyRun.runDue(core.zone(), schedule.catchUpDays(), new RunOptions(core.out(), true, false, null));
 	}
 
 }

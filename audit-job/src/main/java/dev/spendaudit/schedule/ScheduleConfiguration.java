@@ -5,7 +5,7 @@ import java.util.TimeZone;
 
 import javax.sql.DataSource;
 
-import dev.spendaudit.SpendAuditSettings;
+import dev.spendaudit.core.CoreSettings;
 import org.jooq.DSLContext;
 import org.quartz.CronScheduleBuilder;
 import org.quartz.JobBuilder;
@@ -42,12 +42,12 @@ class ScheduleConfiguration {
 
 	/** Fires {@code spend-audit.schedule.cron} in {@code spend-audit.zone}; a misfired night runs once, late. */
 	@Bean
-	Trigger nightlyAuditTrigger(JobDetail nightlyAuditJobDetail, SpendAuditSettings settings) {
+	Trigger nightlyAuditTrigger(JobDetail nightlyAuditJobDetail, CoreSettings core, ScheduleSettings schedule) {
 		return TriggerBuilder.newTrigger()
 			.forJob(nightlyAuditJobDetail)
 			.withIdentity("nightlyAudit")
-			.withSchedule(CronScheduleBuilder.cronSchedule(settings.schedule().cron())
-				.inTimeZone(TimeZone.getTimeZone(settings.zone()))
+			.withSchedule(CronScheduleBuilder.cronSchedule(schedule.cron())
+				.inTimeZone(TimeZone.getTimeZone(core.zone()))
 				.withMisfireHandlingInstructionFireAndProceed())
 			.build();
 	}

@@ -1,5 +1,6 @@
 package dev.spendaudit.schedule;
 
+import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
@@ -8,6 +9,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param cron Quartz cron expression, evaluated in {@code spend-audit.zone} (default 06:15 every day)
  * @param catchUpDays how many missed days a scheduled run audits at most, oldest first, before yesterday
  */
+@ConfigurationProperties(prefix = "spend-audit.schedule", ignoreUnknownFields = false)
 public record ScheduleSettings(@DefaultValue("0 15 6 * * ?") String cron, @DefaultValue("7") int catchUpDays) {
 
 	public ScheduleSettings {

@@ -2,6 +2,8 @@ package dev.spendaudit.source;
 
 import java.util.Locale;
 
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
 /**
  * The LiteLLM database ({@code spend-audit.source.*}). The job only ever reads it.
  *
@@ -10,6 +12,7 @@ import java.util.Locale;
  * @param password database password (never logged: see {@link #toString()})
  * @param masterKeySha256 sha256 hex of the proxy master key, so its calls are named {@code master-key}
  */
+@ConfigurationProperties(prefix = "spend-audit.source", ignoreUnknownFields = false)
 public record SourceSettings(String url, String username, String password, String masterKeySha256) {
 
 	public SourceSettings {

@@ -2,6 +2,7 @@ package dev.spendaudit.staleness;
 
 import java.time.Duration;
 
+import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
@@ -13,6 +14,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param canaryKey alias of a key expected to call at least hourly (optional); its silence is an ALERT
  * @param canaryMaxSilence the longest the canary may go without a row before it counts as silent
  */
+@ConfigurationProperties(prefix = "spend-audit.freshness", ignoreUnknownFields = false)
 public record FreshnessSettings(@DefaultValue("26h") Duration warnAge, @DefaultValue("36h") Duration errorAge,
 		@DefaultValue("72h") Duration gapWindow, String canaryKey, @DefaultValue("90m") Duration canaryMaxSilence) {
 

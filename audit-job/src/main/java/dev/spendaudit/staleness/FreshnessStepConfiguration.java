@@ -2,7 +2,7 @@ package dev.spendaudit.staleness;
 
 import java.time.Clock;
 
-import dev.spendaudit.SpendAuditSettings;
+import dev.spendaudit.core.CoreSettings;
 import dev.spendaudit.schedule.DaySteps;
 import dev.spendaudit.source.LiteLlmSource;
 import org.jooq.DSLContext;
@@ -26,26 +26,26 @@ class FreshnessStepConfiguration {
 	}
 
 	@Bean
-	FreshnessCheck freshnessCheck(LiteLlmSource source, FreshnessStore store, SpendAuditSettings settings,
+	FreshnessCheck freshnessCheck(LiteLlmSource source, FreshnessStore store, FreshnessSettings settings,
 			Clock clock) {
-		return new FreshnessCheck(source, store, settings.freshness(), clock);
+		return new FreshnessCheck(source, store, settings, clock);
 	}
 
 	@Bean
-	FreshnessSection freshnessSection(FreshnessStore store, SpendAuditSettings settings) {
-		return new FreshnessSection(store, settings.freshness());
+	FreshnessSection freshnessSection(FreshnessStore store, FreshnessSettings settings) {
+		return new FreshnessSection(store, settings);
 	}
 
 	@Bean
 	@Order(100)
-	FreshnessRule freshnessRule(FreshnessStore store, SpendAuditSettings settings) {
-		return new FreshnessRule(store, settings.freshness());
+	FreshnessRule freshnessRule(FreshnessStore store, FreshnessSettings settings) {
+		return new FreshnessRule(store, settings);
 	}
 
 	@Bean
 	Step checkFreshness(JobRepository jobRepository, PlatformTransactionManager tx, FreshnessCheck check,
-			SpendAuditSettings settings) {
-		return DaySteps.dayStep(jobRepository, tx, settings.zone(), check::check);
+			CoreSettings core) {
+		return DaySteps.dayStep(jobRepository, tx, core.zone(), check::check);
 	}
 
 }

@@ -1,11 +1,14 @@
 package dev.spendaudit.store;
 
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
 /**
  * Where the job keeps its own tables ({@code spend-audit.store.*}): Spring Batch's job repository, the audited
  * days, what was sent. Blank url, username and password fall back to the source database's.
  *
  * @param schema the PostgreSQL schema, created by Flyway when missing
  */
+@ConfigurationProperties(prefix = "spend-audit.store", ignoreUnknownFields = false)
 public record StoreSettings(String url, String username, String password, String schema) {
 
 	public StoreSettings {

@@ -1,6 +1,6 @@
 package dev.spendaudit.subscriptions;
 
-import dev.spendaudit.SpendAuditSettings;
+import dev.spendaudit.core.CoreSettings;
 import dev.spendaudit.schedule.DaySteps;
 import dev.spendaudit.source.LiteLlmSource;
 import org.jooq.DSLContext;
@@ -20,7 +20,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 class SubscriptionStepConfiguration {
 
 	@Bean
-	SubscriptionPlans subscriptionPlans(SpendAuditSettings settings) {
+	SubscriptionPlans subscriptionPlans(SubscriptionSettings settings) {
 		return new SubscriptionPlans(settings.subscriptions());
 	}
 
@@ -47,8 +47,8 @@ class SubscriptionStepConfiguration {
 
 	@Bean
 	Step costSubscriptions(JobRepository jobRepository, PlatformTransactionManager tx, SubscriptionCosts costs,
-			SpendAuditSettings settings) {
-		return DaySteps.dayStep(jobRepository, tx, settings.zone(), costs::cost);
+			CoreSettings core) {
+		return DaySteps.dayStep(jobRepository, tx, core.zone(), costs::cost);
 	}
 
 }
