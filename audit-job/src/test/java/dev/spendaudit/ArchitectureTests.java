@@ -10,9 +10,9 @@ import org.junit.jupiter.api.Test;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /**
- * Each feature package owns its library: LiteLLM's tables only in {@code source}, Freemarker only in
- * {@code digest}, mail only in {@code delivery}, Commons Math only in {@code baseline}. The findings pipeline
- * knows no feature.
+ * Each feature package owns its library: LiteLLM's tables only in {@code source}, the job's day fact tables only in
+ * {@code history}, Freemarker only in {@code digest}, mail only in {@code delivery}, Commons Math only in
+ * {@code baseline}, the Prometheus client and HTTP only in {@code health}. The findings pipeline knows no feature.
  */
 class ArchitectureTests {
 
@@ -33,6 +33,18 @@ class ArchitectureTests {
 			.resideInAPackage("dev.spendaudit.source.litellm.."));
 	}
 
+	/** The job's day fact tables and their records: read and written by the history package alone. */
+	@Test
+	void onlyHistoryTouchesTheDayFactTables() {
+		check(noClasses().that()
+			.resideOutsideOfPackages("dev.spendaudit.history..", "dev.spendaudit.store.jooq..")
+			.should()
+			.dependOnClassesThat()
+			.haveNameMatching("dev\\.spendaudit\\.store\\.jooq\\.tables\\.(records\\.)?"
+					+ "(AuditDay|SourceDay|KeyModelDay|AnomalousRow|PromptBucketDay|ProviderUtcHour|KeyUtcDate)"
+					+ "(Record)?(\\$.*)?"));
+	}
+
 	@Test
 	void onlyDigestUsesFreemarker() {
 		check(noClasses().that().resideOutsideOfPackages("dev.spendaudit.digest..").should().dependOnClassesThat()
@@ -42,13 +54,19 @@ class ArchitectureTests {
 	@Test
 	void onlyDeliveryUsesMail() {
 		check(noClasses().that().resideOutsideOfPackages("dev.spendaudit.delivery..").should().dependOnClassesThat()
-			.resideInAnyPackage("jakarta.mail..", "org.springframework.mail.."));
+			.resideInAnyPackage("jakarta.mail..", "org.springframework.mail..", "org.eclipse.angus.mail.."));
 	}
 
 	@Test
 	void onlyBaselineUsesCommonsMath() {
 		check(noClasses().that().resideOutsideOfPackages("dev.spendaudit.baseline..").should().dependOnClassesThat()
 			.resideInAPackage("org.apache.commons.math3.."));
+	}
+
+	@Test
+	void onlyHealthUsesThePrometheusClientAndHttp() {
+		check(noClasses().that().resideOutsideOfPackages("dev.spendaudit.health..").should().dependOnClassesThat()
+			.resideInAnyPackage("io.prometheus..", "java.net.http.."));
 	}
 
 	@Test
@@ -61,7 +79,7 @@ class ArchitectureTests {
 			.resideInAnyPackage("dev.spendaudit.baseline..", "dev.spendaudit.staleness..",
 					"dev.spendaudit.subscriptions..", "dev.spendaudit.keywatch..", "dev.spendaudit.digest..",
 					"dev.spendaudit.delivery..", "dev.spendaudit.rollup..", "dev.spendaudit.cli..",
-					"dev.spendaudit.source.."));
+					"dev.spendaudit.source..", "dev.spendaudit.history..", "dev.spendaudit.health.."));
 	}
 
 	private static void check(ArchRule rule) {

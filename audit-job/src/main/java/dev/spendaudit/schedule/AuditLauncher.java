@@ -13,6 +13,7 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 
+import dev.spendaudit.core.ExitCode;
 import dev.spendaudit.digest.DigestFiles;
 
 /**
@@ -96,12 +97,10 @@ public class AuditLauncher {
 			return new DayResult(date, execution.getId(), options.outDir().resolve(DigestFiles.name(date, "json")),
 					null);
 		}
-		String cause = execution.getAllFailureExceptions()
-			.stream()
-			.findFirst()
-			.map(AuditLauncher::oneLine)
-			.orElse(execution.getExitStatus().getExitDescription());
-		return new DayResult(date, execution.getId(), null, cause);
+		Throwable first = execution.getAllFailureExceptions().stream().findFirst().orElse(null);
+		String cause = first != null ? oneLine(first) : execution.getExitStatus().getExitDescription();
+		return new DayResult(date, execution.getId(), null, cause,
+				first != null ? ExitCode.of(first) : ExitCode.FAILED);
 	}
 
 	static String oneLine(Throwable ex) {
