@@ -9,7 +9,6 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.spendaudit.source.LiteLlmSource;
 import dev.spendaudit.source.SourceSettings;
 import dev.spendaudit.source.SourceUnavailableException;
-import dev.spendaudit.source.demo.DemoDatabase;
 import dev.spendaudit.store.StoreSettings;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -32,12 +31,12 @@ class DatabaseConfiguration {
 	}
 
 	@Bean(destroyMethod = "close")
-	DemoDatabase demoDatabase(SourceSettings source, Clock clock) {
-		return source.isDemo() ? DemoDatabase.start(clock) : DemoDatabase.none();
+	DemoServer demoServer(SourceSettings source, Clock clock) {
+		return source.isDemo() ? DemoServer.start(clock) : DemoServer.none();
 	}
 
 	@Bean
-	DatabaseEndpoints databaseEndpoints(SourceSettings sourceSettings, StoreSettings store, DemoDatabase demo) {
+	DatabaseEndpoints databaseEndpoints(SourceSettings sourceSettings, StoreSettings store, DemoServer demo) {
 		DatabaseEndpoints.Endpoint source = demo.isRunning() ? demo.endpoint()
 				: new DatabaseEndpoints.Endpoint(sourceSettings.url(), sourceSettings.username(),
 						sourceSettings.password());
