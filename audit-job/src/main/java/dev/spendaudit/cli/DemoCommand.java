@@ -55,7 +55,7 @@ class DemoCommand implements Callable<Integer> {
 		DateOptions yesterday = new DateOptions();
 		PrintWriter stdout = spec.commandLine().getOut();
 		// the demo profile adds application-demo.yml: plans, retiring keys and a canary matching the demo data
-		try (ConfigurableApplicationContext context = AuditContext.start(null, Map.of("spend-audit.source.url", "",
+		try (ConfigurableApplicationContext context = AuditContext.start(spec, null, Map.of("spend-audit.source.url", "",
 				"spend-audit.store.url", "", "spring.profiles.active", "demo"))) {
 			stdout.println("spend-audit demo: a LiteLLM-shaped database with 40 days of homelab traffic");
 			LocalDate day = yesterday

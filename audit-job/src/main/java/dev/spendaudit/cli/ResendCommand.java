@@ -42,7 +42,7 @@ class ResendCommand implements Callable<Integer> {
 	@Override
 	public Integer call() {
 		Path configFile = config.checked();
-		try (ConfigurableApplicationContext context = AuditContext.start(configFile, Map.of())) {
+		try (ConfigurableApplicationContext context = AuditContext.start(spec, configFile, Map.of())) {
 			if (context.getBean(DatabaseEndpoints.class).demo()) {
 				throw new IllegalStateException("resend needs the job's store, where sent digests are recorded:"
 						+ " set spend-audit.source.url (or spend-audit.store.url)");

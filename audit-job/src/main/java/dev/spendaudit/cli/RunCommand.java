@@ -62,7 +62,7 @@ class RunCommand implements Callable<Integer> {
 		Path configFile = config.checked();
 		// one day mails by default; a range only with --send (or --resend), and only its last day
 		boolean mailLastDay = !noSend && (!dates.isRange() || send || resend);
-		try (ConfigurableApplicationContext context = AuditContext.start(configFile, Map.of())) {
+		try (ConfigurableApplicationContext context = AuditContext.start(spec, configFile, Map.of())) {
 			return runDays(context, out, mailLastDay, resend, dates, spec.commandLine().getOut(),
 					spec.commandLine().getErr());
 		}

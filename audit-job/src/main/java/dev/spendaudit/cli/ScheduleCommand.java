@@ -31,7 +31,7 @@ class ScheduleCommand implements Callable<Integer> {
 	@Override
 	public Integer call() throws InterruptedException {
 		CountDownLatch stopped = new CountDownLatch(1);
-		try (ConfigurableApplicationContext context = AuditContext.start(config.checked(),
+		try (ConfigurableApplicationContext context = AuditContext.start(spec, config.checked(),
 				Map.of("spring.quartz.auto-startup", "true"))) {
 			CoreSettings settings = context.getBean(CoreSettings.class);
 			PrintWriter out = spec.commandLine().getOut();

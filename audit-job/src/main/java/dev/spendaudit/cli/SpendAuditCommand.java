@@ -24,23 +24,31 @@ public class SpendAuditCommand implements Runnable {
 	@CommandLine.Spec
 	CommandLine.Model.CommandSpec spec;
 
+	/** The Spring Boot application each command boots for its work, handed in by the composition root. */
+	private final Class<?> application;
+
+	SpendAuditCommand(Class<?> application) {
+		this.application = application;
+	}
+
 	@Override
 	public void run() {
 		throw new CommandLine.ParameterException(spec.commandLine(),
 				"a command is required (run, resend, demo, schedule)");
 	}
 
-	public static int execute(String... args) {
-		return commandLine().execute(args);
+	/** Runs the command line; the commands boot {@code application} (the {@code @SpringBootApplication}). */
+	public static int execute(Class<?> application, String... args) {
+		return commandLine(application).execute(args);
 	}
 
-	static CommandLine commandLine() {
-		return commandLine(CommandLine.defaultFactory());
+	static CommandLine commandLine(Class<?> application) {
+		return commandLine(application, CommandLine.defaultFactory());
 	}
 
 	/** The command line with its subcommands made by {@code factory} (tests give {@code fingerprint} its input). */
-	static CommandLine commandLine(CommandLine.IFactory factory) {
-		CommandLine cli = new CommandLine(new SpendAuditCommand(), factory);
+	static CommandLine commandLine(Class<?> application, CommandLine.IFactory factory) {
+		CommandLine cli = new CommandLine(new SpendAuditCommand(application), factory);
 		cli.setExitCodeExceptionMapper(ex -> ex instanceof CommandLine.ParameterException ? USAGE : FAILED);
 		cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
 			PrintWriter err = commandLine.getErr();
@@ -56,6 +64,11 @@ public class SpendAuditCommand implements Runnable {
 			return USAGE;
 		});
 		return cli;
+	}
+
+	/** The application the command line of {@code spec} boots. */
+	static Class<?> application(CommandLine.Model.CommandSpec spec) {
+		return ((SpendAuditCommand) spec.root().userObject()).application;
 	}
 
 }
