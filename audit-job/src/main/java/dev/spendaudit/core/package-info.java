@@ -1,4 +1,5 @@
 /**
- * The few value types every feature shares: the audited day and its window.
+ * What every feature shares: the audited day and its window, findings and severities, the zone and output
+ * folder ({@code CoreSettings}) and the shape of a per-day step.
  */
 package dev.spendaudit.core;

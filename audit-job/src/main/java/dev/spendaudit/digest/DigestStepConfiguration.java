@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 
+import dev.spendaudit.core.DaySteps;
 import org.jooq.DSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -70,7 +71,7 @@ class DigestStepConfiguration {
 			DigestRenderer.Rendering rendering = renderer.render(document);
 			files.writeRendered(out, rendering);
 			outputs.orderedStream().forEach(o -> o.rendered(rendering.digest(), out, execution.getJobExecutionId()));
-			execution.getExecutionContext().putString("digestJson", json.toString());
+			execution.getExecutionContext().putString(DaySteps.DIGEST_JSON, json.toString());
 			log.info("{}: digest written to {} (json, html, txt, {} images) in {} ms", date,
 					out.resolve(DigestFiles.name(date, "*")), rendering.digest().images().size(),
 					(System.nanoTime() - started) / 1_000_000);

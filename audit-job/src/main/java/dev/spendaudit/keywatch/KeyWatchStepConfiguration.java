@@ -1,7 +1,7 @@
 package dev.spendaudit.keywatch;
 
 import dev.spendaudit.core.CoreSettings;
-import dev.spendaudit.schedule.DaySteps;
+import dev.spendaudit.core.DaySteps;
 import dev.spendaudit.source.LiteLlmSource;
 import org.jooq.DSLContext;
 import org.springframework.batch.core.repository.JobRepository;
