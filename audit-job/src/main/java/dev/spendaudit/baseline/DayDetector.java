@@ -18,6 +18,7 @@ import dev.spendaudit.core.AuditDay;
 import dev.spendaudit.core.CoveredModels;
 import dev.spendaudit.core.Finding;
 import dev.spendaudit.core.Severity;
+import dev.spendaudit.core.UtcTimes;
 import dev.spendaudit.rollup.SpendRollup;
 import dev.spendaudit.source.Attribution;
 import dev.spendaudit.source.KeyBudget;
@@ -173,7 +174,7 @@ public class DayDetector {
 		}
 		List<DetectionDetails.TopRequest> top = new ArrayList<>();
 		for (RequestSample r : source.topRequests(day, keys, pair.model(), detection.topRequests())) {
-			top.add(new DetectionDetails.TopRequest(r.requestId(), Money.iso(r.startTimeUtc()), r.promptTokens(),
+			top.add(new DetectionDetails.TopRequest(r.requestId(), UtcTimes.iso(r.startTimeUtc()), r.promptTokens(),
 					r.completionTokens(), strip(r.usd())));
 		}
 		boolean ofTheDay = draft.kind().equals(SeriesDetector.SPIKE);
