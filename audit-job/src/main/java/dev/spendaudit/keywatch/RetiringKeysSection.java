@@ -1,7 +1,7 @@
 package dev.spendaudit.keywatch;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +10,7 @@ import java.util.stream.Stream;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.spendaudit.core.Finding;
+import dev.spendaudit.core.Quantities;
 import dev.spendaudit.core.Severity;
 import dev.spendaudit.core.UtcTimes;
 import dev.spendaudit.digest.DigestDocument;
@@ -44,21 +45,23 @@ public class RetiringKeysSection implements DigestSection, Ordered {
 	@Override
 	public List<Finding> findings(DigestDocument core) {
 		List<Finding> findings = new ArrayList<>();
+		ZoneId zone = ZoneId.of(core.zone());
 		for (RetiringKeyDayRecord r : store.day(core.date())) {
 			String subject = "key:" + r.getSettingKey();
 			switch (Verdict.valueOf(r.getVerdict())) {
 				case ACTIVE -> {
 					boolean late = r.getDeadline() != null && core.date().isAfter(r.getDeadline());
 					findings.add(new Finding("RETIRING_KEY_ACTIVE", late ? Severity.WATCH : Severity.INFO, subject,
-							exact(r.getSpend_7dUsd()), null, active(r, late), json(r)));
+							exact(r.getSpend_7dUsd()), null, active(r, late, zone), json(r)));
 				}
 				case QUIETING -> findings.add(Finding.of("RETIRING_KEY_QUIETING", Severity.INFO, subject, null, null,
-						r.getSettingKey() + " has been quiet for " + days(r.getQuietHours()) + " of " + r.getQuietDays()
-								+ " days: safe to revoke from " + safeFrom(r) + " if it stays quiet"));
+						r.getSettingKey() + " has been quiet for " + Quantities.hours(r.getQuietHours()) + " of "
+								+ r.getQuietDays() + " days: safe to revoke from " + safeFrom(r, zone)
+								+ " if it stays quiet"));
 				case SAFE_TO_REVOKE -> findings.add(Finding.of("RETIRING_KEY_SAFE_TO_REVOKE", Severity.INFO, subject,
 						null, null, r.getSettingKey() + (r.getQuietHours() == null
 								? " shows no traffic in the last " + KeyWatch.lookbackDays(r.getQuietDays()) + " days"
-								: " has been quiet for " + days(r.getQuietHours()) + " days")
+								: " has been quiet for " + Quantities.hours(r.getQuietHours()))
 								+ ": safe to revoke"));
 				case NOT_FOUND -> findings.add(Finding.of("RETIRING_KEY_NOT_FOUND", Severity.WATCH, subject, null, null,
 						"no LiteLLM key has the alias or key name " + r.getSettingKey()
@@ -68,7 +71,7 @@ public class RetiringKeysSection implements DigestSection, Ordered {
 		return findings;
 	}
 
-	private static String active(RetiringKeyDayRecord r, boolean late) {
+	private static String active(RetiringKeyDayRecord r, boolean late, ZoneId zone) {
 		KeyWatchStore.Callers callers = KeyWatchStore.callers(r);
 		String hints = Stream.of(callers.requesterIps(), callers.endUsers(), callers.tags(), callers.spendLogsMetadata())
 			.flatMap(List::stream)
@@ -79,10 +82,10 @@ public class RetiringKeysSection implements DigestSection, Ordered {
 		if (late) {
 			text.append(" after ").append(r.getDeadline());
 		}
-		text.append(": ").append(r.getRequests_24h()).append(" requests in the last 24 h, ").append(r.getRequests_7d())
-			.append(" in 7 days");
+		text.append(": ").append(Quantities.count(r.getRequests_24h())).append(" requests in the last 24 h, ")
+			.append(Quantities.count(r.getRequests_7d())).append(" in 7 days");
 		if (r.getLastSeenUtc() != null) {
-			text.append(", last seen ").append(UtcTimes.iso(r.getLastSeenUtc()));
+			text.append(", last seen ").append(Quantities.zonedTime(r.getLastSeenUtc(), zone));
 		}
 		if (!hints.isEmpty()) {
 			text.append("; callers: ").append(hints);
@@ -90,12 +93,8 @@ public class RetiringKeysSection implements DigestSection, Ordered {
 		return text.append(". Never revoke a key that still shows traffic.").toString();
 	}
 
-	private static String safeFrom(RetiringKeyDayRecord r) {
-		return UtcTimes.iso(r.getLatestSignUtc().plusDays(r.getQuietDays()));
-	}
-
-	private static String days(BigDecimal hours) {
-		return hours.divide(BigDecimal.valueOf(24), 1, RoundingMode.HALF_UP).toPlainString();
+	private static String safeFrom(RetiringKeyDayRecord r, ZoneId zone) {
+		return Quantities.zonedTime(r.getLatestSignUtc().plusDays(r.getQuietDays()), zone);
 	}
 
 	static BigDecimal exact(BigDecimal usd) {

@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import dev.spendaudit.core.AuditDay;
+import dev.spendaudit.core.Quantities;
 import dev.spendaudit.source.KeySpend;
 import dev.spendaudit.source.LiteLlmSource;
 import dev.spendaudit.source.ResolvedKey;
@@ -76,15 +77,17 @@ public class FreshnessCheck {
 		List<CaptureGap> gaps = named(compared.gaps(), windowStart, end);
 		CanaryCheck canary = canary(day, windowStart, end);
 		FreshnessClassifier.Verdict verdict = FreshnessClassifier.classify(new FreshnessClassifier.Observations(
-				windowStart, end, newest, gap, compared.signal(), compared.note(), gaps, silentHours, canary), settings);
+				windowStart, end, newest, gap, compared.signal(), compared.note(), gaps, silentHours, canary, day.zone()),
+				settings);
 		FreshnessResult result = new FreshnessResult(day.date(), verdict.status(), verdict.severity(),
 				compared.signal(), windowStart, end, newest, newest == null ? null : hours(Duration.between(newest, end)),
 				newestAtRun,
 				newestAtRun == null ? null : hours(Duration.between(newestAtRun, now.isBefore(newestAtRun) ? newestAtRun : now)),
 				now, gap, gap == null ? null : hours(gap.length()), gaps, silentHours, canary, verdict.explanation());
 		store.replace(result);
-		log.info("{}: spend log {} ({}): newest row {} h before the end of the day, longest gap {} h", day.date(),
-				result.status(), result.signal(), result.ageHours(), result.maxGapHours());
+		log.info("{}: spend log {} ({}): newest row {} before the end of the day, longest gap {}", day.date(),
+				result.status(), result.signal(), Quantities.hours(result.ageHours()),
+				Quantities.hours(result.maxGapHours()));
 		return result;
 	}
 
@@ -137,7 +140,7 @@ public class FreshnessCheck {
 				.toList();
 			// for the explanation: which interval the counters speak for
 			return new Compared(Signal.KEY_COUNTERS, result.gaps(), periods,
-					"between " + FreshnessClassifier.range(pair.previousAt(), pair.currentAt()));
+					"between " + FreshnessClassifier.range(pair.previousAt(), pair.currentAt(), day.zone()));
 		}
 		if (source.capabilities().hasKeyCounters()) {
 			note = (note == null ? "" : note + " ") + "The keys' spend counters are compared from the second"

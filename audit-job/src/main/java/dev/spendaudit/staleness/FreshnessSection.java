@@ -1,6 +1,7 @@
 package dev.spendaudit.staleness;
 
 import java.math.BigDecimal;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -9,6 +10,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.spendaudit.core.Finding;
+import dev.spendaudit.core.Quantities;
 import dev.spendaudit.core.Severity;
 import dev.spendaudit.core.UtcTimes;
 import dev.spendaudit.digest.DigestDocument;
@@ -69,9 +71,12 @@ public class FreshnessSection implements DigestSection, Ordered {
 		}
 		else if (canary != null && canary.silent()) {
 			findings.add(Finding.of("CANARY_SILENT", Severity.ALERT, "key:" + canary.key(), null, null,
-					"canary key " + canary.key() + " had no spend-log row for " + canary.longestSilenceHours() + " h ("
-							+ canary.longestSilenceFrom() + " to " + canary.longestSilenceTo()
-							+ "); it should call at least every " + FreshnessSettings.text(settings.canaryMaxSilence())));
+					"canary key " + canary.key() + " had no spend-log row for "
+							+ Quantities.hours(canary.longestSilenceHours()) + " ("
+							+ FreshnessClassifier.range(UtcTimes.parse(canary.longestSilenceFrom()),
+									UtcTimes.parse(canary.longestSilenceTo()), ZoneId.of(core.zone()))
+							+ "); it should call at least every "
+							+ Quantities.duration(settings.canaryMaxSilence())));
 		}
 		return findings;
 	}

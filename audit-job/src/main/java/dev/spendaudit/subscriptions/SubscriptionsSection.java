@@ -8,6 +8,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.spendaudit.core.Finding;
+import dev.spendaudit.core.Quantities;
 import dev.spendaudit.core.Severity;
 import dev.spendaudit.digest.DigestDocument;
 import dev.spendaudit.digest.DigestSection;
@@ -72,7 +73,7 @@ public class SubscriptionsSection implements DigestSection, Ordered {
 		for (SubscriptionDayRecord p : store.plans(core.date())) {
 			if (p.getActive() && p.getTokens_30d() == 0 && p.getRequests_30d() == 0) {
 				findings.add(Finding.of("FLAT_FEE_UNUSED", Severity.WATCH, "plan:" + p.getName(), exact(p.getFeeUsd()),
-						null, p.getName() + " costs $" + exact(p.getPeriodUsd()).toPlainString() + " " + p.getPeriod()
+						null, p.getName() + " costs " + Quantities.usd(p.getPeriodUsd()) + " " + p.getPeriod()
 								+ " and carried no call in the last 30 days"));
 			}
 		}
