@@ -8,7 +8,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The {@code spendAudit} job: one instance per audited day. The steps live in their feature packages.
+ * The {@code spendAudit} job: one instance per audited day. History first ({@code ensureHistory}), then the day is
+ * read once ({@code readDay}); every later step reads the stored facts. The steps live in their feature packages.
  */
 @Configuration(proxyBeanMethods = false)
 class AuditJobConfiguration {
@@ -17,9 +18,10 @@ class AuditJobConfiguration {
 	static final String JOB_NAME = "spendAudit";
 
 	@Bean
-	Job spendAudit(JobRepository jobRepository, Step rollupSpend, Step checkFreshness, Step costSubscriptions,
-			Step watchKeys, Step detectFindings, Step writeDigest, Step sendDigest) {
-		return new JobBuilder(JOB_NAME, jobRepository).start(rollupSpend)
+	Job spendAudit(JobRepository jobRepository, Step ensureHistory, Step readDay, Step checkFreshness,
+			Step costSubscriptions, Step watchKeys, Step detectFindings, Step writeDigest, Step sendDigest) {
+		return new JobBuilder(JOB_NAME, jobRepository).start(ensureHistory)
+			.next(readDay)
 			.next(checkFreshness)
 			.next(costSubscriptions)
 			.next(watchKeys)

@@ -14,7 +14,8 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 /**
  * The shape of the house: no cycles between the top-level packages; the root package is the composition root
  * alone, and nothing imports it; each feature package owns its library: LiteLLM's tables only in {@code source},
- * Freemarker only in {@code digest}, mail only in {@code delivery}, Commons Math only in {@code baseline}.
+ * the job's day fact tables only in {@code history}, Freemarker only in {@code digest}, mail only in
+ * {@code delivery}, Commons Math only in {@code baseline}, the Prometheus client and HTTP only in {@code health}.
  */
 class ArchitectureTests {
 
@@ -72,6 +73,18 @@ class ArchitectureTests {
 			.resideInAPackage("dev.spendaudit.source.litellm.."));
 	}
 
+	/** The job's day fact tables and their records: read and written by the history package alone. */
+	@Test
+	void onlyHistoryTouchesTheDayFactTables() {
+		check(noClasses().that()
+			.resideOutsideOfPackages("dev.spendaudit.history..", "dev.spendaudit.store.jooq..")
+			.should()
+			.dependOnClassesThat()
+			.haveNameMatching("dev\\.spendaudit\\.store\\.jooq\\.tables\\.(records\\.)?"
+					+ "(AuditDay|SourceDay|KeyModelDay|AnomalousRow|PromptBucketDay|ProviderUtcHour|KeyUtcDate)"
+					+ "(Record)?(\\$.*)?"));
+	}
+
 	@Test
 	void onlyDigestUsesFreemarker() {
 		check(noClasses().that().resideOutsideOfPackages("dev.spendaudit.digest..").should().dependOnClassesThat()
@@ -81,13 +94,19 @@ class ArchitectureTests {
 	@Test
 	void onlyDeliveryUsesMail() {
 		check(noClasses().that().resideOutsideOfPackages("dev.spendaudit.delivery..").should().dependOnClassesThat()
-			.resideInAnyPackage("jakarta.mail..", "org.springframework.mail.."));
+			.resideInAnyPackage("jakarta.mail..", "org.springframework.mail..", "org.eclipse.angus.mail.."));
 	}
 
 	@Test
 	void onlyBaselineUsesCommonsMath() {
 		check(noClasses().that().resideOutsideOfPackages("dev.spendaudit.baseline..").should().dependOnClassesThat()
 			.resideInAPackage("org.apache.commons.math3.."));
+	}
+
+	@Test
+	void onlyHealthUsesThePrometheusClientAndHttp() {
+		check(noClasses().that().resideOutsideOfPackages("dev.spendaudit.health..").should().dependOnClassesThat()
+			.resideInAnyPackage("io.prometheus..", "java.net.http.."));
 	}
 
 	private static void check(ArchRule rule) {

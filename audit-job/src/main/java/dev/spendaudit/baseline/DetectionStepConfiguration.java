@@ -6,8 +6,9 @@ import java.util.Optional;
 import dev.spendaudit.core.AuditDay;
 import dev.spendaudit.core.CoreSettings;
 import dev.spendaudit.core.CoveredModels;
+import dev.spendaudit.core.HistoryNeeds;
 import dev.spendaudit.digest.DigestSection;
-import dev.spendaudit.rollup.SpendRollup;
+import dev.spendaudit.history.HistoryReader;
 import dev.spendaudit.source.LiteLlmSource;
 import org.jooq.DSLContext;
 import org.springframework.beans.factory.ObjectProvider;
@@ -33,15 +34,21 @@ class DetectionStepConfiguration {
 	}
 
 	@Bean
-	DayDetector dayDetector(DSLContext dsl, LiteLlmSource source, SpendRollup rollup, FindingStore findingStore,
-			DetectionSettings detection, DetectionListSettings lists, CoreSettings core,
-			ObjectProvider<CoveredModels> coveredModels, Clock clock) {
+	DayDetector dayDetector(HistoryReader history, LiteLlmSource source, FindingStore findingStore,
+			DetectionSettings detection, DetectionListSettings lists, ObjectProvider<CoveredModels> coveredModels,
+			Clock clock) {
 		// asked at detection time: no subscriptions feature (no bean) means no model is covered
 		CoveredModels covered = (model, day) -> coveredModels.orderedStream()
 			.map(c -> c.planFor(model, day))
 			.flatMap(Optional::stream)
 			.findFirst();
-		return new DayDetector(dsl, source, rollup, findingStore, detection, lists, core.zone(), covered, clock);
+		return new DayDetector(history, source, findingStore, detection, lists, covered, clock);
+	}
+
+	/** The baselines look back over the drift days plus the window before them. */
+	@Bean
+	HistoryNeeds detectionHistoryNeeds(DetectionSettings detection) {
+		return detection::lookbackDays;
 	}
 
 	@Bean

@@ -11,7 +11,6 @@ import java.util.TreeSet;
 import dev.spendaudit.core.CoveredModels;
 import dev.spendaudit.core.Quantities;
 import dev.spendaudit.core.Severity;
-import dev.spendaudit.source.UnpricedCalls;
 
 /**
  * UNPRICED: successful, uncached calls that carried tokens but logged zero spend, on a model that no subscription

@@ -5,16 +5,19 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import dev.spendaudit.core.ExitCode;
 import dev.spendaudit.settings.UnknownSettingException;
-import dev.spendaudit.source.SourceUnavailableException;
+import org.springframework.boot.context.config.ConfigDataException;
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.context.properties.bind.UnboundConfigurationPropertiesException;
 import org.springframework.boot.context.properties.source.ConfigurationProperty;
 import org.springframework.boot.origin.Origin;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import picocli.CommandLine;
 
 /**
- * One line for any failure, fit for a cron mail or a journal: the setting, file and line at fault where known,
- * never a stack trace and never a password.
+ * One line and an exit code for any failure, fit for a cron mail or a journal: the setting, file and line at fault
+ * where known, never a stack trace and never a password.
  */
 final class CliErrors {
 
@@ -35,9 +38,10 @@ final class CliErrors {
 				.map(CliErrors::withOrigin)
 				.collect(Collectors.joining(", "));
 		}
-		SourceUnavailableException source = find(ex, SourceUnavailableException.class);
-		if (source != null) {
-			return firstLine(source.getMessage());
+		// the source, the store, delivery, the output folder, the day lock: each says what in one line
+		Throwable coded = findCoded(ex);
+		if (coded != null && coded.getMessage() != null) {
+			return firstLine(coded.getMessage());
 		}
 		BindException bind = find(ex, BindException.class);
 		if (bind != null) {
@@ -62,10 +66,35 @@ final class CliErrors {
 		return rootMessage(ex);
 	}
 
+	/**
+	 * The exit code a failure ends the command with: a setting at fault is 3 (configuration), whatever its
+	 * exception; otherwise the failure says ({@link ExitCode#of}), 1 when it does not.
+	 */
+	static ExitCode exitCode(Throwable ex) {
+		if (find(ex, CommandLine.ParameterException.class) != null) {
+			return ExitCode.USAGE;
+		}
+		if (find(ex, UnknownSettingException.class) != null
+				|| find(ex, UnboundConfigurationPropertiesException.class) != null || find(ex, BindException.class) != null
+				|| find(ex, ConfigDataException.class) != null || find(ex, MarkedYAMLException.class) != null) {
+			return ExitCode.CONFIG;
+		}
+		return ExitCode.of(ex);
+	}
+
 	private static <T extends Throwable> T find(Throwable ex, Class<T> type) {
 		for (Throwable t = ex; t != null; t = t.getCause() == t ? null : t.getCause()) {
 			if (type.isInstance(t)) {
 				return type.cast(t);
+			}
+		}
+		return null;
+	}
+
+	private static Throwable findCoded(Throwable ex) {
+		for (Throwable t = ex; t != null; t = t.getCause() == t ? null : t.getCause()) {
+			if (t instanceof ExitCode.Coded) {
+				return t;
 			}
 		}
 		return null;

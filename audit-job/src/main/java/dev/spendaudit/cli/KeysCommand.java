@@ -64,7 +64,7 @@ class KeysCommand implements Callable<Integer> {
 					"--format must be table, json or csv, not '" + format + "'");
 		}
 		// the output is the list alone, fit for a pipe: logging stays quiet (failures still print one line)
-		try (ConfigurableApplicationContext context = AuditContext.start(spec, config.checked(),
+		try (ConfigurableApplicationContext context = AuditContext.start(config.checked(),
 				Map.of("logging.level.root", "OFF", "logging.level.dev.spendaudit", "OFF", "logging.level.io.zonky",
 						"OFF"))) {
 			LocalDateTime now = LocalDateTime.now(context.getBean(Clock.class).withZone(ZoneOffset.UTC));

@@ -6,9 +6,12 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import dev.spendaudit.core.CoreSettings;
+import dev.spendaudit.core.ExitCode;
+import dev.spendaudit.core.SettingsException;
 import dev.spendaudit.db.DatabaseEndpoints;
 import dev.spendaudit.delivery.DigestDelivery;
 import dev.spendaudit.schedule.DayLocks;
+import dev.spendaudit.schedule.RunOutcome;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -42,9 +45,11 @@ class ResendCommand implements Callable<Integer> {
 	@Override
 	public Integer call() {
 		Path configFile = config.checked();
-		try (ConfigurableApplicationContext context = AuditContext.start(spec, configFile, Map.of())) {
+		CommandHealth health = CommandHealth.begin(configFile, Map.of(), out, true, spec.commandLine().getErr());
+		try (ConfigurableApplicationContext context = AuditContext.start(configFile, Map.of())) {
+			health.attach(context, out);
 			if (context.getBean(DatabaseEndpoints.class).demo()) {
-				throw new IllegalStateException("resend needs the job's store, where sent digests are recorded:"
+				throw new SettingsException("resend needs the job's store, where sent digests are recorded:"
 						+ " set spend-audit.source.url (or spend-audit.store.url)");
 			}
 			Path dir = out != null ? out : context.getBean(CoreSettings.class).out();
@@ -53,7 +58,10 @@ class ResendCommand implements Callable<Integer> {
 				spec.commandLine().getOut().println(date + "  " + outcome.line());
 				spec.commandLine().getOut().flush();
 			}
-			return 0;
+			return health.finish(new RunOutcome(ExitCode.DONE, null));
+		}
+		catch (RuntimeException ex) {
+			throw health.failed(ex);
 		}
 	}
 

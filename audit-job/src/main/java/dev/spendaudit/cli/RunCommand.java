@@ -4,13 +4,17 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
 import dev.spendaudit.core.CoreSettings;
+import dev.spendaudit.core.ExitSettings;
+import dev.spendaudit.digest.DigestFiles;
 import dev.spendaudit.schedule.AuditLauncher;
 import dev.spendaudit.schedule.DayResult;
+import dev.spendaudit.schedule.RunOutcome;
 import dev.spendaudit.schedule.RunOptions;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
@@ -62,38 +66,47 @@ class RunCommand implements Callable<Integer> {
 		Path configFile = config.checked();
 		// one day mails by default; a range only with --send (or --resend), and only its last day
 		boolean mailLastDay = !noSend && (!dates.isRange() || send || resend);
-		try (ConfigurableApplicationContext context = AuditContext.start(spec, configFile, Map.of())) {
-			return runDays(context, out, mailLastDay, resend, dates, spec.commandLine().getOut(),
-					spec.commandLine().getErr());
+		CommandHealth health = CommandHealth.begin(configFile, Map.of(), out, true, spec.commandLine().getErr());
+		try (ConfigurableApplicationContext context = AuditContext.start(configFile, Map.of())) {
+			health.attach(context, out);
+			return health.finish(runDays(context, out, mailLastDay, resend, dates, spec.commandLine().getOut(),
+					spec.commandLine().getErr()));
+		}
+		catch (RuntimeException ex) {
+			throw health.failed(ex);
 		}
 	}
 
 	/**
 	 * Runs each day in order and stops at the first failure, saying which days were left. Only the last day may
-	 * be mailed ({@code mailLastDay}), and sent again if it already was ({@code resend}).
+	 * be mailed ({@code mailLastDay}), and sent again if it already was ({@code resend}). The output folder is
+	 * checked first, so a folder that cannot be written stops the run before any day (exit code 7).
 	 */
-	static int runDays(ConfigurableApplicationContext context, Path out, boolean mailLastDay, boolean resend,
+	static RunOutcome runDays(ConfigurableApplicationContext context, Path out, boolean mailLastDay, boolean resend,
 			DateOptions dates, PrintWriter stdout, PrintWriter stderr) {
 		CoreSettings settings = context.getBean(CoreSettings.class);
 		List<LocalDate> days = dates.days(context.getBean(Clock.class), settings.zone());
 		Path dir = out != null ? out : settings.out();
+		DigestFiles.checkWritable(dir);
 		AuditLauncher launcher = context.getBean(AuditLauncher.class);
+		List<DayResult> results = new ArrayList<>();
 		for (int i = 0; i < days.size(); i++) {
 			boolean last = i == days.size() - 1;
 			RunOptions options = new RunOptions(dir, last && mailLastDay, last && resend, null);
 			DayResult result = launcher.run(days.get(i), options);
+			results.add(result);
 			if (!result.succeeded()) {
 				stderr.println("spend-audit: error: " + result.date() + " failed: " + result.failure());
 				if (i + 1 < days.size()) {
 					stderr.println("spend-audit: not audited: " + days.get(i + 1) + " .. " + days.get(days.size() - 1));
 				}
 				stderr.flush();
-				return SpendAuditCommand.FAILED;
+				return RunOutcome.of(results, false);
 			}
 			stdout.println(DaySummary.line(result.digestJson()));
 			stdout.flush();
 		}
-		return 0;
+		return RunOutcome.of(results, context.getBean(ExitSettings.class).exitOnAlert());
 	}
 
 }

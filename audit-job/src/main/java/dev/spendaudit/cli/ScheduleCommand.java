@@ -1,6 +1,7 @@
 package dev.spendaudit.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -31,8 +32,18 @@ class ScheduleCommand implements Callable<Integer> {
 	@Override
 	public Integer call() throws InterruptedException {
 		CountDownLatch stopped = new CountDownLatch(1);
-		try (ConfigurableApplicationContext context = AuditContext.start(spec, config.checked(),
-				Map.of("spring.quartz.auto-startup", "true"))) {
+		Path configFile = config.checked();
+		Map<String, String> quartz = Map.of("spring.quartz.auto-startup", "true");
+		// each night pings and writes the textfile itself; here only a schedule that cannot start at all is reported
+		CommandHealth health = CommandHealth.begin(configFile, quartz, null, false, spec.commandLine().getErr());
+		ConfigurableApplicationContext context;
+		try {
+			context = AuditContext.start(configFile, quartz);
+		}
+		catch (RuntimeException ex) {
+			throw health.failed(ex);
+		}
+		try (context) {
 			CoreSettings settings = context.getBean(CoreSettings.class);
 			PrintWriter out = spec.commandLine().getOut();
 			out.println("spend-audit: scheduled '" + context.getBean(ScheduleSettings.class).cron() + "' in "

@@ -2,6 +2,8 @@ package dev.spendaudit.cli;
 
 import java.io.PrintWriter;
 
+import dev.spendaudit.core.ExitCode;
+
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -12,29 +14,22 @@ import picocli.CommandLine.Command;
 @Command(name = "spend-audit", mixinStandardHelpOptions = true, version = "spend-audit 0.1.0",
 		description = "Nightly LLM-spend audit over a LiteLLM proxy's Postgres spend log.",
 		subcommands = { RunCommand.class, ResendCommand.class, DemoCommand.class, ScheduleCommand.class,
-				KeysCommand.class, FingerprintCommand.class, CommandLine.HelpCommand.class })
+				KeysCommand.class, FingerprintCommand.class, DoctorCommand.class, CommandLine.HelpCommand.class })
 public class SpendAuditCommand implements Runnable {
 
-	/** Exit code of a run that failed at run time (a day failed, a database was unreachable, ...). */
-	public static final int FAILED = 1;
+	/** Exit code of a run that failed for a reason no other code names (the table: {@link ExitCode}). */
+	public static final int FAILED = ExitCode.FAILED.code();
 
 	/** Exit code of a command line that was wrong: nothing was done. */
-	public static final int USAGE = 2;
+	public static final int USAGE = ExitCode.USAGE.code();
 
 	@CommandLine.Spec
 	CommandLine.Model.CommandSpec spec;
 
-	/** The Spring Boot application each command boots for its work, handed in by the composition root. */
-	private final Class<?> application;
-
-	SpendAuditCommand(Class<?> application) {
-		this.application = application;
-	}
-
 	@Override
 	public void run() {
 		throw new CommandLine.ParameterException(spec.commandLine(),
-				"a command is required (run, resend, demo, schedule)");
+				"a command is required (run, resend, demo, schedule, keys, fingerprint, doctor)");
 	}
 
 	/** Runs the command line; the commands boot {@code application} (the {@code @SpringBootApplication}). */
@@ -46,15 +41,20 @@ public class SpendAuditCommand implements Runnable {
 		return commandLine(application, CommandLine.defaultFactory());
 	}
 
-	/** The command line with its subcommands made by {@code factory} (tests give {@code fingerprint} its input). */
+	/**
+	 * The command line with its subcommands made by {@code factory} (tests give {@code fingerprint} its input);
+	 * the commands that work boot {@code application}.
+	 */
 	static CommandLine commandLine(Class<?> application, CommandLine.IFactory factory) {
-		CommandLine cli = new CommandLine(new SpendAuditCommand(application), factory);
-		cli.setExitCodeExceptionMapper(ex -> ex instanceof CommandLine.ParameterException ? USAGE : FAILED);
+		AuditContext.boot(application);
+		CommandLine cli = new CommandLine(new SpendAuditCommand(), factory);
+		documentExitCodes(cli);
+		cli.setExitCodeExceptionMapper(ex -> CliErrors.exitCode(ex).code());
 		cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
 			PrintWriter err = commandLine.getErr();
 			err.println("spend-audit: error: " + CliErrors.describe(ex));
 			err.flush();
-			return FAILED;
+			return CliErrors.exitCode(ex).code();
 		});
 		cli.setParameterExceptionHandler((ex, args) -> {
 			PrintWriter err = ex.getCommandLine().getErr();
@@ -66,9 +66,10 @@ public class SpendAuditCommand implements Runnable {
 		return cli;
 	}
 
-	/** The application the command line of {@code spec} boots. */
-	static Class<?> application(CommandLine.Model.CommandSpec spec) {
-		return ((SpendAuditCommand) spec.root().userObject()).application;
+	/** Every command's {@code --help} ends with the exit-code table, from the one in {@link ExitCode}. */
+	private static void documentExitCodes(CommandLine command) {
+		command.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(ExitCode.table());
+		command.getSubcommands().values().forEach(SpendAuditCommand::documentExitCodes);
 	}
 
 }

@@ -10,9 +10,12 @@ import dev.spendaudit.source.LiteLlmSource;
 import dev.spendaudit.source.SourceSettings;
 import dev.spendaudit.source.SourceUnavailableException;
 import dev.spendaudit.store.StoreSettings;
+import dev.spendaudit.store.StoreUnavailableException;
+import org.flywaydb.core.api.FlywayException;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
+import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
@@ -56,7 +59,17 @@ class DatabaseConfiguration {
 		String what = endpoints.store().url().equals(endpoints.source().url())
 				? "the LiteLLM database (spend-audit.source.url, which also holds the job's schema)"
 				: "the job's store database (spend-audit.store.url)";
-		return open(config, what, endpoints.store());
+		try {
+			return open(config, what, endpoints.store());
+		}
+		catch (SourceUnavailableException ex) {
+			// a store of its own that is down is the store's failure (exit 5); one shared with the source is the
+			// source's (exit 4)
+			if (endpoints.store().url().equals(endpoints.source().url())) {
+				throw ex;
+			}
+			throw new StoreUnavailableException(ex.getMessage(), ex.getCause());
+		}
 	}
 
 	@Bean(destroyMethod = "close")
@@ -80,7 +93,25 @@ class DatabaseConfiguration {
 		return configuration -> configuration.schemas(endpoints.storeSchema())
 			.defaultSchema(endpoints.storeSchema())
 			.createSchemas(true)
-			.locations("classpath:db/audit");
+			.locations(StoreMigrations.LOCATION);
+	}
+
+	/**
+	 * Migrates the store's schema; a migration that cannot run (no right to create the schema, a failed script)
+	 * stops the run in one line naming the schema and the database (exit code 5).
+	 */
+	@Bean
+	FlywayMigrationStrategy storeMigration(DatabaseEndpoints endpoints) {
+		return flyway -> {
+			try {
+				flyway.migrate();
+			}
+			catch (FlywayException ex) {
+				throw new StoreUnavailableException("cannot migrate the job's schema " + endpoints.storeSchema()
+						+ " (spend-audit.store.schema) in " + SourceConnectionErrors.redact(endpoints.store().url())
+						+ ": " + SourceConnectionErrors.rootMessage(ex), ex);
+			}
+		};
 	}
 
 	private static String endpointsLabel(DataSource dataSource) {

@@ -9,6 +9,8 @@ import java.time.ZoneOffset;
 import java.util.Date;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import dev.spendaudit.core.ExitCode;
+import dev.spendaudit.core.SettingsException;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import org.slf4j.Logger;
@@ -42,7 +44,7 @@ public class DigestDelivery {
 	DigestDelivery(MailSettings settings, JavaMailSender sender, SentDigests ledger, DigestMessages messages,
 			Clock clock) {
 		if (settings.hasRecipients() && sender == null) {
-			throw new IllegalStateException("spend-audit.mail.to is set but spring.mail.host is not: there is no SMTP"
+			throw new SettingsException("spend-audit.mail.to is set but spring.mail.host is not: there is no SMTP"
 					+ " server to send the digest through");
 		}
 		this.settings = settings;
@@ -94,12 +96,12 @@ public class DigestDelivery {
 	public Outcome resend(LocalDate date, Path dir) {
 		if (!settings.hasRecipients()) {
 			throw new DeliveryException("no recipients configured (spend-audit.mail.to): nobody to resend the digest"
-					+ " of " + date + " to");
+					+ " of " + date + " to", ExitCode.CONFIG);
 		}
 		Path eml = DigestMessages.eml(dir, date);
 		if (!Files.isRegularFile(eml)) {
 			throw new DeliveryException("no rendered digest for " + date + " at " + eml + ": run the day first"
-					+ " (run --date " + date + ")");
+					+ " (run --date " + date + ")", ExitCode.FAILED);
 		}
 		DigestMessages.FixedIdMessage message = DigestMessages.read(eml);
 		try {
@@ -112,6 +114,11 @@ public class DigestDelivery {
 			throw new DeliveryException("cannot address " + eml + ": " + ex.getMessage());
 		}
 		return send(date, message, null, eml);
+	}
+
+	/** Whether a day's digest has gone out (by any run or {@code resend}), per the {@code sent_digest} record. */
+	public boolean mailed(LocalDate date) {
+		return ledger.lastSent(date).isPresent();
 	}
 
 	private void renew(DigestMessages.FixedIdMessage message, LocalDate date) {

@@ -5,62 +5,54 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.spendaudit.core.Finding;
+import dev.spendaudit.core.UtcTimes;
 import dev.spendaudit.digest.DigestDocument.AnomalousRows;
 import dev.spendaudit.digest.DigestDocument.Metered;
 import dev.spendaudit.digest.DigestDocument.ModelSpend;
 import dev.spendaudit.digest.DigestDocument.WorkloadSpend;
-import dev.spendaudit.core.Finding;
+import dev.spendaudit.history.HistoryReader;
+import dev.spendaudit.history.KeyModelRow;
+import dev.spendaudit.history.StoredDay;
 import dev.spendaudit.source.Attribution;
-import dev.spendaudit.store.jooq.tables.records.AuditDayRecord;
-import org.jooq.DSLContext;
-import org.jooq.Field;
-import org.jooq.Record;
-
-import static dev.spendaudit.store.jooq.Tables.ANOMALOUS_ROW;
-import static dev.spendaudit.store.jooq.Tables.AUDIT_DAY;
-import static dev.spendaudit.store.jooq.Tables.KEY_MODEL_DAY;
-import static org.jooq.impl.DSL.min;
-import static org.jooq.impl.DSL.sum;
 
 /**
- * Builds a day's {@link DigestDocument} from the store: the rollup's rows summed by workload and model.
+ * Builds a day's {@link DigestDocument} from the history: the day's stored groups summed by workload and model.
  */
 public class DigestAssembler {
 
-	private static final DateTimeFormatter ISO_UTC = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'");
-
-	private final DSLContext dsl;
+	private final HistoryReader history;
 
 	private final Clock clock;
 
 	private final List<DigestSection> sections;
 
-	public DigestAssembler(DSLContext dsl, Clock clock, List<DigestSection> sections) {
-		this.dsl = dsl;
+	public DigestAssembler(HistoryReader history, Clock clock, List<DigestSection> sections) {
+		this.history = history;
 		this.clock = clock;
 		this.sections = sections;
 	}
 
 	public DigestDocument assemble(LocalDate date, long runId, String rerunCommand) {
-		AuditDayRecord day = dsl.selectFrom(AUDIT_DAY).where(AUDIT_DAY.AUDIT_DATE.eq(date)).fetchOptional()
-			.orElseThrow(() -> new IllegalStateException("day " + date + " has not been rolled up"));
-		List<WorkloadSpend> workloads = workloads(date);
+		StoredDay day = history.day(date)
+			.orElseThrow(() -> new IllegalStateException("day " + date + " has not been read"));
+		List<KeyModelRow> rows = history.rows(date);
+		List<WorkloadSpend> workloads = workloads(rows);
 		Metered metered = new Metered(
 				exact(workloads.stream().map(WorkloadSpend::usd).reduce(BigDecimal.ZERO, BigDecimal::add)),
 				workloads.stream().mapToLong(WorkloadSpend::requests).sum(),
-				workloads.stream().mapToLong(WorkloadSpend::failedRequests).sum(), cacheHits(date),
+				workloads.stream().mapToLong(WorkloadSpend::failedRequests).sum(),
+				rows.stream().mapToLong(KeyModelRow::cacheHits).sum(),
 				workloads.stream().mapToLong(WorkloadSpend::promptTokens).sum(),
 				workloads.stream().mapToLong(WorkloadSpend::completionTokens).sum());
-		DigestDocument core = DigestDocument.core(date, day.getZone(), metered, workloads, anomalousRows(day),
-				iso(day.getNewestRowUtc()), iso(LocalDateTime.now(clock.withZone(ZoneOffset.UTC))), runId,
-				rerunCommand);
+		DigestDocument core = DigestDocument.core(date, day.zone(), metered, workloads, anomalousRows(day),
+				iso(day.newestRowUtc()), iso(LocalDateTime.now(clock.withZone(ZoneOffset.UTC))), runId, rerunCommand);
 		List<Finding> findings = new ArrayList<>();
 		Map<String, Object> fields = new LinkedHashMap<>();
 		for (DigestSection section : sections) {
@@ -71,32 +63,28 @@ public class DigestAssembler {
 		return core.with(findings, fields);
 	}
 
-	private List<WorkloadSpend> workloads(LocalDate date) {
-		var k = KEY_MODEL_DAY;
-		Field<String> rule = min(k.ATTRIBUTION);
-		Field<BigDecimal> usd = sum(k.USD);
-		Field<BigDecimal> requests = sum(k.REQUESTS);
-		Field<BigDecimal> failed = sum(k.FAILED_REQUESTS);
-		Field<BigDecimal> prompt = sum(k.PROMPT_TOKENS);
-		Field<BigDecimal> completion = sum(k.COMPLETION_TOKENS);
-		Map<String, List<ModelSpend>> models = new LinkedHashMap<>();
+	/** The day's groups by workload, and within it by model and provider, largest first. */
+	private static List<WorkloadSpend> workloads(List<KeyModelRow> rows) {
+		Map<String, Map<String, ModelSpend>> models = new LinkedHashMap<>();
 		Map<String, Attribution> attribution = new LinkedHashMap<>();
 		Map<String, Long> failures = new LinkedHashMap<>();
-		for (Record r : dsl.select(k.WORKLOAD, k.MODEL, k.PROVIDER, rule, usd, requests, failed, prompt, completion)
-			.from(k)
-			.where(k.AUDIT_DATE.eq(date))
-			.groupBy(k.WORKLOAD, k.MODEL, k.PROVIDER)
-			.fetch()) {
-			String workload = r.get(k.WORKLOAD);
-			models.computeIfAbsent(workload, w -> new ArrayList<>())
-				.add(new ModelSpend(r.get(k.MODEL), r.get(k.PROVIDER), exact(r.get(usd)), r.get(requests).longValue(),
-						r.get(prompt).longValue(), r.get(completion).longValue()));
+		for (KeyModelRow r : rows) {
+			models.computeIfAbsent(r.workload(), w -> new LinkedHashMap<>())
+				.merge(r.model() + "\u0000" + r.provider(),
+						new ModelSpend(r.model(), r.provider(), r.usd(), r.requests(), r.promptTokens(),
+								r.completionTokens()),
+						(a, b) -> new ModelSpend(a.model(), a.provider(), a.usd().add(b.usd()),
+								a.requests() + b.requests(), a.promptTokens() + b.promptTokens(),
+								a.completionTokens() + b.completionTokens()));
 			// several hashes can share a workload (a rotated key and its successor): show the strongest rule
-			attribution.merge(workload, Attribution.valueOf(r.get(rule)), (a, b) -> a.ordinal() <= b.ordinal() ? a : b);
-			failures.merge(workload, r.get(failed).longValue(), Long::sum);
+			attribution.merge(r.workload(), r.attribution(), (a, b) -> a.ordinal() <= b.ordinal() ? a : b);
+			failures.merge(r.workload(), r.failedRequests(), Long::sum);
 		}
 		List<WorkloadSpend> workloads = new ArrayList<>();
-		models.forEach((workload, list) -> {
+		models.forEach((workload, byModel) -> {
+			List<ModelSpend> list = new ArrayList<>();
+			byModel.values().forEach(m -> list.add(new ModelSpend(m.model(), m.provider(), exact(m.usd()),
+					m.requests(), m.promptTokens(), m.completionTokens())));
 			list.sort(Comparator.comparing(ModelSpend::usd).reversed()
 				.thenComparing(Comparator.comparingLong(ModelSpend::requests).reversed())
 				.thenComparing(ModelSpend::model));
@@ -112,19 +100,13 @@ public class DigestAssembler {
 		return workloads;
 	}
 
-	private long cacheHits(LocalDate date) {
-		BigDecimal hits = dsl.select(sum(KEY_MODEL_DAY.CACHE_HITS)).from(KEY_MODEL_DAY)
-			.where(KEY_MODEL_DAY.AUDIT_DATE.eq(date)).fetchOne(0, BigDecimal.class);
-		return hits == null ? 0 : hits.longValue();
-	}
-
-	private AnomalousRows anomalousRows(AuditDayRecord day) {
-		var samples = dsl.selectFrom(ANOMALOUS_ROW)
-			.where(ANOMALOUS_ROW.AUDIT_DATE.eq(day.getAuditDate()))
-			.orderBy(ANOMALOUS_ROW.START_TIME_UTC, ANOMALOUS_ROW.REQUEST_ID)
-			.fetch(r -> new AnomalousRows.Sample(r.getRequestId(), iso(r.getStartTimeUtc()), r.getReason()));
-		return new AnomalousRows(day.getInvalidSpendRows() + day.getInvalidMetadataRows(), day.getInvalidSpendRows(),
-				day.getInvalidMetadataRows(), samples);
+	private static AnomalousRows anomalousRows(StoredDay day) {
+		var samples = day.anomalousSamples()
+			.stream()
+			.map(a -> new AnomalousRows.Sample(a.requestId(), iso(a.startTimeUtc()), a.reason()))
+			.toList();
+		return new AnomalousRows(day.invalidSpendRows() + day.invalidMetadataRows(), day.invalidSpendRows(),
+				day.invalidMetadataRows(), samples);
 	}
 
 	/** Money without trailing zeros, so 0.123000 prints as 0.123. */
@@ -136,7 +118,7 @@ public class DigestAssembler {
 	}
 
 	static String iso(LocalDateTime utc) {
-		return utc == null ? null : ISO_UTC.format(utc);
+		return UtcTimes.iso(utc);
 	}
 
 }

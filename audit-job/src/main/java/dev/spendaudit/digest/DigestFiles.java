@@ -3,7 +3,10 @@ package dev.spendaudit.digest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -87,8 +90,37 @@ public class DigestFiles {
 			return target;
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("cannot write " + dir.resolve(fileName) + ": " + ex.getMessage(), ex);
+			throw new OutputNotWritableException("cannot write " + dir.resolve(fileName) + ": " + reason(ex), ex);
 		}
+	}
+
+	/**
+	 * Makes sure the output folder exists and takes files, before any day is audited.
+	 * @throws OutputNotWritableException naming the folder and the reason when it does not
+	 */
+	public static void checkWritable(Path dir) {
+		try {
+			Files.createDirectories(dir);
+			Files.delete(Files.createTempFile(dir, ".spend-audit-", ".probe"));
+		}
+		catch (IOException ex) {
+			throw new OutputNotWritableException("the output folder " + dir.toAbsolutePath()
+					+ " is not writable (--out, spend-audit.out): " + reason(ex), ex);
+		}
+	}
+
+	/** The file system's reason: {@code Not a directory}, {@code Permission denied}, ... */
+	private static String reason(IOException ex) {
+		if (ex instanceof FileAlreadyExistsException exists) {
+			return "a file is in the way at " + exists.getFile();
+		}
+		if (ex instanceof AccessDeniedException denied) {
+			return "permission denied on " + denied.getFile();
+		}
+		if (ex instanceof FileSystemException fs && fs.getReason() != null) {
+			return fs.getReason() + (fs.getFile() != null ? " (" + fs.getFile() + ")" : "");
+		}
+		return ex.getClass().getSimpleName() + (ex.getMessage() == null ? "" : ": " + ex.getMessage());
 	}
 
 }

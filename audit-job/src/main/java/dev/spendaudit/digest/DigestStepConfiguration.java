@@ -3,8 +3,13 @@ package dev.spendaudit.digest;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 
 import dev.spendaudit.core.DaySteps;
+import dev.spendaudit.core.HistoryNeeds;
+import dev.spendaudit.history.HistoryReader;
+import dev.spendaudit.history.HistoryWriter;
 import org.jooq.DSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,34 +26,36 @@ import org.springframework.core.annotation.Order;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * Step {@code writeDigest}: the day's digest document, from the store, into the output folder as JSON, rendered
- * as HTML, text and charts, and handed to the {@link DigestOutput}s (the mail's {@code .eml}).
+ * Step {@code writeDigest}: the day's digest document, from the history, into the output folder as JSON, rendered
+ * as HTML, text and charts, and handed to the {@link DigestOutput}s (the mail's {@code .eml}); the day then counts
+ * as audited.
  */
 @Configuration(proxyBeanMethods = false)
 class DigestStepConfiguration {
 
 	private static final Logger log = LoggerFactory.getLogger(DigestStepConfiguration.class);
 
+	/** The comparisons go back 30 days before the audited one; the charts 29. */
 	@Bean
-	SpendHistory spendHistory(DSLContext dsl) {
-		return new SpendHistory(dsl);
+	HistoryNeeds digestHistoryNeeds() {
+		return () -> History.DAYS - 1;
 	}
 
 	@Bean
 	@Order(Ordered.HIGHEST_PRECEDENCE)
-	HistorySection historySection(SpendHistory spendHistory) {
-		return new HistorySection(spendHistory);
+	HistorySection historySection(HistoryReader history) {
+		return new HistorySection(history);
 	}
 
 	@Bean
-	DigestAssembler digestAssembler(DSLContext dsl, Clock clock, ObjectProvider<DigestSection> sections) {
-		return new DigestAssembler(dsl, clock, sections.orderedStream().toList());
+	DigestAssembler digestAssembler(HistoryReader history, Clock clock, ObjectProvider<DigestSection> sections) {
+		return new DigestAssembler(history, clock, sections.orderedStream().toList());
 	}
 
 	@Bean
-	DigestRenderer digestRenderer(freemarker.template.Configuration freemarker, SpendHistory spendHistory,
+	DigestRenderer digestRenderer(freemarker.template.Configuration freemarker, HistoryReader history,
 			DigestSettings settings) {
-		return new DigestRenderer(freemarker, spendHistory, settings);
+		return new DigestRenderer(freemarker, history, settings);
 	}
 
 	@Bean
@@ -58,7 +65,8 @@ class DigestStepConfiguration {
 
 	@Bean
 	Step writeDigest(JobRepository jobRepository, PlatformTransactionManager tx, DigestAssembler assembler,
-			DigestRenderer renderer, DigestFiles files, ObjectProvider<DigestOutput> outputs) {
+			DigestRenderer renderer, DigestFiles files, ObjectProvider<DigestOutput> outputs, HistoryWriter history,
+			Clock clock) {
 		return new StepBuilder(jobRepository).tasklet((contribution, chunk) -> {
 			var execution = contribution.getStepExecution();
 			JobParameters params = execution.getJobParameters();
@@ -72,6 +80,8 @@ class DigestStepConfiguration {
 			files.writeRendered(out, rendering);
 			outputs.orderedStream().forEach(o -> o.rendered(rendering.digest(), out, execution.getJobExecutionId()));
 			execution.getExecutionContext().putString(DaySteps.DIGEST_JSON, json.toString());
+			// the day's own job has written its digest: from now on it is an audited day, not only history
+			history.markAudited(date, execution.getJobExecutionId(), LocalDateTime.now(clock.withZone(ZoneOffset.UTC)));
 			log.info("{}: digest written to {} (json, html, txt, {} images) in {} ms", date,
 					out.resolve(DigestFiles.name(date, "*")), rendering.digest().images().size(),
 					(System.nanoTime() - started) / 1_000_000);

@@ -8,16 +8,36 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
+import java.util.TreeMap;
+
+import dev.spendaudit.history.HistoryReader;
 
 /**
- * Metered spend of the audited days up to and including {@code date}, in total and by workload, as kept in the
- * store. Days that were never audited are absent, not zero.
+ * Metered spend of the stored days up to and including {@code date}, in total and by workload, as the history
+ * keeps them (audited and rolled-up days alike). Days that are not stored are absent, not zero.
  */
 record History(LocalDate date, SortedMap<LocalDate, BigDecimal> dailyUsd,
 		Map<String, SortedMap<LocalDate, BigDecimal>> workloadUsd) {
 
 	/** Days shown in the charts: the audited day and the 29 before it. */
 	static final int CHART_DAYS = 30;
+
+	/** Days read: the audited day and the 30 before it, for the comparisons (the day before, 7 and 30 days). */
+	static final int DAYS = 31;
+
+	/** The audited day's history, from the store. */
+	static History load(HistoryReader history, LocalDate date) {
+		LocalDate from = date.minusDays(DAYS - 1);
+		SortedMap<LocalDate, BigDecimal> daily = new TreeMap<>();
+		history.dailyUsd(from, date).forEach((day, usd) -> daily.put(day, DigestAssembler.exact(usd)));
+		Map<String, SortedMap<LocalDate, BigDecimal>> byWorkload = new TreeMap<>();
+		history.workloadUsd(from, date).forEach((workload, series) -> {
+			SortedMap<LocalDate, BigDecimal> exact = new TreeMap<>();
+			series.forEach((day, usd) -> exact.put(day, DigestAssembler.exact(usd)));
+			byWorkload.put(workload, exact);
+		});
+		return new History(date, daily, byWorkload);
+	}
 
 	SpendComparison comparison() {
 		LocalDate before = date.minusDays(1);

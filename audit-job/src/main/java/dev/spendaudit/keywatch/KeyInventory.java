@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import dev.spendaudit.history.KeyHistory;
 import dev.spendaudit.source.KeyHash;
 import dev.spendaudit.source.KeySpend;
 import dev.spendaudit.source.LiteLlmSource;
@@ -27,13 +28,13 @@ public class KeyInventory {
 
 	private final LiteLlmSource source;
 
-	private final KeyWatchStore store;
+	private final KeyHistory history;
 
 	private final List<RetiringKey> retiring;
 
-	public KeyInventory(LiteLlmSource source, KeyWatchStore store, List<RetiringKey> retiring) {
+	public KeyInventory(LiteLlmSource source, KeyHistory history, List<RetiringKey> retiring) {
 		this.source = source;
-		this.store = store;
+		this.history = history;
 		this.retiring = retiring;
 	}
 
@@ -87,7 +88,7 @@ public class KeyInventory {
 			ResolvedKey resolved = source.resolveKey(k.key());
 			hashes.addAll(resolved.hashes());
 			if (!ResolvedKey.TOKEN_HASH.equals(resolved.matchedBy())) {
-				hashes.addAll(store.hashesOfWorkload(k.key(), today.minusDays(days), today));
+				hashes.addAll(history.keysOfWorkload(k.key(), today.minusDays(days), today));
 			}
 		}
 		return hashes;

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -14,7 +15,9 @@ import java.util.TreeSet;
 
 import dev.spendaudit.core.AuditDay;
 import dev.spendaudit.core.Quantities;
-import dev.spendaudit.source.KeyActivity;
+import dev.spendaudit.history.KeyHistory;
+import dev.spendaudit.history.KeyTraffic;
+import dev.spendaudit.source.CallerHints;
 import dev.spendaudit.source.LiteLlmSource;
 import dev.spendaudit.source.ResolvedKey;
 import dev.spendaudit.source.Workload;
@@ -24,7 +27,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Watches the keys being retired: who still calls them, and whether they have been quiet long enough to revoke.
  * Never revoke a key that still shows traffic: besides the spend log, the key's {@code last_active} and the
- * daily aggregates count as traffic, so a key is not called quiet while spend logging is off.
+ * daily aggregates count as traffic, so a key is not called quiet while spend logging is off. The traffic counts,
+ * models and the workload come from the history; the source is asked only about these keys: their key-table rows
+ * and the caller hints in their rows.
  */
 public class KeyWatch {
 
@@ -32,12 +37,15 @@ public class KeyWatch {
 
 	private final LiteLlmSource source;
 
+	private final KeyHistory history;
+
 	private final KeyWatchStore store;
 
 	private final List<RetiringKey> keys;
 
-	public KeyWatch(LiteLlmSource source, KeyWatchStore store, List<RetiringKey> keys) {
+	public KeyWatch(LiteLlmSource source, KeyHistory history, KeyWatchStore store, List<RetiringKey> keys) {
 		this.source = source;
+		this.history = history;
 		this.store = store;
 		this.keys = keys;
 	}
@@ -64,40 +72,50 @@ public class KeyWatch {
 			matchedBy = key.key().startsWith("sk-") && key.key().contains("...") ? ResolvedKey.KEY_NAME
 					: ResolvedKey.ALIAS;
 		}
-		KeyActivity activity = source.keyActivity(hashes, end, lookbackDays);
+		KeyTraffic traffic = history.traffic(hashes, day.date(), lookbackDays);
+		LocalDateTime lastSeen = traffic.lastSeenKnown() ? traffic.lastSeen()
+				: source.newestRowOf(hashes, end.minusDays(lookbackDays), end);
+		CallerHints hints = traffic.requests() == 0 ? CallerHints.NONE
+				: source.callerHints(hashes, end, lookbackDays);
 		LocalDateTime lastActive = resolved.lastActive() != null && resolved.lastActive().isBefore(end)
 				? resolved.lastActive() : null;
 		LocalDate lastDaily = source.lastAggregateDate(hashes, end.minusNanos(1).toLocalDate());
-		LocalDateTime latestSign = latest(activity.lastSeen(), lastActive,
+		LocalDateTime latestSign = latest(lastSeen, lastActive,
 				lastDaily == null ? null : min(lastDaily.plusDays(1).atStartOfDay(), end));
 		boolean found = !hashes.isEmpty();
-		Verdict verdict = Verdict.of(found, activity.requests24h(), latestSign, end, key.quietDays());
-		return new RetiringKeyReport(order, key.key(), found ? matchedBy : ResolvedKey.NONE, workload(hashes, end,
-				lookbackDays), List.copyOf(hashes), activity.lastSeen(), lastActive, lastDaily, latestSign,
-				activity.requests24h(),
-				activity.requests7d(), activity.usd7d(), key.quietDays(),
+		Verdict verdict = Verdict.of(found, traffic.requestsOnDay(), latestSign, end, key.quietDays());
+		return new RetiringKeyReport(order, key.key(), found ? matchedBy : ResolvedKey.NONE,
+				workload(hashes, day.date(), end, lookbackDays), List.copyOf(hashes), lastSeen, lastActive, lastDaily,
+				latestSign, traffic.requestsOnDay(), traffic.requests7d(), traffic.usd7d(), key.quietDays(),
 				latestSign == null ? null : hours(Duration.between(latestSign, end)), verdict, key.note(),
-				key.deadline(), activity.models(), new RetiringKeyReport.Callers(activity.requesterIps(),
-						activity.endUsers(), activity.users(), activity.tags(), activity.spendLogsMetadata()));
+				key.deadline(), traffic.models(), new RetiringKeyReport.Callers(hints.requesterIps(),
+						hints.endUsers(), hints.users(), hints.tags(), hints.spendLogsMetadata()));
 	}
 
 	/**
-	 * The setting's key hashes: from LiteLLM's key tables, plus, for an alias or key name, the hashes the rollup
+	 * The setting's key hashes: from LiteLLM's key tables, plus, for an alias or key name, the hashes the history
 	 * attributed to that workload lately (keys known only by the alias their requests carried).
 	 */
 	private Set<String> hashes(ResolvedKey resolved, String spec, LocalDate date, int lookbackDays) {
 		Set<String> hashes = new TreeSet<>(resolved.hashes());
 		if (!ResolvedKey.TOKEN_HASH.equals(resolved.matchedBy())) {
-			hashes.addAll(store.hashesOfWorkload(spec, date.minusDays(lookbackDays), date));
+			hashes.addAll(history.keysOfWorkload(spec, date.minusDays(lookbackDays), date));
 		}
 		return hashes;
 	}
 
-	private String workload(Set<String> hashes, LocalDateTime end, int lookbackDays) {
+	/** The workload the history attributed the hashes to; the key tables for hashes it has not seen lately. */
+	private String workload(Set<String> hashes, LocalDate date, LocalDateTime end, int lookbackDays) {
 		if (hashes.isEmpty()) {
 			return null;
 		}
-		Map<String, Workload> workloads = source.workloads(hashes, end.minusDays(lookbackDays), end);
+		Map<String, Workload> workloads = new HashMap<>(
+				history.workloads(hashes, date.minusDays(lookbackDays), date));
+		Set<String> unseen = new TreeSet<>(hashes);
+		unseen.removeAll(workloads.keySet());
+		if (!unseen.isEmpty()) {
+			workloads.putAll(source.workloads(unseen, end.minusDays(lookbackDays), end));
+		}
 		return workloads.values()
 			.stream()
 			.min(Comparator.comparing((Workload w) -> w.attribution().ordinal()).thenComparing(Workload::name))

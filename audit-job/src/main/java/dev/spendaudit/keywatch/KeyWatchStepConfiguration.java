@@ -2,6 +2,8 @@ package dev.spendaudit.keywatch;
 
 import dev.spendaudit.core.CoreSettings;
 import dev.spendaudit.core.DaySteps;
+import dev.spendaudit.core.HistoryNeeds;
+import dev.spendaudit.history.KeyHistory;
 import dev.spendaudit.source.LiteLlmSource;
 import org.jooq.DSLContext;
 import org.springframework.batch.core.repository.JobRepository;
@@ -23,13 +25,19 @@ class KeyWatchStepConfiguration {
 	}
 
 	@Bean
-	KeyWatch keyWatch(LiteLlmSource source, KeyWatchStore store, RetiringKeySettings settings) {
-		return new KeyWatch(source, store, settings.retiringKeys());
+	KeyWatch keyWatch(LiteLlmSource source, KeyHistory history, KeyWatchStore store, RetiringKeySettings settings) {
+		return new KeyWatch(source, history, store, settings.retiringKeys());
 	}
 
 	@Bean
-	KeyInventory keyInventory(LiteLlmSource source, KeyWatchStore store, RetiringKeySettings settings) {
-		return new KeyInventory(source, store, settings.retiringKeys());
+	KeyInventory keyInventory(LiteLlmSource source, KeyHistory history, RetiringKeySettings settings) {
+		return new KeyInventory(source, history, settings.retiringKeys());
+	}
+
+	/** A retiring key's traffic is looked for over its quiet days (at least a week) before the audited day. */
+	@Bean
+	HistoryNeeds keyWatchHistoryNeeds(RetiringKeySettings settings) {
+		return () -> settings.retiringKeys().stream().mapToInt(KeyWatch::lookbackDays).max().orElse(0);
 	}
 
 	@Bean

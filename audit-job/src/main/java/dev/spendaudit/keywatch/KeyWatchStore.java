@@ -12,11 +12,10 @@ import org.jooq.DSLContext;
 import org.jooq.JSONB;
 import tools.jackson.databind.json.JsonMapper;
 
-import static dev.spendaudit.store.jooq.Tables.KEY_MODEL_DAY;
 import static dev.spendaudit.store.jooq.Tables.RETIRING_KEY_DAY;
 
 /**
- * The retiring-key checklist of each audited day, and the rollup's view of which hashes a workload used.
+ * The retiring-key checklist of each audited day.
  */
 public class KeyWatchStore {
 
@@ -26,16 +25,6 @@ public class KeyWatchStore {
 
 	public KeyWatchStore(DSLContext dsl) {
 		this.dsl = dsl;
-	}
-
-	/** Key hashes the rollup attributed to {@code workload} on the days {@code from .. to}. */
-	List<String> hashesOfWorkload(String workload, LocalDate from, LocalDate to) {
-		return dsl.selectDistinct(KEY_MODEL_DAY.API_KEY)
-			.from(KEY_MODEL_DAY)
-			.where(KEY_MODEL_DAY.WORKLOAD.eq(workload))
-			.and(KEY_MODEL_DAY.AUDIT_DATE.between(from, to))
-			.and(KEY_MODEL_DAY.API_KEY.ne(""))
-			.fetch(KEY_MODEL_DAY.API_KEY);
 	}
 
 	void replace(LocalDate date, List<RetiringKeyReport> reports) {

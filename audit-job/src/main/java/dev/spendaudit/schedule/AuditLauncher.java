@@ -3,6 +3,7 @@ package dev.spendaudit.schedule;
 import java.nio.file.Path;
 import java.time.LocalDate;
 
+import dev.spendaudit.core.ExitCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
@@ -97,12 +98,10 @@ public class AuditLauncher {
 		if (execution.getStatus() == BatchStatus.COMPLETED) {
 			return new DayResult(date, execution.getId(), digestJson(execution), null);
 		}
-		String cause = execution.getAllFailureExceptions()
-			.stream()
-			.findFirst()
-			.map(AuditLauncher::oneLine)
-			.orElse(execution.getExitStatus().getExitDescription());
-		return new DayResult(date, execution.getId(), null, cause);
+		Throwable first = execution.getAllFailureExceptions().stream().findFirst().orElse(null);
+		String cause = first != null ? oneLine(first) : execution.getExitStatus().getExitDescription();
+		return new DayResult(date, execution.getId(), null, cause,
+				first != null ? ExitCode.of(first) : ExitCode.FAILED);
 	}
 
 	/** Where the digest step wrote the day's JSON (it says so in its step context: the launcher knows no files). */

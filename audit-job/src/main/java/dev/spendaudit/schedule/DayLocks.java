@@ -5,12 +5,16 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.Optional;
 
 import javax.sql.DataSource;
 
+import dev.spendaudit.store.StoreUnavailableException;
+
 /**
- * One PostgreSQL session-level advisory lock per audited day, held on its own connection while the day runs, so a
- * timer-started run and a manual rerun of the same day never overlap. The lock dies with the process.
+ * One PostgreSQL session-level advisory lock per day, held on its own connection while the day runs or is rolled up
+ * as history, so a timer-started run, a manual rerun and another run's history step never write the same day at
+ * once. The lock dies with the process.
  */
 public class DayLocks {
 
@@ -23,7 +27,20 @@ public class DayLocks {
 		this.dataSource = dataSource;
 	}
 
+	/**
+	 * Takes the day's lock.
+	 * @throws DayLockedException when another process holds it
+	 * @throws StoreUnavailableException when the store cannot be asked
+	 */
 	public Lock lock(LocalDate date) {
+		return tryLock(date).orElseThrow(() -> new DayLockedException(date));
+	}
+
+	/**
+	 * Locks the day, or returns empty when another process holds its lock (it is auditing that day right now).
+	 * @throws StoreUnavailableException when the store cannot be asked
+	 */
+	public Optional<Lock> tryLock(LocalDate date) {
 		try {
 			Connection connection = dataSource.getConnection();
 			try (PreparedStatement st = connection.prepareStatement("select pg_try_advisory_lock(?, ?)")) {
@@ -33,14 +50,14 @@ public class DayLocks {
 					rs.next();
 					if (!rs.getBoolean(1)) {
 						connection.close();
-						throw new IllegalStateException("another spend-audit process is auditing " + date + " right now");
+						return Optional.empty();
 					}
 				}
 			}
-			return new Lock(connection, date);
+			return Optional.of(new Lock(connection, date));
 		}
 		catch (SQLException ex) {
-			throw new IllegalStateException("cannot lock " + date + " in the store database: " + ex.getMessage(), ex);
+			throw new StoreUnavailableException("cannot lock " + date + " in the store database: " + ex.getMessage(), ex);
 		}
 	}
 

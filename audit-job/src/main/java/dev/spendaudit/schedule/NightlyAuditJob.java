@@ -1,6 +1,5 @@
 package dev.spendaudit.schedule;
 
-import dev.spendaudit.core.CoreSettings;
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.JobExecutionContext;
 import org.springframework.scheduling.quartz.QuartzJobBean;
@@ -11,21 +10,15 @@ import org.springframework.scheduling.quartz.QuartzJobBean;
 @DisallowConcurrentExecution
 public class NightlyAuditJob extends QuartzJobBean {
 
-	private final NightlyRun nightlyRun;
+	private final ScheduledNight night;
 
-	private final CoreSettings core;
-
-	private final ScheduleSettings schedule;
-
-	public NightlyAuditJob(NightlyRun nightlyRun, CoreSettings core, ScheduleSettings schedule) {
-		this.nightlyRun = nightlyRun;
-		this.core = core;
-		this.schedule = schedule;
+	public NightlyAuditJob(ScheduledNight night) {
+		this.night = night;
 	}
 
 	@Override
 	protected void executeInternal(JobExecutionContext context) {
-		nightlyRun.runDue(core.zone(), schedule.catchUpDays(), new RunOptions(core.out(), true, false, null));
+		night.fire();
 	}
 
 }

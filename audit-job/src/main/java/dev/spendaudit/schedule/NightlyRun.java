@@ -6,16 +6,14 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.jooq.DSLContext;
+import dev.spendaudit.history.HistoryReader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import static dev.spendaudit.store.jooq.Tables.AUDIT_DAY;
-import static org.jooq.impl.DSL.max;
-
 /**
  * What a scheduled night does: audit yesterday, and first any days missed since the last audited one (the host
- * was down, the scheduler was stopped), oldest first and at most {@code catchUpDays} of them.
+ * was down, the scheduler was stopped), oldest first and at most {@code catchUpDays} of them. Only audited days
+ * count: a day that is only rolled up as history still gets its own audit and digest.
  */
 public class NightlyRun {
 
@@ -23,13 +21,13 @@ public class NightlyRun {
 
 	private final AuditLauncher launcher;
 
-	private final DSLContext store;
+	private final HistoryReader history;
 
 	private final Clock clock;
 
-	public NightlyRun(AuditLauncher launcher, DSLContext store, Clock clock) {
+	public NightlyRun(AuditLauncher launcher, HistoryReader history, Clock clock) {
 		this.launcher = launcher;
-		this.store = store;
+		this.history = history;
 		this.clock = clock;
 	}
 
@@ -51,7 +49,7 @@ public class NightlyRun {
 
 	List<LocalDate> dueDays(ZoneId zone, int catchUpDays) {
 		LocalDate yesterday = LocalDate.now(clock.withZone(zone)).minusDays(1);
-		LocalDate lastAudited = store.select(max(AUDIT_DAY.AUDIT_DATE)).from(AUDIT_DAY).fetchOne(0, LocalDate.class);
+		LocalDate lastAudited = history.lastAuditedDay().orElse(null);
 		LocalDate first = yesterday.minusDays(catchUpDays);
 		if (lastAudited != null && lastAudited.plusDays(1).isAfter(first)) {
 			first = lastAudited.plusDays(1);

@@ -6,7 +6,10 @@ import java.util.TimeZone;
 import javax.sql.DataSource;
 
 import dev.spendaudit.core.CoreSettings;
-import org.jooq.DSLContext;
+import dev.spendaudit.core.ExitSettings;
+import dev.spendaudit.delivery.DigestDelivery;
+import dev.spendaudit.health.HealthSettings;
+import dev.spendaudit.history.HistoryReader;
 import org.quartz.CronScheduleBuilder;
 import org.quartz.JobBuilder;
 import org.quartz.JobDetail;
@@ -31,8 +34,15 @@ class ScheduleConfiguration {
 	}
 
 	@Bean
-	NightlyRun nightlyRun(AuditLauncher launcher, DSLContext dsl, Clock clock) {
-		return new NightlyRun(launcher, dsl, clock);
+	NightlyRun nightlyRun(AuditLauncher launcher, HistoryReader history, Clock clock) {
+		return new NightlyRun(launcher, history, clock);
+	}
+
+	@Bean
+	ScheduledNight scheduledNight(NightlyRun nightlyRun, CoreSettings core, ScheduleSettings schedule,
+			HealthSettings health, ExitSettings exit, Clock clock, DigestDelivery digestDelivery) {
+		return new ScheduledNight(nightlyRun, new ScheduledNight.Settings(core, schedule, health, exit), clock,
+				digestDelivery);
 	}
 
 	@Bean

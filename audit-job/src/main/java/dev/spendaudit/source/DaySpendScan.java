@@ -3,7 +3,7 @@ package dev.spendaudit.source;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 
 import dev.spendaudit.core.AuditDay;
@@ -11,32 +11,45 @@ import dev.spendaudit.source.litellm.tables.LitellmSpendlogs;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.ResultQuery;
+import org.jooq.SQLDialect;
+import org.jooq.Table;
+import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
 
 import static dev.spendaudit.source.litellm.Tables.LITELLM_SPENDLOGS;
 import static org.jooq.impl.DSL.coalesce;
 import static org.jooq.impl.DSL.condition;
 import static org.jooq.impl.DSL.count;
+import static org.jooq.impl.DSL.falseCondition;
 import static org.jooq.impl.DSL.field;
+import static org.jooq.impl.DSL.grouping;
+import static org.jooq.impl.DSL.groupingSets;
 import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.max;
+import static org.jooq.impl.DSL.noCondition;
 import static org.jooq.impl.DSL.not;
 import static org.jooq.impl.DSL.nullif;
 import static org.jooq.impl.DSL.sum;
+import static org.jooq.impl.DSL.when;
 
 /**
- * The day's spend log, aggregated in PostgreSQL: one range scan on {@code "startTime"} grouped by key hash, model
- * and provider. Memory grows with the number of groups (keys times models), never with the number of rows.
+ * The day's spend log in one range scan on {@code "startTime"}: the rows are aggregated once at the finest grain
+ * the facts need (key hash × model × provider × UTC hour × prompt-size bucket), and that small result is rolled up
+ * into the four kinds of facts with {@code GROUPING SETS}, all in one statement. Only narrow columns are read, never
+ * {@code metadata} or any other large JSONB, so PostgreSQL does not touch the TOAST table. Memory grows with the
+ * number of groups, never with the number of rows.
  */
 final class DaySpendScan {
 
 	private static final LitellmSpendlogs S = LITELLM_SPENDLOGS;
 
+	/** Enough for the finest grain of a day of ten thousand keys to hash in memory (PostgreSQL's memory, not ours). */
+	static final String WORK_MEM = "64MB";
+
 	/** NaN, the infinities and negative values are not money; PostgreSQL orders NaN above 'Infinity'. */
 	static final Condition VALID_SPEND = condition("{0} >= 0 and {0} < 'Infinity'::float8", S.SPEND);
-
-	static final Condition NON_OBJECT_METADATA = S.METADATA.isNotNull()
-		.and(condition("jsonb_typeof({0}) <> 'object'", S.METADATA));
 
 	private final DSLContext dsl;
 
@@ -47,24 +60,117 @@ final class DaySpendScan {
 		this.capabilities = capabilities;
 	}
 
-	List<SpendGroup> groups(AuditDay day) {
+	/** The four kinds of facts the scan yields. */
+	record Scan(List<SpendGroup> groups, List<PromptBucket> promptBuckets, List<ProviderHour> providerHours,
+			List<KeyUtcDate> keyUtcDates) {
+	}
+
+	/**
+	 * Runs the statement on one connection with {@value #WORK_MEM} of {@code work_mem} and without JIT, both reset
+	 * afterwards: the finest grain has many more groups than a bare {@code GROUP BY}, and with PostgreSQL's default
+	 * 4 MB it sorts them on disk instead of hashing them; compiling the query costs more than it saves.
+	 */
+	Scan scan(AuditDay day) {
+		Scan scan = new Scan(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+		dsl.connection(c -> {
+			DSLContext one = DSL.using(c, SQLDialect.POSTGRES);
+			one.execute("set work_mem = '" + WORK_MEM + "'");
+			one.execute("set jit = off");
+			try {
+				for (Record r : query(one, day).fetch()) {
+					add(scan, r);
+				}
+			}
+			finally {
+				one.execute("reset work_mem");
+				one.execute("reset jit");
+			}
+		});
+		return scan;
+	}
+
+	/** The one statement: the finest grain, rolled up into the four kinds of facts. */
+	ResultQuery<Record> query(DSLContext dsl, AuditDay day) {
+		Table<?> f = finestGrain(dsl, day);
+		Field<String> k = f.field("k", String.class);
+		Field<String> m = f.field("m", String.class);
+		Field<String> p = f.field("p", String.class);
+		Field<LocalDateTime> h = f.field("h", LocalDateTime.class);
+		Field<LocalDate> d = f.field("d", LocalDate.class);
+		Field<Long> b = f.field("b", Long.class);
+		List<Field<?>> select = new ArrayList<>(List.of(grouping(b), grouping(h), grouping(d), k, m, p, h, d, b));
+		for (String column : List.of("n", "nf", "nc", "pt", "ct", "usd", "ni", "nu", "upt", "uct")) {
+			select.add(sum(f.field(column, BigDecimal.class)));
+		}
+		select.add(max(f.field("newest", LocalDateTime.class)));
+		return dsl.select(select)
+			.from(f)
+			.groupBy(groupingSets(new Field<?>[] { k, m, p }, new Field<?>[] { k, m, b }, new Field<?>[] { p, h },
+					new Field<?>[] { k, d }));
+	}
+
+	private static void add(Scan scan, Record r) {
+		long requests = number(r, 9);
+		BigDecimal usd = r.get(14) == null ? BigDecimal.ZERO : r.get(14, BigDecimal.class);
+		if (r.get(0, Integer.class) == 0) {
+			scan.promptBuckets().add(new PromptBucket(r.get(3, String.class), r.get(4, String.class),
+					r.get(8, Long.class), requests, usd));
+		}
+		else if (r.get(1, Integer.class) == 0) {
+			scan.providerHours().add(new ProviderHour(r.get(6, LocalDateTime.class), r.get(5, String.class), requests,
+					number(r, 12), number(r, 13), usd));
+		}
+		else if (r.get(2, Integer.class) == 0) {
+			scan.keyUtcDates().add(new KeyUtcDate(r.get(7, LocalDate.class), r.get(3, String.class), requests,
+					number(r, 10), usd));
+		}
+		else {
+			scan.groups().add(new SpendGroup(r.get(3, String.class), r.get(4, String.class), r.get(5, String.class),
+					requests, number(r, 10), number(r, 11), number(r, 12), number(r, 13), usd, number(r, 15),
+					r.get(19, LocalDateTime.class),
+					new SpendGroup.Unpriced(number(r, 16), number(r, 17), number(r, 18))));
+		}
+	}
+
+	/** The day's rows aggregated by key hash, model, provider, UTC hour and date, and prompt-size bucket. */
+	private Table<?> finestGrain(DSLContext dsl, AuditDay day) {
 		Field<String> key = coalesce(S.API_KEY, inline(""));
 		Field<String> model = modelName();
 		Field<String> provider = optionalText("custom_llm_provider", S.CUSTOM_LLM_PROVIDER);
-		Field<Integer> failed = capabilities.hasSpendLogColumn("status")
-				? count().filterWhere(S.STATUS.eq("failure")) : inline(0);
-		Field<Integer> cacheHits = capabilities.hasSpendLogColumn("cache_hit")
-				? count().filterWhere(S.CACHE_HIT.eq("True")) : inline(0);
+		Field<LocalDateTime> hour = field("date_trunc('hour', {0})", LocalDateTime.class, S.STARTTIME);
+		Field<LocalDate> date = S.STARTTIME.cast(SQLDataType.LOCALDATE);
+		Field<Integer> prompt = coalesce(S.PROMPT_TOKENS, inline(0));
+		Field<Integer> completion = coalesce(S.COMPLETION_TOKENS, inline(0));
+		Field<Long> bucket = when(prompt.lt(inline(1_000)), inline(0L)).when(prompt.lt(inline(8_000)), inline(1_000L))
+			.when(prompt.lt(inline(32_000)), inline(8_000L))
+			.when(prompt.lt(inline(128_000)), inline(32_000L))
+			.otherwise(inline(128_000L));
+		Condition failed = capabilities.hasSpendLogColumn("status") ? S.STATUS.eq("failure") : falseCondition();
+		Condition cached = capabilities.hasSpendLogColumn("cache_hit") ? S.CACHE_HIT.eq("True") : falseCondition();
+		Condition unpriced = S.SPEND.eq(0.0).and(prompt.plus(completion).gt(inline(0))).and(succeeded()).and(uncached());
 		return dsl
-			.select(key, model, provider, count(), failed, cacheHits, tokens(S.PROMPT_TOKENS),
-					tokens(S.COMPLETION_TOKENS),
-					coalesce(sum(S.SPEND.cast(SQLDataType.NUMERIC)).filterWhere(VALID_SPEND), inline(BigDecimal.ZERO)),
-					count().filterWhere(not(VALID_SPEND)), count().filterWhere(NON_OBJECT_METADATA))
+			.select(key.as("k"), model.as("m"), provider.as("p"), hour.as("h"), date.as("d"), bucket.as("b"),
+					count().as("n"), count().filterWhere(failed).as("nf"), count().filterWhere(cached).as("nc"),
+					sum(prompt).as("pt"), sum(completion).as("ct"),
+					sum(S.SPEND.cast(SQLDataType.NUMERIC)).filterWhere(VALID_SPEND).as("usd"),
+					count().filterWhere(not(VALID_SPEND)).as("ni"), max(S.STARTTIME).as("newest"),
+					count().filterWhere(unpriced).as("nu"), sum(prompt).filterWhere(unpriced).as("upt"),
+					sum(completion).filterWhere(unpriced).as("uct"))
 			.from(S)
 			.where(inWindow(day))
-			.groupBy(key, model, provider)
-			.fetch(r -> new SpendGroup(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(),
-					r.value7().longValue(), r.value8().longValue(), r.value9(), r.value10(), r.value11()));
+			.groupBy(key, model, provider, hour, date, bucket)
+			.asTable("f");
+	}
+
+	/** Without a status column a failure cannot be told apart, except that it produced no completion. */
+	private Condition succeeded() {
+		return capabilities.hasSpendLogColumn("status") ? coalesce(S.STATUS, inline("")).ne("failure")
+				: S.COMPLETION_TOKENS.gt(0);
+	}
+
+	private Condition uncached() {
+		return capabilities.hasSpendLogColumn("cache_hit") ? coalesce(S.CACHE_HIT, inline("")).ne("True")
+				: noCondition();
 	}
 
 	/** The newest spend-log row that started before {@code before} (a backward index scan). */
@@ -72,36 +178,18 @@ final class DaySpendScan {
 		return dsl.select(max(S.STARTTIME)).from(S).where(S.STARTTIME.lt(before)).fetchOne(0, LocalDateTime.class);
 	}
 
-	/** Up to {@code limit} rows of the day that were left out of the sums or carry non-object metadata. */
-	List<AnomalousRow> anomalousRows(AuditDay day, int limit) {
-		Field<String> reason = org.jooq.impl.DSL.when(not(VALID_SPEND), inline(AnomalousRow.INVALID_SPEND))
-			.otherwise(inline(AnomalousRow.INVALID_METADATA));
-		return dsl.select(S.REQUEST_ID, S.STARTTIME, reason)
+	/**
+	 * Up to {@code limit} of the day's rows with NaN, infinite or negative spend, oldest first: an ordered index scan
+	 * that stops at the limit, made only when the scan counted such rows.
+	 */
+	List<AnomalousRow> invalidSpendRows(AuditDay day, int limit) {
+		return dsl.select(S.REQUEST_ID, S.STARTTIME)
 			.from(S)
 			.where(inWindow(day))
-			.and(not(VALID_SPEND).or(NON_OBJECT_METADATA))
+			.and(not(VALID_SPEND))
 			.orderBy(S.STARTTIME, S.REQUEST_ID)
 			.limit(limit)
-			.fetch(r -> new AnomalousRow(r.value1(), r.value2(), r.value3()));
-	}
-
-	/**
-	 * Rows per calendar date in {@code zone}, model and provider over {@code [fromUtc, toUtc)}: what flat-fee plans
-	 * carried over the last 30 days and the month's metered spend, in one range scan.
-	 */
-	List<ModelDayUsage> usageByDayAndModel(LocalDateTime fromUtc, LocalDateTime toUtc, ZoneId zone) {
-		Field<LocalDate> date = field("(({0} at time zone 'UTC') at time zone {1})::date", LocalDate.class,
-				S.STARTTIME, inline(zone.getId()));
-		Field<String> model = modelName();
-		Field<String> provider = optionalText("custom_llm_provider", S.CUSTOM_LLM_PROVIDER);
-		return dsl
-			.select(date, model, provider, count(), tokens(S.PROMPT_TOKENS), tokens(S.COMPLETION_TOKENS),
-					coalesce(sum(S.SPEND.cast(SQLDataType.NUMERIC)).filterWhere(VALID_SPEND), inline(BigDecimal.ZERO)))
-			.from(S)
-			.where(S.STARTTIME.ge(fromUtc).and(S.STARTTIME.lt(toUtc)))
-			.groupBy(date, model, provider)
-			.fetch(r -> new ModelDayUsage(r.value1(), r.value2(), r.value3(), r.value4(), r.value5().longValue(),
-					r.value6().longValue(), r.value7()));
+			.fetch(r -> new AnomalousRow(r.value1(), r.value2(), AnomalousRow.INVALID_SPEND));
 	}
 
 	static Condition inWindow(AuditDay day) {
@@ -121,8 +209,9 @@ final class DaySpendScan {
 		return capabilities.hasSpendLogColumn(column) ? coalesce(field, inline("")) : inline("");
 	}
 
-	private static Field<BigDecimal> tokens(Field<Integer> column) {
-		return coalesce(sum(column), inline(BigDecimal.ZERO));
+	private static long number(Record r, int index) {
+		Object value = r.get(index);
+		return value == null ? 0 : ((Number) value).longValue();
 	}
 
 }

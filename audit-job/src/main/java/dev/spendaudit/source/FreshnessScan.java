@@ -27,9 +27,10 @@ import static org.jooq.impl.DSL.max;
 import static org.jooq.impl.DSL.sum;
 
 /**
- * What tells a silent spend log from an idle gateway: the log's own newest row and longest gap, its hourly shape,
- * and the signals LiteLLM keeps writing when spend logs are off (the daily aggregates and the keys' spend
- * counters). Every spend-log query is a range scan on {@code "startTime"}.
+ * What tells a silent spend log from an idle gateway: the log's own newest row and longest gap (read on
+ * {@code "startTime"} alone, so the index answers them), the hours after the last stored day, and the signals
+ * LiteLLM keeps writing when spend logs are off (the daily aggregates and the keys' spend counters). Every
+ * spend-log query is bounded by a {@code "startTime"} range.
  */
 final class FreshnessScan {
 
@@ -75,7 +76,10 @@ final class FreshnessScan {
 				: Optional.of(new RowGap(r.get(0, LocalDateTime.class), r.get(1, LocalDateTime.class)));
 	}
 
-	/** Rows per hour (the hour's start, UTC) in {@code [from, to)}; hours without rows are absent. */
+	/**
+	 * Rows per hour (the hour's start, UTC) in {@code [from, to)}; hours without rows are absent. Asked only for the
+	 * hours after the last stored day, which no day's facts cover yet.
+	 */
 	Map<LocalDateTime, Long> rowsByHour(LocalDateTime from, LocalDateTime to) {
 		Field<LocalDateTime> hour = field("date_trunc('hour', {0})", LocalDateTime.class, S.STARTTIME);
 		return dsl.select(hour, count())
@@ -83,19 +87,6 @@ final class FreshnessScan {
 			.where(S.STARTTIME.ge(from).and(S.STARTTIME.lt(to)))
 			.groupBy(hour)
 			.fetchMap(r -> r.value1(), r -> r.value2().longValue());
-	}
-
-	/** The spend log per UTC day and key, for the days {@code first .. last} (inclusive). */
-	List<KeyDayCount> loggedByDayAndKey(LocalDate first, LocalDate last) {
-		Field<LocalDate> day = S.STARTTIME.cast(SQLDataType.LOCALDATE);
-		Field<String> key = coalesce(S.API_KEY, inline(""));
-		Field<Integer> successes = capabilities.hasSpendLogColumn("status")
-				? count().filterWhere(S.STATUS.isDistinctFrom("failure")) : count();
-		return dsl.select(day, key, count(), successes, validSpend())
-			.from(S)
-			.where(S.STARTTIME.ge(first.atStartOfDay()).and(S.STARTTIME.lt(last.plusDays(1).atStartOfDay())))
-			.groupBy(day, key)
-			.fetch(r -> new KeyDayCount(r.value1(), r.value2(), r.value3(), r.value4(), r.value5()));
 	}
 
 	/**

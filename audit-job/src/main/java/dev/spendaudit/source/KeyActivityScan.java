@@ -1,9 +1,7 @@
 package dev.spendaudit.source;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -17,7 +15,6 @@ import dev.spendaudit.source.litellm.tables.LitellmVerificationtoken;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.impl.SQLDataType;
 
 import static dev.spendaudit.source.litellm.Tables.LITELLM_DAILYUSERSPEND;
 import static dev.spendaudit.source.litellm.Tables.LITELLM_DELETEDVERIFICATIONTOKEN;
@@ -25,18 +22,15 @@ import static dev.spendaudit.source.litellm.Tables.LITELLM_DEPRECATEDVERIFICATIO
 import static dev.spendaudit.source.litellm.Tables.LITELLM_SPENDLOGS;
 import static dev.spendaudit.source.litellm.Tables.LITELLM_VERIFICATIONTOKEN;
 import static org.jooq.impl.DSL.any;
-import static org.jooq.impl.DSL.coalesce;
-import static org.jooq.impl.DSL.condition;
 import static org.jooq.impl.DSL.count;
 import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.max;
 import static org.jooq.impl.DSL.nullif;
-import static org.jooq.impl.DSL.sum;
 
 /**
- * Who still uses a key: resolving a key named in the settings to its hashes, then its recent traffic and the
- * caller hints in its rows. Each query filters on a {@code "startTime"} range first, then on the key hashes.
+ * Who still uses a key: resolving a key named in the settings to its hashes, then the caller hints in its rows.
+ * Each spend-log query filters on a {@code "startTime"} range first, then on the key hashes.
  */
 final class KeyActivityScan {
 
@@ -100,28 +94,18 @@ final class KeyActivityScan {
 	}
 
 	/**
-	 * The keys' traffic before {@code end}: counts over the last 24 hours and 7 days, and the newest row, models
-	 * and caller hints over the last {@code lookbackDays}.
+	 * Every hint the spend log has about who calls some keys, over {@code lookbackDays} before {@code end}: the
+	 * callers' IPs, end users, users, tags and {@code spend_logs_metadata}, most frequent first. Bounded by the keys
+	 * (a handful of retiring ones) and the look-back; their traffic counts come from the history instead.
 	 */
-	KeyActivity activity(String[] hashes, LocalDateTime end, int lookbackDays) {
+	CallerHints callerHints(String[] hashes, LocalDateTime end, int lookbackDays) {
 		if (hashes.length == 0) {
-			return KeyActivity.none();
+			return CallerHints.NONE;
 		}
-		LocalDateTime day = end.minusHours(24);
-		LocalDateTime week = end.minusDays(7);
 		Condition window = S.STARTTIME.ge(end.minusDays(Math.max(7, lookbackDays)))
 			.and(S.STARTTIME.lt(end))
 			.and(S.API_KEY.eq(any(hashes)));
-		var totals = dsl
-			.select(count().filterWhere(S.STARTTIME.ge(day)), count().filterWhere(S.STARTTIME.ge(week)),
-					coalesce(sum(S.SPEND.cast(SQLDataType.NUMERIC))
-						.filterWhere(DaySpendScan.VALID_SPEND.and(S.STARTTIME.ge(week))), inline(BigDecimal.ZERO)),
-					max(S.STARTTIME))
-			.from(S)
-			.where(window)
-			.fetchOne();
-		return new KeyActivity(totals.value1(), totals.value2(), totals.value3(), totals.value4(),
-				top(modelName(), window), top(optionalText("requester_ip_address", S.REQUESTER_IP_ADDRESS), window),
+		return new CallerHints(top(optionalText("requester_ip_address", S.REQUESTER_IP_ADDRESS), window),
 				top(optionalText("end_user", S.END_USER), window), top(optionalText("user", S.USER), window),
 				tags(window), top(spendLogsMetadata(), window));
 	}
@@ -197,12 +181,6 @@ final class KeyActivityScan {
 		return field("case when jsonb_typeof({0}) = 'object' and jsonb_typeof({0}->'spend_logs_metadata') = 'object' "
 				+ "and {0}->'spend_logs_metadata' <> '{}'::jsonb then ({0}->'spend_logs_metadata')::text end",
 				String.class, S.METADATA);
-	}
-
-	private Field<String> modelName() {
-		Field<String> deployment = nullif(S.MODEL, inline(""));
-		return capabilities.hasSpendLogColumn("model_group") ? coalesce(nullif(S.MODEL_GROUP, inline("")), deployment)
-				: deployment;
 	}
 
 	private Field<String> optionalText(String column, Field<String> field) {

@@ -11,26 +11,18 @@ import java.util.Set;
 import dev.spendaudit.core.AuditDay;
 import dev.spendaudit.source.litellm.tables.LitellmDeletedverificationtoken;
 import dev.spendaudit.source.litellm.tables.LitellmDeprecatedverificationtoken;
-import dev.spendaudit.source.litellm.tables.LitellmSpendlogs;
 import dev.spendaudit.source.litellm.tables.LitellmVerificationtoken;
-import org.jooq.Condition;
 import org.jooq.DSLContext;
-import org.jooq.Field;
 import org.jooq.Record3;
 
 import static dev.spendaudit.source.litellm.Tables.LITELLM_DELETEDVERIFICATIONTOKEN;
 import static dev.spendaudit.source.litellm.Tables.LITELLM_DEPRECATEDVERIFICATIONTOKEN;
-import static dev.spendaudit.source.litellm.Tables.LITELLM_SPENDLOGS;
 import static dev.spendaudit.source.litellm.Tables.LITELLM_VERIFICATIONTOKEN;
 import static org.jooq.impl.DSL.any;
-import static org.jooq.impl.DSL.coalesce;
-import static org.jooq.impl.DSL.condition;
-import static org.jooq.impl.DSL.field;
-import static org.jooq.impl.DSL.inline;
 
 /**
  * Gathers what LiteLLM's key tables know about a set of key hashes: one query per table, keyed by hash, plus a
- * look into the day's request metadata only for the hashes no key table names.
+ * look into the request metadata only for the hashes no key table names ({@link RequestMetadata}).
  */
 final class KeyDirectory {
 
@@ -43,8 +35,6 @@ final class KeyDirectory {
 
 	private static final LitellmDeprecatedverificationtoken R = LITELLM_DEPRECATEDVERIFICATIONTOKEN;
 
-	private static final LitellmSpendlogs S = LITELLM_SPENDLOGS;
-
 	private final DSLContext dsl;
 
 	private final SourceCapabilities capabilities;
@@ -54,16 +44,22 @@ final class KeyDirectory {
 		this.capabilities = capabilities;
 	}
 
+	/** The key tables' facts about each hash, with request-time aliases looked up in the day's rows. */
 	Map<String, KeyFacts> facts(Collection<String> apiKeys, AuditDay day) {
-		return facts(apiKeys, DaySpendScan.inWindow(day));
+		return lookup(apiKeys, day.fromUtc(), day.toUtc(), 0).facts();
 	}
 
 	/** As {@link #facts(Collection, AuditDay)}, with request-time aliases looked up in {@code [fromUtc, toUtc)}. */
 	Map<String, KeyFacts> facts(Collection<String> apiKeys, LocalDateTime fromUtc, LocalDateTime toUtc) {
-		return facts(apiKeys, S.STARTTIME.ge(fromUtc).and(S.STARTTIME.lt(toUtc)));
+		return lookup(apiKeys, fromUtc, toUtc, 0).facts();
 	}
 
-	private Map<String, KeyFacts> facts(Collection<String> apiKeys, Condition window) {
+	/**
+	 * The key tables' facts, and what the rows of the hashes they do not name say in their metadata over
+	 * {@code [fromUtc, toUtc)}: the newest request-time alias, how many rows were read, how many held non-object
+	 * metadata and up to {@code samples} of those.
+	 */
+	Lookup lookup(Collection<String> apiKeys, LocalDateTime fromUtc, LocalDateTime toUtc, int samples) {
 		String[] keys = apiKeys.stream().filter(k -> !k.isEmpty()).distinct().toArray(String[]::new);
 		Map<String, String[]> current = current(keys);
 		Map<String, String[]> deleted = capabilities.hasDeletedTokens() ? deleted(keys) : Map.of();
@@ -78,13 +74,23 @@ final class KeyDirectory {
 			.stream()
 			.filter(f -> !f.hasTableAlias() && !f.apiKey().isEmpty())
 			.map(KeyFacts::apiKey)
+			.sorted()
 			.toArray(String[]::new);
-		requestAliases(needRequestAlias, window).forEach((key, alias) -> {
+		RequestMetadata metadata = new RequestMetadata(dsl, capabilities);
+		RequestMetadata.Result read = metadata.read(needRequestAlias, fromUtc, toUtc, samples);
+		read.aliases().forEach((key, alias) -> {
 			KeyFacts f = facts.get(key);
 			facts.put(key, new KeyFacts(key, f.currentAlias(), f.currentKeyName(), f.deletedAlias(),
 					f.deletedKeyName(), f.rotatedAlias(), alias));
 		});
-		return facts;
+		return new Lookup(facts, read.metadata(), read.samples());
+	}
+
+	/**
+	 * @param metadata the rows whose metadata was read, and how many of them held no JSON object
+	 * @param samples a few of those, oldest first
+	 */
+	record Lookup(Map<String, KeyFacts> facts, DayFacts.MetadataRead metadata, List<AnomalousRow> samples) {
 	}
 
 	/** hash → {alias, key_name} of live keys. */
@@ -140,23 +146,6 @@ final class KeyDirectory {
 			pending = following;
 		}
 		return aliases;
-	}
-
-	/** hash → the newest non-empty {@code user_api_key_alias} in the window's request metadata. */
-	private Map<String, String> requestAliases(String[] keys, Condition window) {
-		if (keys.length == 0) {
-			return Map.of();
-		}
-		Field<String> alias = field("{0}->>'user_api_key_alias'", String.class, S.METADATA);
-		return dsl.select(S.API_KEY, alias)
-			.distinctOn(S.API_KEY)
-			.from(S)
-			.where(window)
-			.and(S.API_KEY.eq(any(keys)))
-			.and(condition("jsonb_typeof({0}) = 'object'", S.METADATA))
-			.and(coalesce(alias, inline("")).ne(""))
-			.orderBy(S.API_KEY, S.STARTTIME.desc())
-			.fetchMap(S.API_KEY, alias);
 	}
 
 	private static Map<String, String[]> toMap(List<Record3<String, String, String>> rows) {

@@ -1,13 +1,17 @@
 package dev.spendaudit.source;
 
+import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 import javax.sql.DataSource;
 
@@ -17,11 +21,16 @@ import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
 
 /**
- * The LiteLLM proxy's database, read only: the one entry point through which the rest of the job sees it.
+ * The LiteLLM proxy's database, read only: the one entry point through which the rest of the job sees it. A day is
+ * read once ({@link #readDay}); everything else here is a lookup bounded by a few keys, the hours after the last
+ * stored day, or an index.
  */
 public class LiteLlmSource {
 
-	private final DSLContext dsl;
+	/** Anomalous rows kept as examples per day. */
+	static final int ANOMALY_SAMPLES = 20;
+
+	private final String name;
 
 	private final SourceCapabilities capabilities;
 
@@ -32,12 +41,14 @@ public class LiteLlmSource {
 	private final WorkloadResolver resolver;
 
 	private final RequestDrillDown requests;
+
 	private final FreshnessScan freshness;
 
 	private final KeyActivityScan activity;
 
 	public LiteLlmSource(DataSource dataSource, SourceSettings settings) {
-		this.dsl = DSL.using(dataSource, SQLDialect.POSTGRES);
+		DSLContext dsl = DSL.using(dataSource, SQLDialect.POSTGRES);
+		this.name = settings.name();
 		this.capabilities = SourceCapabilities.detect(dsl);
 		this.scan = new DaySpendScan(dsl, capabilities);
 		this.keys = new KeyDirectory(dsl, capabilities);
@@ -47,20 +58,47 @@ public class LiteLlmSource {
 		this.activity = new KeyActivityScan(dsl, capabilities);
 	}
 
+	/** The source's (gateway's) name, which every fact read from it carries. */
+	public String name() {
+		return name;
+	}
+
 	public SourceCapabilities capabilities() {
 		return capabilities;
 	}
 
-	/** The day's spend by key hash, model and provider. */
-	public List<SpendGroup> spendByKeyAndModel(AuditDay day) {
-		return scan.groups(day);
+	/**
+	 * The day's facts: one range scan on {@code "startTime"} for the groups, prompt sizes, UTC hours and UTC dates;
+	 * the key tables for the hashes it found, and {@code metadata} only for the hashes they do not name; the newest
+	 * row before the day's end (a backward index scan); and examples of the anomalous rows, only when there are any.
+	 */
+	public DayFacts readDay(AuditDay day) {
+		DaySpendScan.Scan facts = scan.scan(day);
+		Set<String> hashes = new TreeSet<>();
+		facts.groups().forEach(g -> hashes.add(g.apiKey()));
+		KeyDirectory.Lookup lookup = keys.lookup(hashes, day.fromUtc(), day.toUtc(), ANOMALY_SAMPLES);
+		Map<String, Workload> workloads = new HashMap<>();
+		lookup.facts().forEach((key, f) -> workloads.put(key, resolver.resolve(f)));
+		List<AnomalousRow> samples = new ArrayList<>(lookup.samples());
+		if (facts.groups().stream().anyMatch(g -> g.invalidSpendRows() > 0)) {
+			samples.addAll(scan.invalidSpendRows(day, ANOMALY_SAMPLES));
+		}
+		samples.sort(Comparator.comparing(AnomalousRow::startTimeUtc).thenComparing(AnomalousRow::requestId));
+		return new DayFacts(day, name, facts.groups(), facts.promptBuckets(), facts.providerHours(),
+				facts.keyUtcDates(), workloads, lookup.metadata(),
+				samples.subList(0, Math.min(ANOMALY_SAMPLES, samples.size())), scan.newestRowBefore(day.toUtc()),
+				null);
 	}
 
-	/** The workload behind each key hash, as of now for the key tables and as of the day for request aliases. */
-	public Map<String, Workload> workloads(Collection<String> apiKeys, AuditDay day) {
-		Map<String, Workload> workloads = new HashMap<>();
-		keys.facts(apiKeys, day).forEach((key, facts) -> workloads.put(key, resolver.resolve(facts)));
-		return workloads;
+	/**
+	 * How current the log is, as seen from the end of {@code day} and from {@code nowUtc}: the newest row of all (a
+	 * backward index scan) and the longest gap between rows over {@code [end − gapWindow, end)}, computed over
+	 * {@code "startTime"} alone.
+	 */
+	public LogFreshness logFreshness(AuditDay day, Duration gapWindow, LocalDateTime nowUtc) {
+		LocalDateTime from = day.toUtc().minus(gapWindow);
+		return new LogFreshness(nowUtc, freshness.newestRow(), from,
+				freshness.longestGap(from, day.toUtc()).orElse(null));
 	}
 
 	/** The workload behind each key hash, with request-time aliases looked up in {@code [fromUtc, toUtc)}. */
@@ -70,20 +108,16 @@ public class LiteLlmSource {
 		return workloads;
 	}
 
-	public LocalDateTime newestRowBefore(LocalDateTime before) {
-		return scan.newestRowBefore(before);
+	/** The workload behind each key hash, as of now for the key tables and as of the day for request aliases. */
+	public Map<String, Workload> workloads(Collection<String> apiKeys, AuditDay day) {
+		return workloads(apiKeys, day.fromUtc(), day.toUtc());
 	}
 
-	public List<AnomalousRow> anomalousRows(AuditDay day, int limit) {
-		return scan.anomalousRows(day, limit);
-	}
+	// --- a finding's own requests: its key hashes and model on the audited day
 
-	/**
-	 * The day's requests of some key hashes on one model, counted by prompt size: one bucket below
-	 * {@code bounds[0]}, one per pair of bounds, one from the last bound up.
-	 */
-	public PromptSizes promptSizes(AuditDay day, Collection<String> apiKeys, String model, long... bounds) {
-		return requests.promptSizes(day, apiKeys, model, bounds);
+	/** The median request of some key hashes on one model on the day. */
+	public MedianRequest medianRequest(AuditDay day, Collection<String> apiKeys, String model) {
+		return requests.medianRequest(day, apiKeys, model);
 	}
 
 	/** The day's most expensive requests of some key hashes on one model. */
@@ -91,42 +125,23 @@ public class LiteLlmSource {
 		return requests.topRequests(day, apiKeys, model, limit);
 	}
 
-	/** The day's successful, uncached calls that carried tokens but logged zero spend. */
-	public List<UnpricedCalls> unpricedCalls(AuditDay day) {
-		return requests.unpricedCalls(day);
-	}
+	// --- budgets
 
 	/** A key's logged spend between two UTC wall-clock times ({@code [fromUtc, toUtc)}). */
-	public java.math.BigDecimal keySpend(String apiKey, LocalDateTime fromUtc, LocalDateTime toUtc) {
+	public BigDecimal keySpend(String apiKey, LocalDateTime fromUtc, LocalDateTime toUtc) {
 		return requests.keySpend(apiKey, fromUtc, toUtc);
 	}
 
 	/** Live keys with their own {@code max_budget} (none on a LiteLLM without the budget columns). */
 	public List<KeyBudget> keyBudgets(LocalDateTime asOfUtc) {
 		return requests.keyBudgets(asOfUtc);
-
 	}
 
 	// --- freshness: is the spend log still being written?
 
-	/** The newest spend-log row of all (null when the log is empty). */
-	public LocalDateTime newestRow() {
-		return freshness.newestRow();
-	}
-
-	/** The longest gap between consecutive spend-log rows in {@code [fromUtc, toUtc)}, in SQL. */
-	public Optional<RowGap> longestGap(LocalDateTime fromUtc, LocalDateTime toUtc) {
-		return freshness.longestGap(fromUtc, toUtc);
-	}
-
-	/** Spend-log rows per UTC hour in {@code [fromUtc, toUtc)}: the log's hourly shape. */
+	/** Spend-log rows per UTC hour in {@code [fromUtc, toUtc)}: for the hours after the last stored day. */
 	public Map<LocalDateTime, Long> rowsByHour(LocalDateTime fromUtc, LocalDateTime toUtc) {
-		return freshness.rowsByHour(fromUtc, toUtc);
-	}
-
-	/** The spend log per UTC day and key for the days {@code first .. last}. */
-	public List<KeyDayCount> loggedByDayAndKey(LocalDate first, LocalDate last) {
-		return freshness.loggedByDayAndKey(first, last);
+		return fromUtc.isBefore(toUtc) ? freshness.rowsByHour(fromUtc, toUtc) : Map.of();
 	}
 
 	/** LiteLLM's daily aggregates per UTC day and key; empty when the table is missing. */
@@ -160,17 +175,13 @@ public class LiteLlmSource {
 		return apiKeys.isEmpty() ? List.of() : freshness.rowTimes(apiKeys.toArray(String[]::new), fromUtc, toUtc);
 	}
 
-	/** The newest row of some keys in {@code [notBeforeUtc, beforeUtc)}, or null. */
+	/**
+	 * The newest row of some keys in {@code [notBeforeUtc, beforeUtc)}, or null: for days stored by release 0.1.0,
+	 * which did not keep each group's newest row.
+	 */
 	public LocalDateTime newestRowOf(Collection<String> apiKeys, LocalDateTime notBeforeUtc, LocalDateTime beforeUtc) {
 		return apiKeys.isEmpty() ? null
 				: freshness.newestRowOf(apiKeys.toArray(String[]::new), notBeforeUtc, beforeUtc);
-	}
-
-	// --- flat-fee plans
-
-	/** Spend-log usage per date in {@code zone}, model and provider over {@code [fromUtc, toUtc)}. */
-	public List<ModelDayUsage> usageByDayAndModel(LocalDateTime fromUtc, LocalDateTime toUtc, ZoneId zone) {
-		return scan.usageByDayAndModel(fromUtc, toUtc, zone);
 	}
 
 	// --- keys
@@ -180,9 +191,9 @@ public class LiteLlmSource {
 		return activity.resolve(spec);
 	}
 
-	/** Some keys' traffic before {@code endUtc}: the last 24 h, 7 days and {@code lookbackDays}. */
-	public KeyActivity keyActivity(Collection<String> apiKeys, LocalDateTime endUtc, int lookbackDays) {
-		return activity.activity(apiKeys.stream().sorted().toArray(String[]::new), endUtc, lookbackDays);
+	/** Every hint the spend log has about who calls some keys, over {@code lookbackDays} before {@code endUtc}. */
+	public CallerHints callerHints(Collection<String> apiKeys, LocalDateTime endUtc, int lookbackDays) {
+		return activity.callerHints(apiKeys.stream().sorted().toArray(String[]::new), endUtc, lookbackDays);
 	}
 
 	/** The newest UTC date up to {@code notAfter} with requests for the keys in the daily aggregates, or null. */

@@ -2,7 +2,6 @@ package dev.spendaudit.source;
 
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
@@ -13,22 +12,20 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
-import org.jooq.SelectField;
 import org.jooq.impl.SQLDataType;
 
 import static dev.spendaudit.source.litellm.Tables.LITELLM_SPENDLOGS;
 import static dev.spendaudit.source.litellm.Tables.LITELLM_VERIFICATIONTOKEN;
 import static org.jooq.impl.DSL.any;
-import static org.jooq.impl.DSL.coalesce;
-import static org.jooq.impl.DSL.count;
 import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.noCondition;
 import static org.jooq.impl.DSL.percentileDisc;
 import static org.jooq.impl.DSL.sum;
 
 /**
- * Per-request reads for explanations and checks: every query is a range scan on the day's {@code "startTime"}
- * window, narrowed by key hash where it can be, selecting only the columns it needs (never {@code metadata}).
+ * Per-request reads for explanations and checks, each bounded: the rows of a finding's own key hashes and model on
+ * the audited day, or one budgeted key's rows since a moment. Every query filters on a {@code "startTime"} range
+ * and the key hashes, selecting only the columns it needs (never {@code metadata}).
  */
 final class RequestDrillDown {
 
@@ -48,32 +45,14 @@ final class RequestDrillDown {
 		this.scan = scan;
 	}
 
-	PromptSizes promptSizes(AuditDay day, Collection<String> apiKeys, String model, long[] bounds) {
-		List<SelectField<?>> fields = new ArrayList<>();
-		List<Condition> buckets = new ArrayList<>();
-		for (int i = 0; i <= bounds.length; i++) {
-			Condition c = noCondition();
-			if (i > 0) {
-				c = c.and(S.PROMPT_TOKENS.ge((int) bounds[i - 1]));
-			}
-			if (i < bounds.length) {
-				c = c.and(S.PROMPT_TOKENS.lt((int) bounds[i]));
-			}
-			buckets.add(c);
-			fields.add(count().filterWhere(c));
-			fields.add(sum(S.SPEND.cast(SQLDataType.NUMERIC)).filterWhere(c.and(DaySpendScan.VALID_SPEND)));
-		}
-		fields.add(percentileDisc(0.5).withinGroupOrderBy(S.PROMPT_TOKENS));
-		fields.add(percentileDisc(0.5).withinGroupOrderBy(S.COMPLETION_TOKENS));
-		Record r = dsl.select(fields).from(S).where(ofPair(day, apiKeys, model)).fetchOne();
-		List<PromptSizes.Bucket> result = new ArrayList<>();
-		for (int i = 0; i <= bounds.length; i++) {
-			BigDecimal usd = (BigDecimal) r.get(2 * i + 1);
-			result.add(new PromptSizes.Bucket(i == 0 ? 0 : bounds[i - 1], i < bounds.length ? bounds[i] : null,
-					((Number) r.get(2 * i)).longValue(), usd == null ? BigDecimal.ZERO : usd));
-		}
-		int n = 2 * (bounds.length + 1);
-		return new PromptSizes(result, longOrNull(r.get(n)), longOrNull(r.get(n + 1)));
+	/** The median request of some key hashes on one model on the day: one aggregate over their rows. */
+	MedianRequest medianRequest(AuditDay day, Collection<String> apiKeys, String model) {
+		Record r = dsl.select(percentileDisc(0.5).withinGroupOrderBy(S.PROMPT_TOKENS),
+				percentileDisc(0.5).withinGroupOrderBy(S.COMPLETION_TOKENS))
+			.from(S)
+			.where(ofPair(day, apiKeys, model))
+			.fetchOne();
+		return new MedianRequest(longOrNull(r.get(0)), longOrNull(r.get(1)));
 	}
 
 	List<RequestSample> topRequests(AuditDay day, Collection<String> apiKeys, String model, int limit) {
@@ -85,31 +64,6 @@ final class RequestDrillDown {
 			.orderBy(S.SPEND.desc(), S.REQUEST_ID)
 			.limit(limit)
 			.fetch(r -> new RequestSample(r.value1(), r.value2(), r.value3(), r.value4(), r.value5()));
-	}
-
-	/** Successful, uncached calls with tokens and zero spend, by key, model and provider. */
-	List<UnpricedCalls> unpricedCalls(AuditDay day) {
-		Field<String> key = coalesce(S.API_KEY, inline(""));
-		Field<String> model = scan.modelName();
-		Field<String> provider = capabilities.hasSpendLogColumn("custom_llm_provider")
-				? coalesce(S.CUSTOM_LLM_PROVIDER, inline("")) : inline("");
-		// without a status column a failure cannot be told apart, except that it produced no completion
-		Condition succeeded = capabilities.hasSpendLogColumn("status") ? coalesce(S.STATUS, inline("")).ne("failure")
-				: S.COMPLETION_TOKENS.gt(0);
-		Condition uncached = capabilities.hasSpendLogColumn("cache_hit") ? coalesce(S.CACHE_HIT, inline("")).ne("True")
-				: noCondition();
-		return dsl
-			.select(key, model, provider, count(), sum(S.PROMPT_TOKENS), sum(S.COMPLETION_TOKENS))
-			.from(S)
-			.where(DaySpendScan.inWindow(day))
-			.and(S.SPEND.eq(0.0))
-			.and(S.PROMPT_TOKENS.plus(S.COMPLETION_TOKENS).gt(0))
-			.and(succeeded)
-			.and(uncached)
-			.groupBy(key, model, provider)
-			.orderBy(model, provider, key)
-			.fetch(r -> new UnpricedCalls(r.value1(), r.value2(), r.value3(), r.value4(), r.value5().longValue(),
-					r.value6().longValue()));
 	}
 
 	/** A key's logged spend in {@code [fromUtc, toUtc)} (valid spend only). */

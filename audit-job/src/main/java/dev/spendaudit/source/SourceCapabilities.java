@@ -1,5 +1,7 @@
 package dev.spendaudit.source;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -35,6 +37,13 @@ public final class SourceCapabilities {
 
 	/** Reads the catalogue of the source's current schema; fails if it has no spend log at all. */
 	static SourceCapabilities detect(DSLContext dsl) {
+		SourceCapabilities capabilities = read(dsl);
+		capabilities.logSkippedRules();
+		return capabilities;
+	}
+
+	/** The same without logging what is skipped: {@code doctor} reports {@link #limitations()} itself. */
+	static SourceCapabilities read(DSLContext dsl) {
 		Map<String, Set<String>> columns = dsl
 			.select(field(name("table_name"), String.class), field(name("column_name"), String.class))
 			.from(table(name("information_schema", "columns")))
@@ -54,9 +63,7 @@ public final class SourceCapabilities {
 			throw new SourceUnavailableException("the source database has no \"" + SPEND_LOGS
 					+ "\" table: is spend-audit.source.url pointing at the LiteLLM proxy's database?");
 		}
-		SourceCapabilities capabilities = new SourceCapabilities(columns);
-		capabilities.logSkippedRules();
-		return capabilities;
+		return new SourceCapabilities(columns);
 	}
 
 	public boolean hasTable(String table) {
@@ -94,33 +101,76 @@ public final class SourceCapabilities {
 		return hasColumn(SPEND_LOGS, column);
 	}
 
-	private void logSkippedRules() {
+	/**
+	 * What this source lacks and which rule or figure that switches off, one sentence each.
+	 *
+	 * @param serious whether it costs the audit more than precision (no key table: no current aliases at all)
+	 */
+	public record Limitation(boolean serious, String message) {
+	}
+
+	/** The attribution rules this source's tables allow, strongest first. */
+	public List<Attribution> attributionRules() {
+		List<Attribution> rules = new ArrayList<>();
+		for (Attribution rule : Attribution.values()) {
+			boolean possible = switch (rule) {
+				case KEY_ALIAS, KEY_NAME -> hasTokens();
+				case DELETED_KEY -> hasDeletedTokens();
+				case ROTATED_KEY -> hasDeprecatedTokens();
+				case REQUEST_ALIAS -> hasSpendLogColumn("metadata");
+				case MASTER_KEY, UNKNOWN_KEY -> true;
+			};
+			if (possible) {
+				rules.add(rule);
+			}
+		}
+		return rules;
+	}
+
+	/** Every missing optional table or column, with the rule it disables; empty on a current LiteLLM. */
+	public List<Limitation> limitations() {
+		List<Limitation> limits = new ArrayList<>();
 		if (!hasTokens()) {
-			log.warn("\"{}\" not found: current key aliases are unavailable; only request-time aliases name workloads",
-					TOKENS);
+			limits.add(new Limitation(true, "\"" + TOKENS
+					+ "\" not found: current key aliases are unavailable; only request-time aliases name workloads"));
 		}
 		if (!hasDeletedTokens()) {
-			log.info("\"{}\" not found (LiteLLM older than late 2025): the DELETED_KEY attribution rule is skipped",
-					DELETED_TOKENS);
+			limits.add(new Limitation(false, "\"" + DELETED_TOKENS
+					+ "\" not found (LiteLLM older than late 2025): the DELETED_KEY attribution rule is skipped"));
 		}
 		if (!hasDeprecatedTokens()) {
-			log.info("\"{}\" not found: the ROTATED_KEY attribution rule is skipped", DEPRECATED_TOKENS);
+			limits.add(new Limitation(false,
+					"\"" + DEPRECATED_TOKENS + "\" not found: the ROTATED_KEY attribution rule is skipped"));
 		}
 		if (!hasDailyAggregates()) {
-			log.info("\"{}\" not found: the spend log's capture check falls back to nightly snapshots of the keys' "
-					+ "spend counters", DAILY_USER_SPEND);
+			limits.add(new Limitation(false, "\"" + DAILY_USER_SPEND + "\" not found: the spend log's capture check"
+					+ " falls back to nightly snapshots of the keys' spend counters"));
 		}
 		if (!hasSpendLogColumn("status")) {
-			log.info("\"{}\".status not found (LiteLLM before 2025-05): failed requests count as 0", SPEND_LOGS);
+			limits.add(new Limitation(false,
+					"\"" + SPEND_LOGS + "\".status not found (LiteLLM before 2025-05): failed requests count as 0"));
 		}
 		if (!hasSpendLogColumn("model_group")) {
-			log.info("\"{}\".model_group not found: models are named by the deployment model", SPEND_LOGS);
+			limits.add(new Limitation(false,
+					"\"" + SPEND_LOGS + "\".model_group not found: models are named by the deployment model"));
 		}
 		if (hasTokens() && !hasColumn(TOKENS, "max_budget")) {
-			log.info("\"{}\".max_budget not found: the BUDGET rule is skipped", TOKENS);
+			limits.add(new Limitation(false, "\"" + TOKENS + "\".max_budget not found: the BUDGET rule is skipped"));
 		}
 		if (!hasSpendLogColumn("cache_hit")) {
-			log.info("\"{}\".cache_hit not found: cache hits count as 0", SPEND_LOGS);
+			limits.add(new Limitation(false, "\"" + SPEND_LOGS + "\".cache_hit not found: cache hits count as 0"));
+		}
+		return limits;
+	}
+
+	private void logSkippedRules() {
+		for (Limitation limit : limitations()) {
+			if (limit.serious()) {
+				log.warn("{}", limit.message());
+			}
+			else {
+				log.info("{}", limit.message());
+			}
 		}
 	}
 

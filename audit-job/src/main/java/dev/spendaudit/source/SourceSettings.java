@@ -15,6 +15,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties(prefix = "spend-audit.source", ignoreUnknownFields = false)
 public record SourceSettings(String url, String username, String password, String masterKeySha256) {
 
+	/** The name every fact row carries while the job reads one gateway. */
+	public static final String DEFAULT_NAME = "default";
+
 	public SourceSettings {
 		url = blankToNull(url);
 		masterKeySha256 = blankToNull(masterKeySha256);
@@ -25,6 +28,11 @@ public record SourceSettings(String url, String username, String password, Strin
 						"spend-audit.source.master-key-sha256 must be 64 hex characters (the sha256 of the master key)");
 			}
 		}
+	}
+
+	/** The source (gateway) name the day's facts, the history and the findings carry. */
+	public String name() {
+		return DEFAULT_NAME;
 	}
 
 	/** Whether no LiteLLM database is configured, so the demo database stands in. */

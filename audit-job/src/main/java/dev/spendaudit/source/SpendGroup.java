@@ -1,6 +1,7 @@
 package dev.spendaudit.source;
 
 import java.math.BigDecimal;
+import java.time.LocalDateTime;
 
 /**
  * The day's spend-log rows of one key hash, model and provider, summed in PostgreSQL.
@@ -10,9 +11,18 @@ import java.math.BigDecimal;
  * @param provider {@code custom_llm_provider} ('' when unknown)
  * @param usd exact sum of the valid {@code spend} values; rows with NaN, infinite or negative spend are left out
  * @param invalidSpendRows rows left out of {@code usd}
- * @param invalidMetadataRows rows whose {@code metadata} is not a JSON object (still summed: their spend is valid)
+ * @param newestStartUtc the newest {@code "startTime"} of the group
+ * @param unpriced the group's successful, uncached calls that carried tokens and logged zero spend
  */
 public record SpendGroup(String apiKey, String model, String provider, long requests, long failedRequests,
 		long cacheHits, long promptTokens, long completionTokens, BigDecimal usd, long invalidSpendRows,
-		long invalidMetadataRows) {
+		LocalDateTime newestStartUtc, Unpriced unpriced) {
+
+	/** Calls that carried tokens but logged no spend: their cost is missing from every figure. */
+	public record Unpriced(long requests, long promptTokens, long completionTokens) {
+
+		public static final Unpriced NONE = new Unpriced(0, 0, 0);
+
+	}
+
 }

@@ -13,12 +13,19 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 import dev.spendaudit.core.AuditDay;
 import dev.spendaudit.core.Quantities;
+import dev.spendaudit.history.HistoryReader;
+import dev.spendaudit.history.KeyHistory;
+import dev.spendaudit.history.LogHistory;
+import dev.spendaudit.history.StoredDay;
+import dev.spendaudit.source.KeyDayCount;
 import dev.spendaudit.source.KeySpend;
 import dev.spendaudit.source.LiteLlmSource;
+import dev.spendaudit.source.LogFreshness;
 import dev.spendaudit.source.ResolvedKey;
 import dev.spendaudit.source.RowGap;
 import dev.spendaudit.source.Workload;
@@ -30,6 +37,11 @@ import org.slf4j.LoggerFactory;
  * Is the spend log still being written? Looks at the log as it stood at the end of the audited day (so a rerun
  * of a past day reports what that night would have seen), compares it with what LiteLLM keeps writing when spend
  * logs are off, classifies the day and stores the result.
+ * <p>
+ * The log's side comes from the history: the newest rows and the longest gap the {@code readDay} step looked up,
+ * the key × UTC-date and UTC-hour facts of the stored days. The source is asked only for LiteLLM's own signals
+ * (daily aggregates, key counters), the canary's rows, and, for the counter fallback, the keys' logged spend between
+ * two nightly snapshots and the hours after the audited day.
  */
 public class FreshnessCheck {
 
@@ -49,14 +61,24 @@ public class FreshnessCheck {
 
 	private final LiteLlmSource source;
 
+	private final HistoryReader history;
+
+	private final LogHistory logHistory;
+
+	private final KeyHistory keyHistory;
+
 	private final FreshnessStore store;
 
 	private final FreshnessSettings settings;
 
 	private final Clock clock;
 
-	public FreshnessCheck(LiteLlmSource source, FreshnessStore store, FreshnessSettings settings, Clock clock) {
+	public FreshnessCheck(LiteLlmSource source, HistoryReader history, LogHistory logHistory, KeyHistory keyHistory,
+			FreshnessStore store, FreshnessSettings settings, Clock clock) {
 		this.source = source;
+		this.history = history;
+		this.logHistory = logHistory;
+		this.keyHistory = keyHistory;
 		this.store = store;
 		this.settings = settings;
 		this.clock = clock;
@@ -66,15 +88,21 @@ public class FreshnessCheck {
 		LocalDateTime end = day.toUtc();
 		LocalDateTime now = LocalDateTime.now(clock.withZone(ZoneOffset.UTC));
 		LocalDateTime windowStart = end.minus(settings.gapWindow());
-		LocalDateTime newest = source.newestRowBefore(end);
-		LocalDateTime newestAtRun = source.newestRow();
-		RowGap gap = source.longestGap(windowStart, end).orElse(null);
+		StoredDay stored = history.day(day.date())
+			.orElseThrow(() -> new IllegalStateException("day " + day.date() + " has not been read"));
+		LogFreshness lookups = stored.freshness(source.name());
+		if (lookups == null) {
+			throw new IllegalStateException("day " + day.date() + " was only rolled up: its freshness was not read");
+		}
+		LocalDateTime newest = stored.newestRowUtc();
+		LocalDateTime newestAtRun = lookups.newestRowUtc();
+		RowGap gap = lookups.longestGap();
 		if (source.capabilities().hasKeyCounters() && !now.isBefore(end) && now.isBefore(end.plus(NIGHTLY))) {
 			store.replaceSnapshot(day.date(), now, source.keyCounters());
 		}
 		Compared compared = compare(day, windowStart, end, now);
-		List<HourRange> silentHours = silentHours(compared.periods(), now);
-		List<CaptureGap> gaps = named(compared.gaps(), windowStart, end);
+		List<HourRange> silentHours = silentHours(compared.periods(), end, now);
+		List<CaptureGap> gaps = named(compared.gaps(), day, windowStart, end);
 		CanaryCheck canary = canary(day, windowStart, end);
 		FreshnessClassifier.Verdict verdict = FreshnessClassifier.classify(new FreshnessClassifier.Observations(
 				windowStart, end, newest, gap, compared.signal(), compared.note(), gaps, silentHours, canary, day.zone()),
@@ -95,6 +123,9 @@ public class FreshnessCheck {
 	private Compared compare(AuditDay day, LocalDateTime windowStart, LocalDateTime end, LocalDateTime now) {
 		LocalDate first = windowStart.toLocalDate();
 		LocalDate last = end.minusNanos(1).toLocalDate();
+		// the log's side is the stored days: a UTC date that goes on past the end of the audited day is compared
+		// when the day it ends in is audited
+		LocalDate lastWhole = end.toLocalDate().minusDays(1);
 		// a UTC day still in progress (zones west of UTC) is compared the next night: both sides are written in
 		// batches, seconds apart, and a day half-written would look like a hole
 		LocalDate lastSettled = now.minus(SETTLE).toLocalDate().minusDays(1);
@@ -102,12 +133,20 @@ public class FreshnessCheck {
 		String note = null;
 		if (source.capabilities().hasDailyAggregates()) {
 			if (source.aggregatesHaveRows(last.minusDays(AGGREGATES_ALIVE_DAYS - 1), last)) {
-				if (lastCompared.isBefore(first)) {
+				last = lastCompared.isAfter(lastWhole) ? lastWhole : lastCompared;
+				if (last.isBefore(first)) {
 					return new Compared(Signal.DAILY_AGGREGATES, List.of(), List.of(), null);
 				}
-				last = lastCompared;
-				List<CaptureGap> gaps = CaptureComparison.compare(source.aggregatedByDayAndKey(first, last),
-						source.loggedByDayAndKey(first, last));
+				Set<LocalDate> covered = logHistory.coveredUtcDates(first, last);
+				if (covered.size() < first.datesUntil(last.plusDays(1)).count()) {
+					log.info("{}: UTC dates {} .. {} not all stored with their UTC-date facts (a store of release 0.1.0)"
+							+ "; compared only {}", day.date(), first, last, covered);
+				}
+				List<KeyDayCount> aggregates = source.aggregatedByDayAndKey(first, last)
+					.stream()
+					.filter(a -> covered.contains(a.utcDate()))
+					.toList();
+				List<CaptureGap> gaps = CaptureComparison.compare(aggregates, logHistory.keyUtcDates(first, last));
 				Set<Interval> days = gaps.stream()
 					.map(g -> new Interval(g.periodStart(), g.periodEnd()))
 					.collect(Collectors.toCollection(LinkedHashSet::new));
@@ -150,22 +189,34 @@ public class FreshnessCheck {
 		return new Compared(signal, List.of(), List.of(), note);
 	}
 
-	/** Hours with no rows at all in the periods where traffic went unlogged. */
-	private List<HourRange> silentHours(List<Interval> periods, LocalDateTime now) {
+	/**
+	 * Hours with no rows at all in the periods where traffic went unlogged: the stored days' UTC hours, and the
+	 * source's rows for the hours after the audited day (only the counter snapshots' periods reach past it).
+	 */
+	private List<HourRange> silentHours(List<Interval> periods, LocalDateTime end, LocalDateTime now) {
 		if (periods.isEmpty()) {
 			return List.of();
 		}
 		LocalDateTime from = periods.stream().map(Interval::from).min(LocalDateTime::compareTo).orElseThrow();
 		LocalDateTime to = periods.stream().map(Interval::to).max(LocalDateTime::compareTo).orElseThrow();
-		return HourRange.silent(periods, source.rowsByHour(from, to).keySet(), now);
+		Set<LocalDateTime> hours = new TreeSet<>(logHistory.hoursWithRows(from, to.isAfter(end) ? end : to));
+		hours.addAll(source.rowsByHour(from.isAfter(end) ? from : end, to).keySet());
+		return HourRange.silent(periods, hours, now);
 	}
 
-	private List<CaptureGap> named(List<CaptureGap> gaps, LocalDateTime windowStart, LocalDateTime end) {
+	/** Each gap's workload: as the history attributed the key lately, else as LiteLLM's key tables name it. */
+	private List<CaptureGap> named(List<CaptureGap> gaps, AuditDay day, LocalDateTime windowStart, LocalDateTime end) {
 		if (gaps.isEmpty()) {
 			return gaps;
 		}
 		Set<String> keys = gaps.stream().map(CaptureGap::apiKey).collect(Collectors.toSet());
-		Map<String, Workload> workloads = source.workloads(keys, windowStart, end);
+		LocalDate firstDay = day.date().minusDays(settings.gapWindow().toDays() + 1);
+		Map<String, Workload> workloads = new HashMap<>(keyHistory.workloads(keys, firstDay, day.date()));
+		Set<String> unseen = new TreeSet<>(keys);
+		unseen.removeAll(workloads.keySet());
+		if (!unseen.isEmpty()) {
+			workloads.putAll(source.workloads(unseen, windowStart, end));
+		}
 		List<CaptureGap> named = new ArrayList<>();
 		for (CaptureGap g : gaps) {
 			Workload w = workloads.get(g.apiKey());

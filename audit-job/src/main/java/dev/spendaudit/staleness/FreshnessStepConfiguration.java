@@ -4,6 +4,10 @@ import java.time.Clock;
 
 import dev.spendaudit.core.CoreSettings;
 import dev.spendaudit.core.DaySteps;
+import dev.spendaudit.core.HistoryNeeds;
+import dev.spendaudit.history.HistoryReader;
+import dev.spendaudit.history.KeyHistory;
+import dev.spendaudit.history.LogHistory;
 import dev.spendaudit.source.LiteLlmSource;
 import org.jooq.DSLContext;
 import org.springframework.batch.core.repository.JobRepository;
@@ -24,14 +28,20 @@ class FreshnessStepConfiguration {
 	}
 
 	@Bean
-	FreshnessCheck freshnessCheck(LiteLlmSource source, FreshnessStore store, FreshnessSettings settings,
-			Clock clock) {
-		return new FreshnessCheck(source, store, settings, clock);
+	FreshnessCheck freshnessCheck(LiteLlmSource source, HistoryReader history, LogHistory logHistory,
+			KeyHistory keyHistory, FreshnessStore store, FreshnessSettings settings, Clock clock) {
+		return new FreshnessCheck(source, history, logHistory, keyHistory, store, settings, clock);
 	}
 
 	@Bean
 	FreshnessSection freshnessSection(FreshnessStore store, FreshnessSettings settings) {
 		return new FreshnessSection(store, settings);
+	}
+
+	/** The capture check compares the UTC dates of the gap window, which reaches back a few days. */
+	@Bean
+	HistoryNeeds freshnessHistoryNeeds(FreshnessSettings settings) {
+		return () -> (int) settings.gapWindow().toDays() + 1;
 	}
 
 	@Bean

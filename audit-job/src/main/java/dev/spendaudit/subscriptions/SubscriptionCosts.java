@@ -13,15 +13,16 @@ import java.util.Optional;
 
 import dev.spendaudit.core.AuditDay;
 import dev.spendaudit.core.Quantities;
+import dev.spendaudit.history.HistoryReader;
+import dev.spendaudit.history.KeyModelRow;
 import dev.spendaudit.source.LiteLlmSource;
-import dev.spendaudit.source.ModelDayUsage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Folds flat-fee plans into the day's cost: each plan's amortized fee, the calls and tokens it carried (the day's
- * rollup), its effective price per million tokens over 30 days and the month to date (one grouped range scan of
- * the spend log), and metered, flat-fee and total cost side by side.
+ * Folds flat-fee plans into the day's cost: each plan's amortized fee, the calls and tokens it carried, its
+ * effective price per million tokens over 30 days and the month to date, and metered, flat-fee and total cost side
+ * by side. Everything comes from the history: the day's facts and the stored days before it, never the spend log.
  */
 public class SubscriptionCosts {
 
@@ -31,14 +32,14 @@ public class SubscriptionCosts {
 
 	private static final Logger log = LoggerFactory.getLogger(SubscriptionCosts.class);
 
-	private final LiteLlmSource source;
+	private final HistoryReader history;
 
 	private final SubscriptionStore store;
 
 	private final SubscriptionPlans plans;
 
-	public SubscriptionCosts(LiteLlmSource source, SubscriptionStore store, SubscriptionPlans plans) {
-		this.source = source;
+	public SubscriptionCosts(HistoryReader history, SubscriptionStore store, SubscriptionPlans plans) {
+		this.history = history;
 		this.store = store;
 		this.plans = plans;
 	}
@@ -48,13 +49,12 @@ public class SubscriptionCosts {
 		LocalDate monthStart = date.withDayOfMonth(1);
 		LocalDate from30 = date.minusDays(WINDOW_DAYS - 1);
 		LocalDate first = from30.isBefore(monthStart) ? from30 : monthStart;
-		List<ModelDayUsage> usage = source.usageByDayAndModel(AuditDay.of(first, day.zone()).fromUtc(), day.toUtc(),
-				day.zone());
-		List<SubscriptionStore.DayRow> today = store.dayRows(date);
-		BigDecimal metered = today.stream().map(SubscriptionStore.DayRow::usd).reduce(BigDecimal.ZERO, BigDecimal::add);
+		List<KeyModelRow> usage = history.rows(first, date);
+		List<KeyModelRow> today = usage.stream().filter(r -> r.date().equals(date)).toList();
+		BigDecimal metered = today.stream().map(KeyModelRow::usd).reduce(BigDecimal.ZERO, BigDecimal::add);
 		BigDecimal meteredMtd = usage.stream()
-			.filter(u -> !u.date().isBefore(monthStart) && !u.date().isAfter(date))
-			.map(ModelDayUsage::usd)
+			.filter(u -> !u.date().isBefore(monthStart))
+			.map(KeyModelRow::usd)
 			.reduce(BigDecimal.ZERO, BigDecimal::add);
 		List<PlanDay> planDays = new ArrayList<>();
 		List<Subscription> all = plans.all();
@@ -74,14 +74,14 @@ public class SubscriptionCosts {
 	}
 
 	private PlanDay planDay(int order, Subscription plan, LocalDate date, LocalDate monthStart, LocalDate from30,
-			List<SubscriptionStore.DayRow> today, List<ModelDayUsage> usage) {
+			List<KeyModelRow> today, List<KeyModelRow> usage) {
 		boolean active = plan.activeOn(date);
 		long requests = 0;
 		long prompt = 0;
 		long completion = 0;
 		Map<String, PlanDay.ModelCarried> models = new LinkedHashMap<>();
 		Map<String, Long> workloadTokens = new LinkedHashMap<>();
-		for (SubscriptionStore.DayRow r : today) {
+		for (KeyModelRow r : today) {
 			if (!carries(plan, r.model(), r.provider(), date)) {
 				continue;
 			}
@@ -97,7 +97,7 @@ public class SubscriptionCosts {
 		}
 		long requests30 = 0;
 		long tokens30 = 0;
-		for (ModelDayUsage u : usage) {
+		for (KeyModelRow u : usage) {
 			if (!u.date().isBefore(from30) && !u.date().isAfter(date) && carries(plan, u.model(), u.provider(), u.date())) {
 				requests30 += u.requests();
 				tokens30 += u.tokens();

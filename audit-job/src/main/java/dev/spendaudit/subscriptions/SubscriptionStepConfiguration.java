@@ -2,6 +2,8 @@ package dev.spendaudit.subscriptions;
 
 import dev.spendaudit.core.CoreSettings;
 import dev.spendaudit.core.DaySteps;
+import dev.spendaudit.core.HistoryNeeds;
+import dev.spendaudit.history.HistoryReader;
 import dev.spendaudit.source.LiteLlmSource;
 import org.jooq.DSLContext;
 import org.springframework.batch.core.repository.JobRepository;
@@ -28,8 +30,14 @@ class SubscriptionStepConfiguration {
 	}
 
 	@Bean
-	SubscriptionCosts subscriptionCosts(LiteLlmSource source, SubscriptionStore store, SubscriptionPlans plans) {
-		return new SubscriptionCosts(source, store, plans);
+	SubscriptionCosts subscriptionCosts(HistoryReader history, SubscriptionStore store, SubscriptionPlans plans) {
+		return new SubscriptionCosts(history, store, plans);
+	}
+
+	/** The 30-day figures and the month to date reach back at most 30 days before the audited one. */
+	@Bean
+	HistoryNeeds subscriptionHistoryNeeds() {
+		return () -> SubscriptionCosts.WINDOW_DAYS;
 	}
 
 	@Bean

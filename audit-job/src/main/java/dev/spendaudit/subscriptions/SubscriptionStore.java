@@ -1,6 +1,5 @@
 package dev.spendaudit.subscriptions;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,13 +12,12 @@ import org.jooq.JSONB;
 import tools.jackson.databind.json.JsonMapper;
 
 import static dev.spendaudit.store.jooq.Tables.COST_DAY;
-import static dev.spendaudit.store.jooq.Tables.KEY_MODEL_DAY;
 import static dev.spendaudit.store.jooq.Tables.SUBSCRIPTION_DAY;
 import static dev.spendaudit.store.jooq.Tables.SUBSCRIPTION_WORKLOAD_DAY;
 
 /**
- * The flat-fee tables: the day's cost, each plan's day and its workload shares. Reads the rollup's
- * {@code key_model_day} for what the plans carried.
+ * The flat-fee tables: the day's cost, each plan's day and its workload shares. What the plans carried comes from
+ * the history.
  */
 public class SubscriptionStore {
 
@@ -29,15 +27,6 @@ public class SubscriptionStore {
 
 	public SubscriptionStore(DSLContext dsl) {
 		this.dsl = dsl;
-	}
-
-	/** The day's rolled-up spend by workload, model and provider. */
-	List<DayRow> dayRows(LocalDate date) {
-		var k = KEY_MODEL_DAY;
-		return dsl.select(k.WORKLOAD, k.MODEL, k.PROVIDER, k.REQUESTS, k.PROMPT_TOKENS, k.COMPLETION_TOKENS, k.USD)
-			.from(k)
-			.where(k.AUDIT_DATE.eq(date))
-			.fetch(r -> new DayRow(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(), r.value7()));
 	}
 
 	/** Replaces the day's costs in one transaction. */
@@ -110,11 +99,6 @@ public class SubscriptionStore {
 			.where(SUBSCRIPTION_WORKLOAD_DAY.AUDIT_DATE.eq(date))
 			.orderBy(SUBSCRIPTION_WORKLOAD_DAY.FEE_USD.desc(), SUBSCRIPTION_WORKLOAD_DAY.WORKLOAD)
 			.fetch();
-	}
-
-	/** One row of the day's rollup. */
-	record DayRow(String workload, String model, String provider, long requests, long promptTokens,
-			long completionTokens, BigDecimal usd) {
 	}
 
 }

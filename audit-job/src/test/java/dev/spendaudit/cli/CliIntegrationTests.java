@@ -78,7 +78,7 @@ class CliIntegrationTests {
 				    url: jdbc:postgresql://127.0.0.1:1/litellm
 				""");
 		Result r = cli("run", "--config", config.toString(), "--out", dir.resolve("out").toString());
-		assertThat(r.exit).isEqualTo(1);
+		assertThat(r.exit).isEqualTo(3);
 		assertThat(r.err).contains("unknown setting spend-audit.sorce.url").contains("audit.yml").contains("4:");
 		assertThat(r.err.lines().filter(l -> l.startsWith("spend-audit:")).count()).isEqualTo(1);
 		assertThat(dir.resolve("out")).doesNotExist();
@@ -91,7 +91,7 @@ class CliIntegrationTests {
 				  zone: Mars/Olympus_Mons
 				""");
 		Result r = cli("run", "--config", config.toString());
-		assertThat(r.exit).isEqualTo(1);
+		assertThat(r.exit).isEqualTo(3);
 		assertThat(r.err).contains("invalid setting spend-audit.zone");
 	}
 
@@ -105,7 +105,7 @@ class CliIntegrationTests {
 				    password: hunter2-secret
 				""");
 		Result r = cli("run", "--config", config.toString(), "--date", "2026-11-26");
-		assertThat(r.exit).isEqualTo(1);
+		assertThat(r.exit).isEqualTo(4);
 		assertThat(r.err).contains("spend-audit: error:").contains("127.0.0.1");
 		assertThat(r.err.strip().lines().count()).isEqualTo(1);
 		assertThat(r.err + r.out).doesNotContain("hunter2-secret").doesNotContain("\tat ");
@@ -115,7 +115,7 @@ class CliIntegrationTests {
 	void aDatabaseWithoutTheSpendLogIsRefusedInOneLine() throws Exception {
 		Endpoint empty = TestDatabases.fresh("notlitellm");
 		Result r = cli("run", "--config", config(empty).toString(), "--date", "2026-11-26");
-		assertThat(r.exit).isEqualTo(1);
+		assertThat(r.exit).isEqualTo(4);
 		assertThat(r.err.strip()).isEqualTo("spend-audit: error: the source database has no \"LiteLLM_SpendLogs\""
 				+ " table: is spend-audit.source.url pointing at the LiteLLM proxy's database?");
 	}

@@ -63,7 +63,7 @@ class MailCliIntegrationTests {
 		int down = TestSmtp.closedPort();
 		CliIntegrationTests.Result r = cli("run", "--date", day.toString(), "--config", config(down, true).toString(),
 				"--out", dir.toString());
-		assertThat(r.exit()).isEqualTo(1);
+		assertThat(r.exit()).isEqualTo(6);
 		assertThat(r.err().strip().lines()).hasSize(1);
 		assertThat(r.err()).startsWith("spend-audit: error: 2026-11-26 failed: cannot send the digest of 2026-11-26"
 				+ " to ops@example.org via 127.0.0.1:" + down + " (3 attempts): ")
@@ -93,7 +93,7 @@ class MailCliIntegrationTests {
 	void theNextRunDeliversADigestThatFailedToSend() throws Exception {
 		LocalDate day = FIRST.plusDays(5);
 		assertThat(cli("run", "--date", day.toString(), "--config", config(TestSmtp.closedPort(), true).toString(),
-				"--out", dir.toString()).exit()).isEqualTo(1);
+				"--out", dir.toString()).exit()).isEqualTo(6);
 		String failedId = messageId(dir.resolve("digest-2026-11-25.eml"));
 		CliIntegrationTests.Result next = cli("run", "--date", day.toString(), "--config",
 				config(smtp.port(), true).toString(), "--out", dir.toString());
@@ -122,7 +122,7 @@ class MailCliIntegrationTests {
 					""".formatted(guarded.port()));
 			CliIntegrationTests.Result r = cli("run", "--date", FIRST.plusDays(4).toString(), "--config",
 					config.toString(), "--out", dir.toString());
-			assertThat(r.exit()).isEqualTo(1);
+			assertThat(r.exit()).isEqualTo(6);
 			assertThat(r.err().strip().lines()).hasSize(1);
 			assertThat(r.err()).contains("cannot send the digest of 2026-11-24").contains("(2 attempts)");
 			assertThat(r.err() + r.out()).doesNotContain("wrong-hunter2-secret");
@@ -177,7 +177,7 @@ class MailCliIntegrationTests {
 		}
 		CliIntegrationTests.Result resend = cli("resend", "--date", "2026-11-21", "--config",
 				config(smtp.port(), false).toString(), "--out", dir.toString());
-		assertThat(resend.exit()).isEqualTo(1);
+		assertThat(resend.exit()).isEqualTo(3);
 		assertThat(resend.err().strip()).isEqualTo("spend-audit: error: no recipients configured (spend-audit.mail.to):"
 				+ " nobody to resend the digest of 2026-11-21 to");
 	}
@@ -191,7 +191,7 @@ class MailCliIntegrationTests {
 				""");
 		CliIntegrationTests.Result r = cli("run", "--date", "2026-11-21", "--config", config.toString(), "--out",
 				dir.resolve("out").toString());
-		assertThat(r.exit()).isEqualTo(1);
+		assertThat(r.exit()).isEqualTo(3);
 		assertThat(r.err().strip()).isEqualTo("spend-audit: error: spend-audit.mail.to is set but spring.mail.host is"
 				+ " not: there is no SMTP server to send the digest through");
 		assertThat(dir.resolve("out")).doesNotExist();

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import dev.spendaudit.SpendAuditApplication;
+import dev.spendaudit.core.ExitCode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -104,7 +105,7 @@ class SettingsValidationTests {
 				""")).contains("unknown setting").contains("quiet-dayz");
 	}
 
-	/** Runs {@code run --config FILE} and returns what it printed on standard error; the exit code must be 1. */
+	/** Runs {@code run --config FILE} and returns what it printed on standard error; the exit code must be 3. */
 	private String runWith(String yaml) throws IOException {
 		Path config = Files.writeString(dir.resolve("settings.yml"), yaml
 				+ "  source:\n    url: jdbc:postgresql://127.0.0.1:1/never-contacted\n");
@@ -113,7 +114,7 @@ class SettingsValidationTests {
 		cli.setErr(new PrintWriter(err));
 		int exit = cli.execute("run", "--date", "2026-11-26", "--out", dir.toString(), "--config", config.toString());
 		String printed = err.toString();
-		assertThat(exit).as(printed).isEqualTo(SpendAuditCommand.FAILED);
+		assertThat(exit).as(printed).isEqualTo(ExitCode.CONFIG.code());
 		assertThat(printed.lines().filter(l -> !l.isBlank()).count()).as(printed).isEqualTo(1);
 		return printed;
 	}

@@ -11,17 +11,22 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import dev.spendaudit.core.ExitCode;
+import dev.spendaudit.health.RunReport;
 import dev.spendaudit.source.KeyHash;
 import dev.spendaudit.source.demo.Call;
 import dev.spendaudit.testsupport.AuditApp;
 import dev.spendaudit.testsupport.LiteLlmDatabase;
+import dev.spendaudit.testsupport.PingServer;
+import dev.spendaudit.testsupport.PromFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The scheduled night: yesterday, after any missed days; and Quartz actually firing it in-process.
+ * The scheduled night: yesterday, after any missed days; its heartbeat and textfile; and Quartz actually firing it
+ * in-process.
  */
 class NightlyRunIntegrationTests {
 
@@ -58,6 +63,37 @@ class NightlyRunIntegrationTests {
 				Thread.sleep(100);
 			}
 			assertThat(digest).exists();
+		}
+	}
+
+	@Test
+	void aScheduledNightPingsItsStartAndEndAndWritesTheTextfile(@TempDir Path dir) {
+		try (PingServer pings = PingServer.start();
+				LiteLlmDatabase db = traffic();
+				AuditApp app = AuditApp.start(db.endpoint(), CLOCK,
+						Map.of("spend-audit.out", dir.resolve("out").toString(), "spend-audit.health.ping-url",
+								pings.url("/ping/night-secret"), "spend-audit.health.textfile-dir",
+								dir.resolve("textfile").toString()))) {
+			ScheduledNight night = app.bean(ScheduledNight.class);
+			RunReport done = night.fire();
+			assertThat(done.exit()).isEqualTo(ExitCode.DONE);
+			assertThat(pings.paths()).containsExactly("/ping/night-secret/start", "/ping/night-secret");
+			PromFile prom = PromFile.read(dir.resolve("textfile/spend-audit.prom"));
+			assertThat(prom.value("spend_audit_last_run_exit_code")).isZero();
+			assertThat(prom.value("spend_audit_last_audited_day_timestamp_seconds"))
+				.isEqualTo((double) LocalDate.of(2026, 11, 26).atStartOfDay(ZoneOffset.UTC).toEpochSecond());
+			assertThat(prom.value("spend_audit_day_metered_usd")).isEqualTo(0.1);
+
+			pings.reset();
+			try (DayLocks.Lock held = app.bean(DayLocks.class).lock(LocalDate.of(2026, 11, 26))) {
+				RunReport locked = night.fire();
+				assertThat(locked.exit()).isEqualTo(ExitCode.DAY_LOCKED);
+			}
+			assertThat(pings.paths()).containsExactly("/ping/night-secret/start", "/ping/night-secret/fail");
+			assertThat(pings.pings().get(1).body())
+				.isEqualTo("another spend-audit process is auditing 2026-11-26 right now");
+			assertThat(PromFile.read(dir.resolve("textfile/spend-audit.prom")).value("spend_audit_last_run_exit_code"))
+				.isEqualTo(8.0);
 		}
 	}
 

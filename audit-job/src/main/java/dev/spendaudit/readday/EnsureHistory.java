@@ -1,0 +1,78 @@
+package dev.spendaudit.readday;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import dev.spendaudit.core.AuditDay;
+import dev.spendaudit.history.HistoryReader;
+import dev.spendaudit.schedule.DayLocks;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * History first: before any feature step runs, every day the features look back over has facts in the store. A
+ * missing day is rolled up (facts only, no digest) under its day lock, committed before the lock is released; a day
+ * another process holds right now is left to it.
+ */
+public class EnsureHistory {
+
+	private static final Logger log = LoggerFactory.getLogger(EnsureHistory.class);
+
+	private final HistoryReader history;
+
+	private final DayReader reader;
+
+	private final DayLocks locks;
+
+	private final ZoneId zone;
+
+	private final int daysBefore;
+
+	/** @param daysBefore how many days before the audited one the features read (the longest look-back) */
+	public EnsureHistory(HistoryReader history, DayReader reader, DayLocks locks, ZoneId zone, int daysBefore) {
+		this.history = history;
+		this.reader = reader;
+		this.locks = locks;
+		this.zone = zone;
+		this.daysBefore = daysBefore;
+	}
+
+	/** Rolls up the missing days before {@code date}, oldest first, and returns them. */
+	public List<LocalDate> ensure(LocalDate date, long jobExecutionId) {
+		long started = System.nanoTime();
+		LocalDate first = date.minusDays(daysBefore);
+		Set<LocalDate> stored = history.daysWithFacts(first, date.minusDays(1));
+		List<LocalDate> rolledUp = new ArrayList<>();
+		List<LocalDate> busy = new ArrayList<>();
+		for (LocalDate d = first; d.isBefore(date); d = d.plusDays(1)) {
+			if (stored.contains(d)) {
+				continue;
+			}
+			Optional<DayLocks.Lock> lock = locks.tryLock(d);
+			if (lock.isEmpty()) {
+				busy.add(d);
+				continue;
+			}
+			try (DayLocks.Lock held = lock.get()) {
+				// another process may have read the day between the first look and the lock
+				if (history.daysWithFacts(d, d).isEmpty()) {
+					reader.rollUp(AuditDay.of(d, zone), jobExecutionId);
+					rolledUp.add(d);
+				}
+			}
+		}
+		if (!busy.isEmpty()) {
+			log.warn("{}: {} being audited by another process right now; not rolled up here", date, busy);
+		}
+		log.info("{}: history of the {} days before: {} stored, {} rolled up{} in {} ms", date, daysBefore,
+				stored.size(), rolledUp.size(),
+				rolledUp.isEmpty() ? "" : " (" + rolledUp.get(0) + " .. " + rolledUp.get(rolledUp.size() - 1) + ")",
+				(System.nanoTime() - started) / 1_000_000);
+		return rolledUp;
+	}
+
+}

@@ -1,0 +1,66 @@
+package dev.spendaudit.readday;
+
+import java.time.Clock;
+
+import dev.spendaudit.core.AuditDay;
+import dev.spendaudit.core.CoreSettings;
+import dev.spendaudit.core.HistoryNeeds;
+import dev.spendaudit.history.HistoryReader;
+import dev.spendaudit.history.HistoryWriter;
+import dev.spendaudit.schedule.DayLocks;
+import dev.spendaudit.source.LiteLlmSource;
+import dev.spendaudit.staleness.FreshnessSettings;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.batch.infrastructure.support.transaction.ResourcelessTransactionManager;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * Steps {@code ensureHistory} (the days the features look back over are in the store) and {@code readDay} (the
+ * audited day, read once into its facts).
+ */
+@Configuration(proxyBeanMethods = false)
+class ReadDayStepConfiguration {
+
+	@Bean
+	DayReader dayReader(LiteLlmSource source, HistoryWriter writer, Clock clock) {
+		return new DayReader(source, writer, clock);
+	}
+
+	@Bean
+	EnsureHistory ensureHistoryOfDays(HistoryReader reader, DayReader dayReader, DayLocks locks, CoreSettings core,
+			ObjectProvider<HistoryNeeds> needs) {
+		int daysBefore = needs.orderedStream().mapToInt(HistoryNeeds::daysBefore).max().orElse(0);
+		return new EnsureHistory(reader, dayReader, locks, core.zone(), daysBefore);
+	}
+
+	/**
+	 * No transaction around the tasklet: each rolled-up day commits in its own transaction while its day lock is
+	 * held, so another process that takes the lock next sees it.
+	 */
+	@Bean
+	Step ensureHistory(JobRepository jobRepository, EnsureHistory history) {
+		return new StepBuilder(jobRepository).tasklet((contribution, chunk) -> {
+			var execution = contribution.getStepExecution();
+			history.ensure(execution.getJobParameters().getLocalDate("auditDate"), execution.getJobExecutionId());
+			return RepeatStatus.FINISHED;
+		}, new ResourcelessTransactionManager()).allowStartIfComplete(true).build();
+	}
+
+	@Bean
+	Step readDay(JobRepository jobRepository, PlatformTransactionManager tx, DayReader reader, CoreSettings core,
+			FreshnessSettings freshness) {
+		return new StepBuilder(jobRepository).tasklet((contribution, chunk) -> {
+			var execution = contribution.getStepExecution();
+			AuditDay day = AuditDay.of(execution.getJobParameters().getLocalDate("auditDate"), core.zone());
+			reader.readAudited(day, freshness.gapWindow(), execution.getJobExecutionId());
+			return RepeatStatus.FINISHED;
+		}, tx).allowStartIfComplete(true).build();
+	}
+
+}

@@ -1,0 +1,7 @@
+package dev.spendaudit.source;
+
+/**
+ * The median request of some key hashes on one model: its prompt and completion tokens, each null without requests.
+ */
+public record MedianRequest(Long promptTokens, Long completionTokens) {
+}

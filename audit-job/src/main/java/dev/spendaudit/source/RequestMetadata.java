@@ -1,0 +1,86 @@
+package dev.spendaudit.source;
+
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.jooq.DSLContext;
+import org.jooq.Record;
+
+/**
+ * The one place the job reads {@code metadata}, a JSONB column of several kilobytes per row: only the rows of the
+ * key hashes no key table names, in one window. It yields their newest request-time alias
+ * ({@code metadata->>'user_api_key_alias'}) and counts the rows whose metadata is not a JSON object, which is what
+ * {@code anomalousRows.invalidMetadata} reports.
+ */
+final class RequestMetadata {
+
+	/**
+	 * Each row's metadata type and alias, then per hash the newest non-empty alias, the rows read, the non-object
+	 * ones and the first few of those.
+	 */
+	private static final String READ = """
+			select api_key,
+			  (array_agg(alias order by t desc) filter (where alias <> ''))[1] as alias,
+			  count(*) as rows_read,
+			  count(*) filter (where typ <> 'object') as invalid,
+			  (array_agg(request_id order by t, request_id) filter (where typ <> 'object'))[1:?] as sample_ids,
+			  (array_agg(t::text order by t, request_id) filter (where typ <> 'object'))[1:?] as sample_times
+			from (
+			  select api_key, "startTime" as t, request_id, jsonb_typeof(metadata) as typ,
+			    metadata->>'user_api_key_alias' as alias
+			  from "LiteLLM_SpendLogs"
+			  where "startTime" >= ? and "startTime" < ? and api_key = any(?::text[])
+			) r
+			group by api_key
+			""";
+
+	private final DSLContext dsl;
+
+	private final SourceCapabilities capabilities;
+
+	RequestMetadata(DSLContext dsl, SourceCapabilities capabilities) {
+		this.dsl = dsl;
+		this.capabilities = capabilities;
+	}
+
+	/**
+	 * @param aliases hash → the newest non-empty request-time alias
+	 * @param samples up to the requested number of rows with non-object metadata, oldest first
+	 */
+	record Result(Map<String, String> aliases, DayFacts.MetadataRead metadata, List<AnomalousRow> samples) {
+
+		static final Result NONE = new Result(Map.of(), DayFacts.MetadataRead.NONE, List.of());
+
+	}
+
+	Result read(String[] apiKeys, LocalDateTime fromUtc, LocalDateTime toUtc, int samples) {
+		if (apiKeys.length == 0 || !capabilities.hasSpendLogColumn("metadata")) {
+			return Result.NONE;
+		}
+		Map<String, String> aliases = new HashMap<>();
+		long rows = 0;
+		long invalid = 0;
+		List<AnomalousRow> bad = new ArrayList<>();
+		for (Record r : dsl.resultQuery(READ, samples, samples, fromUtc, toUtc, apiKeys).fetch()) {
+			if (r.get("alias") != null) {
+				aliases.put(r.get("api_key", String.class), r.get("alias", String.class));
+			}
+			rows += r.get("rows_read", Long.class);
+			invalid += r.get("invalid", Long.class);
+			String[] ids = r.get("sample_ids", String[].class);
+			String[] times = r.get("sample_times", String[].class);
+			for (int i = 0; ids != null && i < ids.length; i++) {
+				bad.add(new AnomalousRow(ids[i], LocalDateTime.parse(times[i].replace(' ', 'T')),
+						AnomalousRow.INVALID_METADATA));
+			}
+		}
+		bad.sort(Comparator.comparing(AnomalousRow::startTimeUtc).thenComparing(AnomalousRow::requestId));
+		return new Result(aliases, new DayFacts.MetadataRead(rows, invalid),
+				bad.subList(0, Math.min(samples, bad.size())));
+	}
+
+}

@@ -1,8 +1,0 @@
-package dev.spendaudit.source;
-
-/**
- * A key's successful, uncached calls on one model and provider that carried tokens but logged zero spend.
- */
-public record UnpricedCalls(String apiKey, String model, String provider, long calls, long promptTokens,
-		long completionTokens) {
-}

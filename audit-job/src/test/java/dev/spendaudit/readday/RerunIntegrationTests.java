@@ -1,0 +1,130 @@
+package dev.spendaudit.readday;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import dev.spendaudit.schedule.DayResult;
+import dev.spendaudit.source.KeyHash;
+import dev.spendaudit.source.demo.Call;
+import dev.spendaudit.testsupport.AuditApp;
+import dev.spendaudit.testsupport.DigestJson;
+import dev.spendaudit.testsupport.LiteLlmDatabase;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.node.ObjectNode;
+
+import static dev.spendaudit.store.jooq.Tables.AUDIT_DAY;
+import static dev.spendaudit.store.jooq.Tables.KEY_MODEL_DAY;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.jooq.impl.DSL.field;
+import static org.jooq.impl.DSL.name;
+import static org.jooq.impl.DSL.table;
+
+/**
+ * Rerunning a day replaces its results; a range reruns each day as its own job instance.
+ */
+class RerunIntegrationTests {
+
+	static final LocalDate FIRST = LocalDate.of(2026, 11, 20);
+
+	static LiteLlmDatabase db;
+
+	static AuditApp app;
+
+	@BeforeAll
+	static void sevenDaysOfTraffic() {
+		db = LiteLlmDatabase.create("rerun");
+		String key = KeyHash.of("sk-rerun");
+		db.writer().key(key, "vk-rerun", "sk-...erun");
+		List<Call> calls = new ArrayList<>();
+		for (int d = 0; d < 7; d++) {
+			for (int i = 0; i <= d; i++) {
+				calls.add(Call.of("r-" + d + "-" + i, key, "vk-rerun", "gpt-4.1-mini", "openai",
+						FIRST.plusDays(d).atTime(10, i), 0.1, 1000, 100));
+			}
+		}
+		db.writer().spendLogs(calls);
+		app = AuditApp.start(db.endpoint(), Clock.fixed(Instant.parse("2026-11-27T06:00:00Z"), ZoneOffset.UTC),
+				Map.of());
+	}
+
+	@AfterAll
+	static void close() {
+		app.close();
+		db.close();
+	}
+
+	@Test
+	void rerunningADayGivesIdenticalResultsAndNoDuplicates(@TempDir Path out) {
+		LocalDate day = FIRST.plusDays(3);
+		DayResult first = app.run(day, out);
+		String firstJson = comparable(first.digestJson());
+		DayResult second = app.run(day, out);
+		assertThat(second.succeeded()).isTrue();
+		assertThat(second.executionId()).isNotEqualTo(first.executionId());
+		assertThat(comparable(second.digestJson())).isEqualTo(firstJson);
+		assertThat(app.store().fetchCount(AUDIT_DAY, AUDIT_DAY.AUDIT_DATE.eq(day))).isEqualTo(1);
+		assertThat(app.store().fetchCount(KEY_MODEL_DAY, KEY_MODEL_DAY.AUDIT_DATE.eq(day))).isEqualTo(1);
+		assertThat(DigestJson.read(second.digestJson()).meteredUsd()).isEqualByComparingTo("0.4");
+	}
+
+	@Test
+	void lateRowsArePickedUpByARerun(@TempDir Path out) {
+		LocalDate day = FIRST.plusDays(6);
+		assertThat(DigestJson.read(app.run(day, out).digestJson()).meteredUsd()).isEqualByComparingTo("0.7");
+		db.writer().spendLogs(List.of(Call.of("late-1", KeyHash.of("sk-rerun"), "vk-rerun", "gpt-4.1-mini",
+				"openai", day.atTime(23, 59), 0.05, 10, 1)));
+		assertThat(DigestJson.read(app.run(day, out).digestJson()).meteredUsd()).isEqualByComparingTo("0.75");
+	}
+
+	@Test
+	void eachDayOfARangeIsItsOwnJobInstance(@TempDir Path out) {
+		for (LocalDate d = FIRST; !d.isAfter(FIRST.plusDays(2)); d = d.plusDays(1)) {
+			assertThat(app.run(d, out).succeeded()).isTrue();
+		}
+		assertThat(out.resolve("digest-2026-11-20.json")).exists();
+		assertThat(out.resolve("digest-2026-11-21.json")).exists();
+		assertThat(DigestJson.read(out.resolve("digest-2026-11-22.json")).meteredUsd()).isEqualByComparingTo("0.3");
+		long instances = app.store()
+			.fetchCount(table(name("batch_job_execution_params")),
+					field(name("parameter_name")).eq("auditDate").and(field(name("parameter_value")).eq("2026-11-21")));
+		assertThat(instances).isEqualTo(1);
+	}
+
+	@Test
+	void aFailedDayIsRestartedAndThenCompletes(@TempDir Path out) throws Exception {
+		LocalDate day = FIRST.plusDays(5);
+		// an output folder that cannot be created makes writeDigest fail after the rollup
+		Path blocked = Files.writeString(out.resolve("not-a-folder"), "x");
+		DayResult failed = app.run(day, blocked);
+		assertThat(failed.succeeded()).isFalse();
+		assertThat(failed.failure()).contains("not-a-folder");
+		DayResult restarted = app.run(day, out);
+		assertThat(restarted.succeeded()).isTrue();
+		long executionsOfFirstInstance = app.store()
+			.fetchCount(table(name("batch_job_execution")),
+					field(name("job_instance_id")).eq(app.store()
+						.select(field(name("job_instance_id"), Long.class))
+						.from(table(name("batch_job_execution")))
+						.where(field(name("job_execution_id")).eq(failed.executionId()))));
+		assertThat(executionsOfFirstInstance).as("the failed instance was restarted, not replaced").isEqualTo(2);
+	}
+
+	/** The document without the fields that differ by design between runs. */
+	static String comparable(Path json) {
+		ObjectNode node = (ObjectNode) DigestJson.read(json).root();
+		node.remove("generatedAt");
+		node.remove("runId");
+		return node.toString();
+	}
+
+}
