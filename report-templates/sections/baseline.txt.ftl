@@ -19,11 +19,11 @@ WHY: ${e.where?upper_case} [${f.severity} ${f.kind}, <@state d.state/>]
   prompt sizes: <#list e.promptSizes as p>${p.label} ${fmt.count(p.requests)}<#sep>, </#list>
 </#if>
 <#list e.topRequests as r>
-  ${r.requestId}  ${r.startTime}  ${fmt.tokens(r.promptTokens)} in, ${fmt.tokens(r.completionTokens)} out  ${fmt.usd(r.usd)}
+  ${r.requestId}  ${fmt.isoTime(r.startTime, digest.zone)}  ${fmt.tokens(r.promptTokens)} in, ${fmt.tokens(r.completionTokens)} out  ${fmt.usd(r.usd)}
 </#list>
 <#list e.contributors as c>
 <#if c.dimension != "workload×model" && c.top?has_content>
-  by ${c.dimension}: <#list c.top as t>${t.name} ${fmt.usd(t.deltaUsd)}<#if t.share??> (${(t.share * 100)?round}%)</#if><#sep>, </#list>
+  by ${c.dimension}: <#list c.top as t>${t.name} ${fmt.usd(t.deltaUsd)}<#if t.share??> (${fmt.percent(t.share)})</#if><#sep>, </#list>
 </#if>
 </#list>
 <#if d.related?has_content>

@@ -15,6 +15,8 @@ import java.util.stream.Collectors;
 import dev.spendaudit.core.AuditDay;
 import dev.spendaudit.core.CoveredModels;
 import dev.spendaudit.findings.Detected;
+import dev.spendaudit.core.Severity;
+import dev.spendaudit.core.UtcTimes;
 import dev.spendaudit.history.HistoryReader;
 import dev.spendaudit.history.KeyModelRow;
 import dev.spendaudit.history.PromptBucketCount;
@@ -134,7 +136,7 @@ public class DayDetector {
 		MedianRequest median = source.medianRequest(day, keys, pair.model());
 		List<DetectionDetails.TopRequest> top = new ArrayList<>();
 		for (RequestSample r : source.topRequests(day, keys, pair.model(), detection.topRequests())) {
-			top.add(new DetectionDetails.TopRequest(r.requestId(), Money.iso(r.startTimeUtc()), r.promptTokens(),
+			top.add(new DetectionDetails.TopRequest(r.requestId(), UtcTimes.iso(r.startTimeUtc()), r.promptTokens(),
 					r.completionTokens(), strip(r.usd())));
 		}
 		boolean ofTheDay = draft.kind().equals(SeriesDetector.SPIKE);

@@ -3,6 +3,7 @@ package dev.spendaudit.baseline;
 import java.math.BigDecimal;
 import java.util.List;
 
+import dev.spendaudit.core.Quantities;
 import dev.spendaudit.core.Severity;
 
 /**
@@ -46,7 +47,7 @@ public interface DetectionDetails {
 	/**
 	 * Why a spike happened.
 	 *
-	 * @param summary one line: "vk-vault-indexer · gemini-flash-lite · 545K-token prompts · 98% of the excess"
+	 * @param summary one line: "vk-vault-indexer · gemini-flash-lite · 545K-token prompts · 99% of the excess"
 	 * @param where the subject and the workload × model driving it
 	 * @param how the largest part of the change, from the breakdown: bigger prompts, more calls or a higher price
 	 * @param share the driving workload × model's share of the day's positive excess (of all workload × model
@@ -73,7 +74,7 @@ public interface DetectionDetails {
 		private Explanation summarized() {
 			String newHow = breakdown == null ? "" : breakdown.how();
 			String text = where + (newHow.isEmpty() ? "" : " · " + newHow)
-					+ (share == null ? "" : " · " + (int) Math.floor(share * 100 + 1e-9) + "% of the excess");
+					+ (share == null ? "" : " · " + Quantities.percent(share) + " of the excess");
 			return new Explanation(text, where, newHow, share, contributors, breakdown, promptSizes, topRequests);
 		}
 
@@ -118,14 +119,14 @@ public interface DetectionDetails {
 					long prompt = medianPromptTokens1 != null ? medianPromptTokens1 : promptPerCall1;
 					long completion = medianCompletionTokens1 != null ? medianCompletionTokens1 : completionPerCall1;
 					return prompt - promptPerCall0 >= completion - completionPerCall0
-							? Money.tokens(prompt) + "-token prompts" : Money.tokens(completion) + "-token completions";
+							? Quantities.tokens(prompt) + "-token prompts"
+							: Quantities.tokens(completion) + "-token completions";
 				case PRICE:
-					return "$" + usdPerMillionTokens1.setScale(2, java.math.RoundingMode.HALF_UP)
-							+ "/M tokens (usually $" + usdPerMillionTokens0.setScale(2, java.math.RoundingMode.HALF_UP)
-							+ ")";
+					return Quantities.usd(usdPerMillionTokens1) + "/M tokens (usually "
+							+ Quantities.usd(usdPerMillionTokens0) + ")";
 				default:
-					return calls0 == null || calls0 == 0 ? "new: " + String.format("%,d", calls1) + " calls"
-							: String.format("%,d", calls1) + " calls (usually " + Money.z(calls0) + ")";
+					return calls0 == null || calls0 == 0 ? "new: " + Quantities.count(calls1) + " calls"
+							: Quantities.count(calls1) + " calls (usually " + Quantities.number(calls0) + ")";
 			}
 		}
 

@@ -7,6 +7,7 @@ import java.util.List;
 
 import dev.spendaudit.baseline.SpendHistory.Series;
 import dev.spendaudit.baseline.Subject.Level;
+import dev.spendaudit.core.Quantities;
 import dev.spendaudit.core.Severity;
 
 /**
@@ -43,7 +44,7 @@ final class NewSeriesCheck {
 				continue;
 			}
 			Subject subject = s.subject;
-			String money = Money.usd(s.exactUsd(t)) + " over " + String.format("%,d", (long) s.requests[t])
+			String money = Quantities.usd(s.exactUsd(t)) + " over " + Quantities.count((long) s.requests[t])
 					+ " requests";
 			if (subject.level() == Level.WORKLOAD) {
 				workloads.add(new Draft(NEW_WORKLOAD, Severity.INFO, subject.label(), s.exactUsd(t), null,
@@ -81,9 +82,9 @@ final class NewSeriesCheck {
 				.thenComparing(DetectionDetails.NewSeries::workload))
 			.limit(BURST_NAMED)
 			.toList();
-		String named = String.join(", ", largest.stream().map(n -> n.workload() + " " + Money.usd(n.usd())).toList());
-		String reason = String.format("%,d", workloads.size()) + " workloads made their first calls in "
-				+ settings.windowDays() + " days: " + Money.usd(usd) + " over " + String.format("%,d", requests)
+		String named = String.join(", ", largest.stream().map(n -> n.workload() + " " + Quantities.usd(n.usd())).toList());
+		String reason = Quantities.count(workloads.size()) + " workloads made their first calls in "
+				+ settings.windowDays() + " days: " + Quantities.usd(usd) + " over " + Quantities.count(requests)
 				+ " requests; the largest " + named + " (more than " + settings.newWorkloadBurst()
 				+ " new in a day are one finding: a client minting a key per call?)";
 		return new Draft(NEW_WORKLOAD, Severity.INFO, BURST_SUBJECT, usd, null, reason,

@@ -15,6 +15,7 @@ import dev.spendaudit.baseline.DetectionDetails.Explanation;
 import dev.spendaudit.baseline.DetectionDetails.Related;
 import dev.spendaudit.baseline.SpendHistory.Series;
 import dev.spendaudit.baseline.Subject.Level;
+import dev.spendaudit.core.Quantities;
 import dev.spendaudit.core.Severity;
 
 /**
@@ -109,7 +110,7 @@ final class SeriesDetector {
 				Money.exact(head.spread), Money.exact(head.mad), head.historyDays, head.provisional, related,
 				explanation);
 		String numbers = head.kind.equals(SPIKE)
-				? Money.usd(head.actual) + " vs " + Money.usd(head.baseline) + " baseline; " + head.rule
+				? Quantities.usd(head.actual) + " vs " + Quantities.usd(head.baseline) + " baseline; " + head.rule
 				: head.rule;
 		Subject pair = driver != null ? driver : head.subject.level() == Level.PAIR ? head.subject : null;
 		return new Draft(head.kind, head.severity, head.subject.label(), head.actual, head.baseline,

@@ -2,13 +2,15 @@ package dev.spendaudit.cli;
 
 import java.io.PrintWriter;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.spendaudit.core.Quantities;
 import dev.spendaudit.core.Severity;
 import dev.spendaudit.findings.FindingFolding;
 import tools.jackson.databind.JsonNode;
@@ -32,9 +34,9 @@ final class DaySummary {
 	static String line(Path json) {
 		JsonNode d = read(json);
 		JsonNode m = d.get("metered");
-		return String.format("%s  %s metered  %,d requests (%,d failed)  %d workloads  -> %s", d.get("date").asString(),
-				usd(m.get("usd").decimalValue()), m.get("requests").asLong(), m.get("failedRequests").asLong(),
-				d.get("workloads").size(), json);
+		return String.format("%s  %s metered  %s requests (%s failed)  %s workloads  -> %s", d.get("date").asString(),
+				usd(m.get("usd")), Quantities.count(m.get("requests").asLong()),
+				Quantities.count(m.get("failedRequests").asLong()), Quantities.count(d.get("workloads").size()), json);
 	}
 
 	/**
@@ -70,14 +72,30 @@ final class DaySummary {
 					f.get("reason").asString());
 			if (last.get(kind) == i && rest.containsKey(kind)) {
 				long n = rest.get(kind)[0];
-				out.printf("  and %,d more %s finding%s, %s%n", n, kind, n == 1 ? "" : "s", usd(restUsd.get(kind)));
+				out.printf("  and %s more %s finding%s, %s%n", Quantities.count(n), kind, n == 1 ? "" : "s",
+						Quantities.usd(restUsd.get(kind)));
 			}
 		}
 		out.flush();
 	}
 
-	static String usd(BigDecimal value) {
-		return "$" + value.setScale(2, RoundingMode.HALF_UP).toPlainString();
+	/** A JSON dollar figure, printed for people. */
+	static String usd(JsonNode value) {
+		return Quantities.usd(value.decimalValue());
+	}
+
+	/** A JSON time ({@code 2026-11-26T23:52:44.000Z}, UTC) in the day's {@code zone}, or {@code -} for none. */
+	static String time(JsonNode iso, ZoneId zone) {
+		if (iso == null || iso.isNull()) {
+			return "-";
+		}
+		String text = iso.asString();
+		return Quantities.time(LocalDateTime.parse(text.substring(0, text.length() - 1)), zone);
+	}
+
+	/** The zone of the day's JSON ({@code spend-audit.zone} when it ran). */
+	static ZoneId zone(JsonNode digest) {
+		return ZoneId.of(digest.get("zone").asString());
 	}
 
 	private static BigDecimal money(JsonNode finding) {

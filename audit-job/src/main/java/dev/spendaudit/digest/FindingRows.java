@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.spendaudit.core.Quantities;
 import dev.spendaudit.core.Severity;
 import dev.spendaudit.digest.DigestView.FindingRow;
 import dev.spendaudit.findings.Finding;
@@ -17,8 +18,6 @@ import dev.spendaudit.findings.FindingFolding;
  * it folded already), with their count and money.
  */
 final class FindingRows {
-
-	private static final DigestFormat FMT = new DigestFormat();
 
 	private FindingRows() {
 	}
@@ -42,8 +41,8 @@ final class FindingRows {
 			if (lastShown.get(f.kind()) == i && counts.containsKey(f.kind())) {
 				long n = counts.get(f.kind())[0];
 				rows.add(new FindingRow(null, f.kind(), null, null, null, null, false,
-						"and " + FMT.count(n) + " more " + f.kind() + (n == 1 ? " finding, " : " findings, ")
-								+ FMT.usd(money.get(f.kind()))));
+						"and " + Quantities.count(n) + " more " + f.kind() + (n == 1 ? " finding, " : " findings, ")
+								+ Quantities.usd(money.get(f.kind()))));
 			}
 		}
 		return rows;
@@ -60,8 +59,8 @@ final class FindingRows {
 
 	private static FindingRow row(Finding f) {
 		return new FindingRow(f.severity().name(), f.kind(), f.subject(), f.reason(),
-				f.actualUsd() == null ? null : FMT.usd(f.actualUsd()),
-				f.baselineUsd() == null ? null : FMT.usd(f.baselineUsd()), f.resolved(), null);
+				f.actualUsd() == null ? null : Quantities.usd(f.actualUsd()),
+				f.baselineUsd() == null ? null : Quantities.usd(f.baselineUsd()), f.resolved(), null);
 	}
 
 	private static List<FindingFolding.Folded> concat(List<FindingFolding.Folded> a, List<FindingFolding.Folded> b) {

@@ -1,14 +1,13 @@
 package dev.spendaudit.keywatch;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import dev.spendaudit.core.Quantities;
 import dev.spendaudit.core.Severity;
-import dev.spendaudit.core.UtcTimes;
 import dev.spendaudit.findings.Detected;
 import dev.spendaudit.findings.FindingKind;
 import dev.spendaudit.findings.FindingRule;
@@ -53,17 +52,17 @@ class RetiringKeyRule implements FindingRule {
 				case ACTIVE -> {
 					boolean late = r.getDeadline() != null && day.date().isAfter(r.getDeadline());
 					findings.add(Detected.of(ACTIVE, late ? Severity.WATCH : Severity.INFO, subject,
-							RetiringKeysSection.exact(r.getSpend_7dUsd()), null, active(r, name, late),
+							RetiringKeysSection.exact(r.getSpend_7dUsd()), null, active(r, name, late, day.zone()),
 							RetiringKeysSection.json(r).named(name)));
 				}
 				case QUIETING -> findings.add(Detected.of(QUIETING, Severity.INFO, subject, null, null,
-						name + " has been quiet for " + days(r.getQuietHours()) + " of " + r.getQuietDays()
-								+ " days: safe to revoke from " + safeFrom(r) + " if it stays quiet",
+						name + " has been quiet for " + Quantities.hours(r.getQuietHours()) + " of " + r.getQuietDays()
+								+ " days: safe to revoke from " + safeFrom(r, day.zone()) + " if it stays quiet",
 						null));
 				case SAFE_TO_REVOKE -> findings.add(Detected.of(SAFE_TO_REVOKE, Severity.INFO, subject, null, null,
 						name + fingerprints(r, name) + (r.getQuietHours() == null
 								? " shows no traffic in the last " + KeyWatch.lookbackDays(r.getQuietDays()) + " days"
-								: " has been quiet for " + days(r.getQuietHours()) + " days")
+								: " has been quiet for " + Quantities.hours(r.getQuietHours()))
 								+ ": safe to revoke",
 						null));
 				case NOT_FOUND -> findings.add(Detected.of(NOT_FOUND, Severity.WATCH, subject, null, null,
@@ -75,7 +74,7 @@ class RetiringKeyRule implements FindingRule {
 		return findings;
 	}
 
-	private static String active(RetiringKeyDayRecord r, String name, boolean late) {
+	private static String active(RetiringKeyDayRecord r, String name, boolean late, ZoneId zone) {
 		KeyWatchStore.Callers callers = KeyWatchStore.callers(r);
 		String hints = Stream.of(callers.requesterIps(), callers.endUsers(), callers.tags(), callers.spendLogsMetadata())
 			.flatMap(List::stream)
@@ -86,10 +85,10 @@ class RetiringKeyRule implements FindingRule {
 		if (late) {
 			text.append(" after ").append(r.getDeadline());
 		}
-		text.append(": ").append(r.getRequests_24h()).append(" requests in the last 24 h, ").append(r.getRequests_7d())
-			.append(" in 7 days");
+		text.append(": ").append(Quantities.count(r.getRequests_24h())).append(" requests in the last 24 h, ")
+			.append(Quantities.count(r.getRequests_7d())).append(" in 7 days");
 		if (r.getLastSeenUtc() != null) {
-			text.append(", last seen ").append(UtcTimes.iso(r.getLastSeenUtc()));
+			text.append(", last seen ").append(Quantities.zonedTime(r.getLastSeenUtc(), zone));
 		}
 		if (!hints.isEmpty()) {
 			text.append("; callers: ").append(hints);
@@ -106,12 +105,8 @@ class RetiringKeyRule implements FindingRule {
 		return (prints.size() == 1 ? " (key " : " (keys ") + String.join(", ", prints) + ")";
 	}
 
-	private static String safeFrom(RetiringKeyDayRecord r) {
-		return UtcTimes.iso(r.getLatestSignUtc().plusDays(r.getQuietDays()));
-	}
-
-	private static String days(BigDecimal hours) {
-		return hours.divide(BigDecimal.valueOf(24), 1, RoundingMode.HALF_UP).toPlainString();
+	private static String safeFrom(RetiringKeyDayRecord r, ZoneId zone) {
+		return Quantities.zonedTime(r.getLatestSignUtc().plusDays(r.getQuietDays()), zone);
 	}
 
 }

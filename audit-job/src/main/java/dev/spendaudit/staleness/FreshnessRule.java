@@ -3,7 +3,9 @@ package dev.spendaudit.staleness;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.spendaudit.core.Quantities;
 import dev.spendaudit.core.Severity;
+import dev.spendaudit.core.UtcTimes;
 import dev.spendaudit.findings.Detected;
 import dev.spendaudit.findings.FindingKind;
 import dev.spendaudit.findings.FindingRule;
@@ -60,9 +62,11 @@ class FreshnessRule implements FindingRule {
 		}
 		else if (canary != null && canary.silent()) {
 			findings.add(Detected.of("CANARY_SILENT", Severity.ALERT, "key:" + canary.key(), null, null,
-					"canary key " + canary.key() + " had no spend-log row for " + canary.longestSilenceHours() + " h ("
-							+ canary.longestSilenceFrom() + " to " + canary.longestSilenceTo()
-							+ "); it should call at least every " + FreshnessSettings.text(settings.canaryMaxSilence()),
+					"canary key " + canary.key() + " had no spend-log row for "
+							+ Quantities.hours(canary.longestSilenceHours()) + " ("
+							+ FreshnessClassifier.range(UtcTimes.parse(canary.longestSilenceFrom()),
+									UtcTimes.parse(canary.longestSilenceTo()), ruleDay.zone())
+							+ "); it should call at least every " + Quantities.duration(settings.canaryMaxSilence()),
 					null));
 		}
 		return findings;

@@ -1,6 +1,7 @@
 package dev.spendaudit.staleness;
 
 import java.math.BigDecimal;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;

@@ -3,6 +3,7 @@ package dev.spendaudit.subscriptions;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.spendaudit.core.Quantities;
 import dev.spendaudit.core.Severity;
 import dev.spendaudit.findings.Detected;
 import dev.spendaudit.findings.FindingKind;
@@ -36,7 +37,7 @@ class FlatFeeUnusedRule implements FindingRule {
 			if (p.getActive() && p.getTokens_30d() == 0 && p.getRequests_30d() == 0) {
 				findings.add(Detected.of(FLAT_FEE_UNUSED, Severity.WATCH, "plan:" + p.getName(),
 						SubscriptionsSection.exact(p.getFeeUsd()), null,
-						p.getName() + " costs $" + SubscriptionsSection.exact(p.getPeriodUsd()).toPlainString() + " "
+						p.getName() + " costs " + Quantities.usd(p.getPeriodUsd()) + " "
 								+ p.getPeriod() + " and carried no call in the last 30 days",
 						null));
 			}

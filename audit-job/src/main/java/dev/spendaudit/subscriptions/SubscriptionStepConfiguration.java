@@ -1,9 +1,10 @@
 package dev.spendaudit.subscriptions;
 
 import dev.spendaudit.core.CoreSettings;
+import dev.spendaudit.core.DaySteps;
 import dev.spendaudit.core.HistoryNeeds;
 import dev.spendaudit.history.HistoryReader;
-import dev.spendaudit.schedule.DaySteps;
+import dev.spendaudit.source.LiteLlmSource;
 import org.jooq.DSLContext;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;

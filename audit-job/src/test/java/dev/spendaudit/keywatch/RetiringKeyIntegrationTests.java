@@ -131,7 +131,7 @@ class RetiringKeyIntegrationTests {
 		assertThat(shared.get("verdict").asString()).isEqualTo("SAFE_TO_REVOKE");
 		assertThat(shared.get("requests7d").asLong()).as("the 20th is still within 7 days").isEqualTo(2);
 		assertThat(finding(digest, "RETIRING_KEY_SAFE_TO_REVOKE", "key:vk-mac-shared").get("reason").asString())
-			.contains("quiet for 6.0 days")
+			.contains("quiet for 6 d")
 			.as("which key to revoke, by its fingerprint")
 			.startsWith("vk-mac-shared (key " + SHARED.substring(0, 12) + ") ");
 	}

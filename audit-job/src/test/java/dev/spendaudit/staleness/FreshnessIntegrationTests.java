@@ -143,7 +143,7 @@ class FreshnessIntegrationTests {
 			assertThat(f.get("status").asString()).isEqualTo("IDLE");
 			assertThat(f.get("maxGapHours").decimalValue()).isEqualByComparingTo("34.33");
 			assertThat(f.get("uncaptured").get("requests").asLong()).isZero();
-			assertThat(f.get("explanation").asString()).contains("No spend-log rows for 34.3 h")
+			assertThat(f.get("explanation").asString()).contains("No spend-log rows for 34 h")
 				.contains("daily aggregates agree there was no traffic");
 			assertThat(finding(digest, "SPEND_LOG_IDLE").get("severity").asString()).isEqualTo("INFO");
 		}
