@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import dev.spendaudit.SpendAuditApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.config.ConfigDataEnvironmentPostProcessor;
@@ -20,11 +19,24 @@ import org.springframework.core.env.StandardEnvironment;
  */
 final class AuditContext {
 
+	/**
+	 * The {@code @SpringBootApplication} the commands boot, handed in by the composition root through
+	 * {@link SpendAuditCommand#commandLine(Class)}: the root imports the CLI, never the other way round.
+	 */
+	private static volatile Class<?> application;
+
 	private AuditContext() {
 	}
 
+	static void boot(Class<?> applicationClass) {
+		application = applicationClass;
+	}
+
 	static ConfigurableApplicationContext start(Path configFile, Map<String, String> overrides) {
-		return new SpringApplicationBuilder(SpendAuditApplication.class).web(WebApplicationType.NONE)
+		if (application == null) {
+			throw new IllegalStateException("no application to boot: build the command line with its class");
+		}
+		return new SpringApplicationBuilder(application).web(WebApplicationType.NONE)
 			.logStartupInfo(false)
 			.run(args(configFile, overrides));
 	}

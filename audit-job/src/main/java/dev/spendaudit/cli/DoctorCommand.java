@@ -31,8 +31,8 @@ import picocli.CommandLine.Option;
 				"environment and its config file, the LiteLLM gateway: does the live process log spend, and to",
 				"the database spend-audit reads?",
 				"One line per check: OK, WARN or FAIL, each WARN and FAIL with its fix.",
-				"Exit status: 0 when nothing FAILs (warnings included), " + Report.EXIT_ON_FAIL
-						+ " when something FAILs, 2 for a wrong command line." })
+				"Exit status: 0 when nothing FAILs (warnings included), 1 when something FAILs (each FAIL line",
+				"says what), 2 for a wrong command line." })
 class DoctorCommand implements Callable<Integer> {
 
 	static final List<String> FORMATS = List.of("text", "json");

@@ -8,6 +8,7 @@ import java.util.function.Supplier;
 import dev.spendaudit.baseline.DetectionSettings;
 import dev.spendaudit.core.CoreSettings;
 import dev.spendaudit.delivery.MailSettings;
+import dev.spendaudit.health.HealthSettings;
 import dev.spendaudit.source.SourceSettings;
 import dev.spendaudit.staleness.FreshnessSettings;
 import dev.spendaudit.store.StoreSettings;
@@ -60,9 +61,9 @@ final class DoctorSettings {
 		return detection.windowDays() + detection.drift().days();
 	}
 
-	/** {@code spend-audit.health.textfile-dir}, read raw: the setting belongs to the job's health feature. */
+	/** {@code spend-audit.health.textfile-dir}: node_exporter's folder, null when unset. */
 	Path textfileDir() {
-		return part(() -> binder.bind("spend-audit.health.textfile-dir", Path.class).orElse(null), null);
+		return bind("spend-audit.health", HealthSettings.class).textfileDir();
 	}
 
 	private CoreSettings core() {

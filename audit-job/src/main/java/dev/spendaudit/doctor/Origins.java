@@ -19,7 +19,7 @@ import org.springframework.core.io.Resource;
 final class Origins {
 
 	/** Boot wraps the resources it loads, so a class path file is known by its description. */
-	private static final Pattern CLASS_PATH = Pattern.compile("class path resource \\[(.+)]");
+	private static final Pattern CLASS_PATH = Pattern.compile("class path resource \\[(.+?)](?: from \\S+)?");
 
 	private static final Pattern FILE = Pattern.compile("(?:URL \\[file:|file \\[)(.+)]");
 

@@ -3,6 +3,8 @@ package dev.spendaudit.doctor;
 import java.time.Instant;
 import java.util.List;
 
+import dev.spendaudit.core.ExitCode;
+
 /**
  * What {@code doctor} found: the settings in force, then one line per check.
  *
@@ -11,10 +13,10 @@ import java.util.List;
 public record Report(Instant generatedAt, List<Setting> settings, List<Check> checks) {
 
 	/**
-	 * The exit status of a report with a FAIL (any WARN alone exits 0). The exit-code table of the command line
-	 * may take this over; it is the one place the doctor's non-zero status is chosen.
+	 * The exit status of a report with a FAIL (any WARN alone exits 0): the table's {@link ExitCode#FAILED}, the one
+	 * place the doctor's non-zero status is chosen. A FAIL line names what failed, so one code serves every check.
 	 */
-	public static final int EXIT_ON_FAIL = 1;
+	public static final int EXIT_ON_FAIL = ExitCode.FAILED.code();
 
 	public Report {
 		settings = List.copyOf(settings);

@@ -10,10 +10,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.spendaudit.db.DatabaseEndpoints.Endpoint;
+
 import dev.spendaudit.source.KeyHash;
 import dev.spendaudit.source.demo.Call;
 import dev.spendaudit.testsupport.DoctorSchema;
 import dev.spendaudit.testsupport.LiteLlmDatabase;
+import dev.spendaudit.testsupport.TestDatabases;
 import dev.spendaudit.testsupport.TestSmtp;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -160,7 +162,8 @@ class DoctorCliIntegrationTests {
 				SPRING_MAIL_PORT=%d
 				SPRING_MAIL_USERNAME=audit
 				SPRING_MAIL_PASSWORD=%s
-				""".formatted(source.url(), source.username(), source.password(), STORE_PASSWORD,
+				""".formatted(TestDatabases.withoutUser(source.url()), source.username(), source.password(),
+				STORE_PASSWORD,
 				TestSmtp.closedPort(), SMTP_PASSWORD));
 		Files.setPosixFilePermissions(env, PosixFilePermissions.fromString("rw-r--r--"));
 		Path yaml = Files.writeString(dir.resolve("spend-audit.yml"), """

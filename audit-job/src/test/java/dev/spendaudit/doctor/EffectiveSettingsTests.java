@@ -19,6 +19,9 @@ class EffectiveSettingsTests {
 		EnvFile env = EnvFile.parse("/etc/spend-audit/spend-audit.env", "A=1\nSPEND_AUDIT_SOURCE_URL=x\n");
 		assertThat(EffectiveSettings.origin("class path resource [application.yml] - 4:9", env))
 			.isEqualTo("default (application.yml:4)");
+		// inside the jar, Spring Boot names the jar too
+		assertThat(EffectiveSettings.origin("class path resource [application.yml] from spend-audit.jar - 30:5", env))
+			.isEqualTo("default (application.yml:30)");
 		assertThat(EffectiveSettings.origin("class path resource [application-demo.yml] - 5:17", env))
 			.isEqualTo("built-in profile (application-demo.yml:5)");
 		assertThat(EffectiveSettings.origin("URL [file:/etc/spend-audit/spend-audit.yml] - 3:10", env))

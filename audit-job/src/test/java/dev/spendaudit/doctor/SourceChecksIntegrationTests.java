@@ -81,7 +81,7 @@ class SourceChecksIntegrationTests {
 				db.execute("CREATE ROLE " + role + " LOGIN PASSWORD 'ro-secret-2291'");
 				db.execute("GRANT USAGE ON SCHEMA public TO " + role);
 				db.execute("GRANT SELECT ON ALL TABLES IN SCHEMA public TO " + role);
-				reader = new DatabaseLogin(db.endpoint().url(), role, "ro-secret-2291");
+				reader = new DatabaseLogin(TestDatabases.withoutUser(db.endpoint().url()), role, "ro-secret-2291");
 			}
 			else {
 				// an owner may give up its own write privileges: what remains is the read-only case
@@ -146,7 +146,8 @@ class SourceChecksIntegrationTests {
 	@Test
 	void anUnreachableSourceFailsWithTheDriversReasonAndNoPassword() {
 		Endpoint any = TestDatabases.fresh("doctor_down");
-		String url = any.url() + (any.url().contains("?") ? "&" : "?") + "password=url-secret-8812";
+		String base = TestDatabases.withoutUser(any.url());
+		String url = base + (base.contains("?") ? "&" : "?") + "password=url-secret-8812";
 		SourceChecks.Result result = checks.run(new DatabaseLogin(url, "sa_no_such_role", "login-secret-5530"));
 		assertThat(result.reachable()).isFalse();
 		Check connection = check(result.checks(), "source.connection");
@@ -196,7 +197,7 @@ class SourceChecksIntegrationTests {
 	}
 
 	static DatabaseLogin login(Endpoint endpoint) {
-		return new DatabaseLogin(endpoint.url(), endpoint.username(), endpoint.password());
+		return new DatabaseLogin(TestDatabases.withoutUser(endpoint.url()), endpoint.username(), endpoint.password());
 	}
 
 }
