@@ -15,9 +15,11 @@ import java.util.stream.Collectors;
 import dev.spendaudit.core.AuditDay;
 import dev.spendaudit.core.CoveredModels;
 import dev.spendaudit.findings.Detected;
+import dev.spendaudit.findings.RuleDay;
 import dev.spendaudit.core.Severity;
 import dev.spendaudit.core.UtcTimes;
 import dev.spendaudit.history.HistoryReader;
+import dev.spendaudit.history.KeyHistory;
 import dev.spendaudit.history.KeyModelRow;
 import dev.spendaudit.history.PromptBucketCount;
 import dev.spendaudit.source.KeyBudget;
@@ -40,6 +42,8 @@ public class DayDetector {
 
 	private final HistoryReader history;
 
+	private final KeyHistory keyHistory;
+
 	private final LiteLlmSource source;
 
 	private final DetectionStore detections;
@@ -52,9 +56,10 @@ public class DayDetector {
 
 	private final Clock clock;
 
-	public DayDetector(HistoryReader history, LiteLlmSource source, DetectionStore detections,
+	public DayDetector(HistoryReader history, KeyHistory keyHistory, LiteLlmSource source, DetectionStore detections,
 			DetectionSettings detection, DetectionListSettings lists, CoveredModels covered, Clock clock) {
 		this.history = history;
+		this.keyHistory = keyHistory;
 		this.source = source;
 		this.detections = detections;
 		this.detection = detection;
@@ -81,7 +86,7 @@ public class DayDetector {
 		LocalDateTime now = LocalDateTime.now(clock.withZone(ZoneOffset.UTC));
 		drafts.addAll(new BudgetCheck(detection.budget()).check(date, day.toUtc(), now, budgets, rows,
 				source.workloads(budgets.stream().map(KeyBudget::apiKey).toList(), day),
-				(key, from, to) -> source.keySpend(key, from, to).doubleValue()));
+				new StoredThenLoggedSpend(keyHistory, RuleDay.DEFAULT_SOURCE, source::keySpend)));
 		Map<String, String> workloadOfKey = new HashMap<>();
 		today.forEach(r -> workloadOfKey.put(r.apiKey(), r.workload()));
 		drafts.addAll(new UnpricedCheck(covered, new FreeModels(lists.freeModels()), detection.unpricedSeverity())

@@ -8,6 +8,7 @@ import dev.spendaudit.core.CoveredModels;
 import dev.spendaudit.core.HistoryNeeds;
 import dev.spendaudit.digest.DigestSection;
 import dev.spendaudit.history.HistoryReader;
+import dev.spendaudit.history.KeyHistory;
 import dev.spendaudit.source.LiteLlmSource;
 import org.jooq.DSLContext;
 import org.springframework.beans.factory.ObjectProvider;
@@ -28,7 +29,7 @@ class DetectionStepConfiguration {
 	}
 
 	@Bean
-	DayDetector dayDetector(HistoryReader history, LiteLlmSource source, DetectionStore detectionStore,
+	DayDetector dayDetector(HistoryReader history, KeyHistory keyHistory, LiteLlmSource source, DetectionStore detectionStore,
 			DetectionSettings detection, DetectionListSettings lists, ObjectProvider<CoveredModels> coveredModels,
 			Clock clock) {
 		// asked at detection time: no subscriptions feature (no bean) means no model is covered
@@ -36,7 +37,7 @@ class DetectionStepConfiguration {
 			.map(c -> c.planFor(model, day))
 			.flatMap(Optional::stream)
 			.findFirst();
-		return new DayDetector(history, source, detectionStore, detection, lists, covered, clock);
+		return new DayDetector(history, keyHistory, source, detectionStore, detection, lists, covered, clock);
 	}
 
 	/** The baselines look back over the drift days plus the window before them. */

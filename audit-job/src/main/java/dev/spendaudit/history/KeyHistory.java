@@ -14,7 +14,9 @@ import dev.spendaudit.source.Workload;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 
+import static dev.spendaudit.store.jooq.Tables.AUDIT_DAY;
 import static dev.spendaudit.store.jooq.Tables.KEY_MODEL_DAY;
+import static dev.spendaudit.store.jooq.Tables.SOURCE_DAY;
 import static org.jooq.impl.DSL.any;
 import static org.jooq.impl.DSL.coalesce;
 import static org.jooq.impl.DSL.count;
@@ -99,6 +101,26 @@ public class KeyHistory {
 			.fetch(r -> new CountedValue(r.value1(), r.value2().longValue(), r.value3()));
 		return new KeyTraffic(totals.value1(), totals.value2() == 0, longOf(totals.value3()), longOf(totals.value4()),
 				longOf(totals.value5()), totals.value6(), models);
+	}
+
+	/**
+	 * A key's spend on each stored day of {@code source} whose window lies inside {@code [fromUtc, toUtc)}, oldest
+	 * first; a stored day without its calls counts zero.
+	 */
+	public List<KeyDaySpend> spendOnDays(String apiKey, String source, LocalDateTime fromUtc, LocalDateTime toUtc) {
+		var k = KEY_MODEL_DAY;
+		Field<BigDecimal> usd = coalesce(sum(k.USD), inline(BigDecimal.ZERO));
+		return dsl.select(AUDIT_DAY.WINDOW_START_UTC, AUDIT_DAY.WINDOW_END_UTC, usd)
+			.from(AUDIT_DAY)
+			.join(SOURCE_DAY)
+			.on(SOURCE_DAY.AUDIT_DATE.eq(AUDIT_DAY.AUDIT_DATE).and(SOURCE_DAY.SOURCE.eq(source)))
+			.leftJoin(k)
+			.on(k.AUDIT_DATE.eq(AUDIT_DAY.AUDIT_DATE).and(k.SOURCE.eq(source)).and(k.API_KEY.eq(apiKey)))
+			.where(AUDIT_DAY.WINDOW_START_UTC.ge(fromUtc))
+			.and(AUDIT_DAY.WINDOW_END_UTC.le(toUtc))
+			.groupBy(AUDIT_DAY.AUDIT_DATE, AUDIT_DAY.WINDOW_START_UTC, AUDIT_DAY.WINDOW_END_UTC)
+			.orderBy(AUDIT_DAY.WINDOW_START_UTC)
+			.fetch(r -> new KeyDaySpend(r.value1(), r.value2(), r.value3()));
 	}
 
 	private static long longOf(BigDecimal value) {
