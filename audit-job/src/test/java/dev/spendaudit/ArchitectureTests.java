@@ -82,7 +82,7 @@ class ArchitectureTests {
 			.should()
 			.dependOnClassesThat()
 			.haveNameMatching("dev\\.spendaudit\\.store\\.jooq\\.tables\\.(records\\.)?"
-					+ "(AuditDay|SourceDay|KeyModelDay|AnomalousRow|PromptBucketDay|ProviderUtcHour|KeyUtcDate)"
+					+ "(AuditDay|SourceDay|KeyModelDay|AnomalousRow|PromptBucketDay|ProviderUtcHour|KeyUtcDate|KeyCallerDay)"
 					+ "(Record)?(\\$.*)?"));
 	}
 

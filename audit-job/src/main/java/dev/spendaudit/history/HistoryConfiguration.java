@@ -26,6 +26,11 @@ class HistoryConfiguration {
 	}
 
 	@Bean
+	CallerHistory callerHistory(DSLContext dsl) {
+		return new CallerHistory(dsl);
+	}
+
+	@Bean
 	LogHistory logHistory(DSLContext dsl) {
 		return new LogHistory(dsl);
 	}

@@ -39,13 +39,17 @@ public class KeyWatch {
 
 	private final KeyHistory history;
 
+	private final CallerLookback callers;
+
 	private final KeyWatchStore store;
 
 	private final List<RetiringKey> keys;
 
-	public KeyWatch(LiteLlmSource source, KeyHistory history, KeyWatchStore store, List<RetiringKey> keys) {
+	public KeyWatch(LiteLlmSource source, KeyHistory history, CallerLookback callers, KeyWatchStore store,
+			List<RetiringKey> keys) {
 		this.source = source;
 		this.history = history;
+		this.callers = callers;
 		this.store = store;
 		this.keys = keys;
 	}
@@ -77,7 +81,7 @@ public class KeyWatch {
 		LocalDateTime lastSeen = traffic.lastSeenKnown() ? traffic.lastSeen()
 				: source.newestRowOf(hashes, end.minusDays(lookbackDays), end);
 		CallerHints hints = traffic.requests() == 0 ? CallerHints.NONE
-				: source.callerHints(hashes, end, lookbackDays);
+				: callers.hints(hashes, day, Math.max(7, lookbackDays));
 		LocalDateTime lastActive = resolved.lastActive() != null && resolved.lastActive().isBefore(end)
 				? resolved.lastActive() : null;
 		LocalDate lastDaily = source.lastAggregateDate(hashes, end.minusNanos(1).toLocalDate());

@@ -3,6 +3,7 @@ package dev.spendaudit.keywatch;
 import dev.spendaudit.core.CoreSettings;
 import dev.spendaudit.core.DaySteps;
 import dev.spendaudit.core.HistoryNeeds;
+import dev.spendaudit.history.CallerHistory;
 import dev.spendaudit.history.KeyHistory;
 import dev.spendaudit.source.LiteLlmSource;
 import org.jooq.DSLContext;
@@ -26,8 +27,9 @@ class KeyWatchStepConfiguration {
 	}
 
 	@Bean
-	KeyWatch keyWatch(LiteLlmSource source, KeyHistory history, KeyWatchStore store, RetiringKeySettings settings) {
-		return new KeyWatch(source, history, store, settings.retiringKeys());
+	KeyWatch keyWatch(LiteLlmSource source, KeyHistory history, CallerHistory callers, KeyWatchStore store,
+			RetiringKeySettings settings) {
+		return new KeyWatch(source, history, new CallerLookback(source, callers), store, settings.retiringKeys());
 	}
 
 	@Bean

@@ -93,23 +93,6 @@ final class KeyActivityScan {
 			.fetchOne(0, LocalDateTime.class);
 	}
 
-	/**
-	 * Every hint the spend log has about who calls some keys, over {@code lookbackDays} before {@code end}: the
-	 * callers' IPs, end users, users, tags and {@code spend_logs_metadata}, most frequent first. Bounded by the keys
-	 * (a handful of retiring ones) and the look-back; their traffic counts come from the history instead.
-	 */
-	CallerHints callerHints(String[] hashes, LocalDateTime end, int lookbackDays) {
-		if (hashes.length == 0) {
-			return CallerHints.NONE;
-		}
-		Condition window = S.STARTTIME.ge(end.minusDays(Math.max(7, lookbackDays)))
-			.and(S.STARTTIME.lt(end))
-			.and(S.API_KEY.eq(any(hashes)));
-		return new CallerHints(top(optionalText("requester_ip_address", S.REQUESTER_IP_ADDRESS), window),
-				top(optionalText("end_user", S.END_USER), window), top(optionalText("user", S.USER), window),
-				tags(window), top(spendLogsMetadata(), window));
-	}
-
 	/** The newest UTC date, up to {@code notAfter}, on which the daily aggregates count requests for the keys. */
 	LocalDate lastAggregateDate(String[] hashes, LocalDate notAfter) {
 		if (hashes.length == 0 || !capabilities.hasTable(SourceCapabilities.DAILY_USER_SPEND)) {
@@ -136,55 +119,6 @@ final class KeyActivityScan {
 		return dsl.select(T.TOKEN, T.KEY_ALIAS, T.KEY_NAME, lastActive, createdAt)
 			.from(T)
 			.fetch(r -> new TokenRow(r.value1(), r.value2(), r.value3(), r.value4(), r.value5()));
-	}
-
-	private List<CountedValue> top(Field<String> value, Condition window) {
-		if (value == null) {
-			return List.of();
-		}
-		Field<String> v = nullif(value, inline(""));
-		return dsl.select(v, count(), max(S.STARTTIME))
-			.from(S)
-			.where(window)
-			.and(v.isNotNull())
-			.groupBy(v)
-			.orderBy(count().desc(), v)
-			.limit(TOP)
-			.fetch(r -> new CountedValue(r.value1(), r.value2(), r.value3()));
-	}
-
-	/** Each element of {@code request_tags}: a request with two tags counts under both. */
-	private List<CountedValue> tags(Condition window) {
-		if (!capabilities.hasSpendLogColumn("request_tags")) {
-			return List.of();
-		}
-		Field<String> tag = field(org.jooq.impl.DSL.name("tag"), String.class);
-		var tags = org.jooq.impl.DSL.table(
-				"jsonb_array_elements_text(case when jsonb_typeof({0}) = 'array' then {0} else '[]'::jsonb end)",
-				S.REQUEST_TAGS).as("t", "tag");
-		return dsl.select(tag, count(), max(S.STARTTIME))
-			.from(S)
-			.crossJoin(org.jooq.impl.DSL.lateral(tags))
-			.where(window)
-			.and(tag.ne(""))
-			.groupBy(tag)
-			.orderBy(count().desc(), tag)
-			.limit(TOP)
-			.fetch(r -> new CountedValue(r.value1(), r.value2(), r.value3()));
-	}
-
-	/** {@code metadata->'spend_logs_metadata'} only, as JSON text, when it is a non-empty object. */
-	private Field<String> spendLogsMetadata() {
-		if (!capabilities.hasSpendLogColumn("metadata")) {
-			return null;
-		}
-		return field("case when jsonb_typeof({0}) = 'object' and jsonb_typeof({0}->'spend_logs_metadata') = 'object' "
-				+ "and {0}->'spend_logs_metadata' <> '{}'::jsonb then ({0}->'spend_logs_metadata')::text end",
-				String.class, S.METADATA);
-	}
-
-	private Field<String> optionalText(String column, Field<String> field) {
-		return capabilities.hasSpendLogColumn(column) ? field : null;
 	}
 
 }

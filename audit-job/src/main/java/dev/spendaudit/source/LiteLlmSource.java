@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -46,6 +47,8 @@ public class LiteLlmSource {
 
 	private final KeyActivityScan activity;
 
+	private final CallerScan callers;
+
 	public LiteLlmSource(DataSource dataSource, SourceSettings settings) {
 		DSLContext dsl = DSL.using(dataSource, SQLDialect.POSTGRES);
 		this.name = settings.name();
@@ -56,6 +59,7 @@ public class LiteLlmSource {
 		this.requests = new RequestDrillDown(dsl, capabilities, scan);
 		this.freshness = new FreshnessScan(dsl, capabilities);
 		this.activity = new KeyActivityScan(dsl, capabilities);
+		this.callers = new CallerScan(dsl, capabilities);
 	}
 
 	/** The source's (gateway's) name, which every fact read from it carries. */
@@ -191,9 +195,13 @@ public class LiteLlmSource {
 		return activity.resolve(spec);
 	}
 
-	/** Every hint the spend log has about who calls some keys, over {@code lookbackDays} before {@code endUtc}. */
-	public CallerHints callerHints(Collection<String> apiKeys, LocalDateTime endUtc, int lookbackDays) {
-		return activity.callerHints(apiKeys.stream().sorted().toArray(String[]::new), endUtc, lookbackDays);
+	/**
+	 * Every hint the spend log has about who calls some keys, per day in {@code zone} of {@code [fromUtc, toUtc)}
+	 * and per key, in one pass over the keys' rows.
+	 */
+	public Map<LocalDate, Map<String, CallerHints>> callerHintsByDay(Collection<String> apiKeys, LocalDateTime fromUtc,
+			LocalDateTime toUtc, ZoneId zone) {
+		return callers.byDay(apiKeys.stream().sorted().toArray(String[]::new), fromUtc, toUtc, zone);
 	}
 
 	/** The newest UTC date up to {@code notAfter} with requests for the keys in the daily aggregates, or null. */

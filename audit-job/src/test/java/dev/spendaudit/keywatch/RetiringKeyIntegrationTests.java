@@ -11,7 +11,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import dev.spendaudit.history.CallerHistory;
 import dev.spendaudit.schedule.DayResult;
+import dev.spendaudit.source.CallerHints;
+import dev.spendaudit.source.CountedValue;
 import dev.spendaudit.source.KeyHash;
 import dev.spendaudit.source.demo.Call;
 import dev.spendaudit.testsupport.AuditApp;
@@ -27,6 +30,7 @@ import tools.jackson.databind.JsonNode;
 
 import static dev.spendaudit.store.jooq.Tables.RETIRING_KEY_DAY;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * The old shared key being migrated away: busy until the 10th, two stragglers a day from one host until the
@@ -112,6 +116,28 @@ class RetiringKeyIntegrationTests {
 		assertThat(finding.get("severity").asString()).isEqualTo("WATCH");
 		assertThat(finding.get("reason").asString()).contains("still in use after 2026-11-15").contains("10.0.0.42");
 		assertThat(DigestSchema.violations(digest.root())).isEmpty();
+	}
+
+	@Test
+	void aDaysCallersAreReadFromTheLogOnceThenFromTheStore() {
+		audit(LocalDate.of(2026, 11, 19));
+		CallerHistory history = app.bean(CallerHistory.class);
+		LocalDate day = LocalDate.of(2026, 11, 14);
+		CallerHints kept = history.hints(List.of(SHARED), "default", day, day).get(day).get(SHARED);
+		assertThat(kept.requesterIps()).extracting(CountedValue::value, CountedValue::requests)
+			.containsExactly(tuple("10.0.0.42", 2L));
+		// a value only the store has: the next night's week of callers shows it, so that day was not read again
+		history.keep(day, "default", Map.of(SHARED, new CallerHints(List.of(new CountedValue("10.9.9.9", 3,
+				day.atTime(9, 0))), List.of(), List.of(), List.of(), List.of())));
+		try {
+			JsonNode ips = key(audit(LocalDate.of(2026, 11, 20)), "vk-mac-shared").get("callers").get("requesterIps");
+			assertThat(ips.get(0).get("value").asString()).isEqualTo("10.0.0.42");
+			assertThat(ips.get(0).get("requests").asLong()).as("the six days read from the log").isEqualTo(12);
+			assertThat(ips.get(1).get("value").asString()).isEqualTo("10.9.9.9");
+		}
+		finally {
+			history.keep(day, "default", Map.of(SHARED, kept));
+		}
 	}
 
 	@Test
