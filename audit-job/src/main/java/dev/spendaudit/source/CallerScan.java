@@ -16,7 +16,6 @@ import org.jooq.Select;
 import org.jooq.Table;
 
 import static dev.spendaudit.source.litellm.Tables.LITELLM_SPENDLOGS;
-import static org.jooq.impl.DSL.any;
 import static org.jooq.impl.DSL.count;
 import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.inline;
@@ -69,7 +68,7 @@ final class CallerScan {
 			.crossJoin(h)
 			.where(S.STARTTIME.ge(fromUtc))
 			.and(S.STARTTIME.lt(toUtc))
-			.and(S.API_KEY.eq(any(hashes)))
+			.and(KeySet.among(S.API_KEY, hashes))
 			.and(value.isNotNull())
 			.and(value.ne(inline("")))
 			.groupBy(day, S.API_KEY, kind, value)

@@ -18,7 +18,6 @@ import org.jooq.impl.SQLDataType;
 import static dev.spendaudit.source.litellm.Tables.LITELLM_DAILYUSERSPEND;
 import static dev.spendaudit.source.litellm.Tables.LITELLM_SPENDLOGS;
 import static dev.spendaudit.source.litellm.Tables.LITELLM_VERIFICATIONTOKEN;
-import static org.jooq.impl.DSL.any;
 import static org.jooq.impl.DSL.coalesce;
 import static org.jooq.impl.DSL.count;
 import static org.jooq.impl.DSL.field;
@@ -125,7 +124,7 @@ final class FreshnessScan {
 		Field<String> key = coalesce(S.API_KEY, inline(""));
 		var where = S.STARTTIME.ge(from).and(S.STARTTIME.lt(to));
 		if (onlyKeys != null) {
-			where = where.and(S.API_KEY.eq(any(onlyKeys)));
+			where = where.and(KeySet.among(S.API_KEY, onlyKeys));
 		}
 		return dsl.select(key, count(), validSpend(), max(S.STARTTIME))
 			.from(S)
@@ -139,7 +138,7 @@ final class FreshnessScan {
 		return dsl.select(S.STARTTIME)
 			.from(S)
 			.where(S.STARTTIME.ge(from).and(S.STARTTIME.lt(to)))
-			.and(S.API_KEY.eq(any(keys)))
+			.and(KeySet.among(S.API_KEY, keys))
 			.orderBy(S.STARTTIME)
 			.fetch(S.STARTTIME);
 	}
@@ -149,7 +148,7 @@ final class FreshnessScan {
 		return dsl.select(max(S.STARTTIME))
 			.from(S)
 			.where(S.STARTTIME.ge(notBefore).and(S.STARTTIME.lt(before)))
-			.and(S.API_KEY.eq(any(keys)))
+			.and(KeySet.among(S.API_KEY, keys))
 			.fetchOne(0, LocalDateTime.class);
 	}
 

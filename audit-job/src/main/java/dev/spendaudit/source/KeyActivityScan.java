@@ -21,7 +21,6 @@ import static dev.spendaudit.source.litellm.Tables.LITELLM_DELETEDVERIFICATIONTO
 import static dev.spendaudit.source.litellm.Tables.LITELLM_DEPRECATEDVERIFICATIONTOKEN;
 import static dev.spendaudit.source.litellm.Tables.LITELLM_SPENDLOGS;
 import static dev.spendaudit.source.litellm.Tables.LITELLM_VERIFICATIONTOKEN;
-import static org.jooq.impl.DSL.any;
 import static org.jooq.impl.DSL.count;
 import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.inline;
@@ -78,7 +77,7 @@ final class KeyActivityScan {
 		}
 		if (capabilities.hasDeprecatedTokens() && !hashes.isEmpty()) {
 			// a rotated key's old hash keeps working until revoke_at: a straggler may still use it
-			hashes.addAll(dsl.select(R.TOKEN).from(R).where(R.ACTIVE_TOKEN_ID.eq(any(hashes.toArray(String[]::new))))
+			hashes.addAll(dsl.select(R.TOKEN).from(R).where(KeySet.among(R.ACTIVE_TOKEN_ID, hashes.toArray(String[]::new)))
 				.fetch(R.TOKEN));
 		}
 		return new ResolvedKey(hashes.isEmpty() && !ResolvedKey.TOKEN_HASH.equals(matchedBy) ? ResolvedKey.NONE : matchedBy,
@@ -89,7 +88,7 @@ final class KeyActivityScan {
 		if (hashes.isEmpty() || !capabilities.hasColumn(SourceCapabilities.TOKENS, "last_active")) {
 			return null;
 		}
-		return dsl.select(max(T.LAST_ACTIVE)).from(T).where(T.TOKEN.eq(any(hashes.toArray(String[]::new))))
+		return dsl.select(max(T.LAST_ACTIVE)).from(T).where(KeySet.among(T.TOKEN, hashes.toArray(String[]::new)))
 			.fetchOne(0, LocalDateTime.class);
 	}
 
@@ -100,7 +99,7 @@ final class KeyActivityScan {
 		}
 		String date = dsl.select(max(A.DATE))
 			.from(A)
-			.where(A.API_KEY.eq(any(hashes)))
+			.where(KeySet.among(A.API_KEY, hashes))
 			.and(A.API_REQUESTS.gt(0L))
 			.and(A.DATE.le(notAfter.toString()))
 			.fetchOne(0, String.class);

@@ -18,7 +18,6 @@ import org.jooq.Record3;
 import static dev.spendaudit.source.litellm.Tables.LITELLM_DELETEDVERIFICATIONTOKEN;
 import static dev.spendaudit.source.litellm.Tables.LITELLM_DEPRECATEDVERIFICATIONTOKEN;
 import static dev.spendaudit.source.litellm.Tables.LITELLM_VERIFICATIONTOKEN;
-import static org.jooq.impl.DSL.any;
 
 /**
  * Gathers what LiteLLM's key tables know about a set of key hashes: one query per table, keyed by hash, plus a
@@ -98,7 +97,7 @@ final class KeyDirectory {
 		if (!capabilities.hasTokens() || keys.length == 0) {
 			return Map.of();
 		}
-		return toMap(dsl.select(T.TOKEN, T.KEY_ALIAS, T.KEY_NAME).from(T).where(T.TOKEN.eq(any(keys))).fetch());
+		return toMap(dsl.select(T.TOKEN, T.KEY_ALIAS, T.KEY_NAME).from(T).where(KeySet.among(T.TOKEN, keys)).fetch());
 	}
 
 	/** hash → {alias, key_name} of the most recently deleted key with that hash. */
@@ -109,7 +108,7 @@ final class KeyDirectory {
 		return toMap(dsl.select(D.TOKEN, D.KEY_ALIAS, D.KEY_NAME)
 			.distinctOn(D.TOKEN)
 			.from(D)
-			.where(D.TOKEN.eq(any(keys)))
+			.where(KeySet.among(D.TOKEN, keys))
 			.orderBy(D.TOKEN, D.DELETED_AT.desc())
 			.fetch());
 	}
@@ -128,7 +127,7 @@ final class KeyDirectory {
 		for (int hop = 0; hop < MAX_ROTATION_HOPS && !pending.isEmpty(); hop++) {
 			Map<String, String> next = dsl.select(R.TOKEN, R.ACTIVE_TOKEN_ID)
 				.from(R)
-				.where(R.TOKEN.eq(any(pending.toArray(String[]::new))))
+				.where(KeySet.among(R.TOKEN, pending.toArray(String[]::new)))
 				.fetchMap(R.TOKEN, R.ACTIVE_TOKEN_ID);
 			Map<String, String[]> live = current(next.values().toArray(String[]::new));
 			Set<String> following = new HashSet<>();

@@ -16,7 +16,6 @@ import org.jooq.impl.SQLDataType;
 
 import static dev.spendaudit.source.litellm.Tables.LITELLM_SPENDLOGS;
 import static dev.spendaudit.source.litellm.Tables.LITELLM_VERIFICATIONTOKEN;
-import static org.jooq.impl.DSL.any;
 import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.noCondition;
 import static org.jooq.impl.DSL.percentileDisc;
@@ -99,7 +98,7 @@ final class RequestDrillDown {
 
 	private Condition ofPair(AuditDay day, Collection<String> apiKeys, String model) {
 		return DaySpendScan.inWindow(day)
-			.and(S.API_KEY.eq(any(apiKeys.toArray(String[]::new))))
+			.and(KeySet.among(S.API_KEY, apiKeys.toArray(String[]::new)))
 			.and(scan.modelName().eq(model));
 	}
 

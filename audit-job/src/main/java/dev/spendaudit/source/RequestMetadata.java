@@ -33,7 +33,7 @@ final class RequestMetadata {
 			  select api_key, "startTime" as t, request_id, jsonb_typeof(metadata) as typ,
 			    metadata->>'user_api_key_alias' as alias
 			  from "LiteLLM_SpendLogs"
-			  where "startTime" >= ? and "startTime" < ? and api_key = any(?::text[])
+			  where "startTime" >= ? and "startTime" < ? and api_key in (select unnest(?::text[]))
 			) r
 			group by api_key
 			""";
