@@ -45,18 +45,17 @@ class CallerLookback {
 		}
 		List<CallerHints> parts = new ArrayList<>();
 		kept.values().forEach(byKey -> parts.addAll(byKey.values()));
-		if (!unread.isEmpty()) {
-			AuditDay from = AuditDay.of(unread.get(0), day.zone());
-			AuditDay to = AuditDay.of(unread.get(unread.size() - 1), day.zone());
+		for (List<LocalDate> run : runs(unread)) {
+			AuditDay from = AuditDay.of(run.get(0), day.zone());
+			AuditDay to = AuditDay.of(run.get(run.size() - 1), day.zone());
 			Map<LocalDate, Map<String, CallerHints>> read = source.callerHintsByDay(hashes, from.fromUtc(), to.toUtc(),
 					day.zone());
-			for (LocalDate d : unread) {
+			for (LocalDate d : run) {
 				Map<String, CallerHints> found = read.getOrDefault(d, Map.of());
 				Map<String, CallerHints> byKey = new HashMap<>();
 				for (String hash : hashes) {
-					CallerHints h = found.getOrDefault(hash, CallerHints.NONE);
-					CallerHints before = kept.getOrDefault(d, Map.of()).get(hash);
-					if (before == null) {
+					if (!kept.getOrDefault(d, Map.of()).containsKey(hash)) {
+						CallerHints h = found.getOrDefault(hash, CallerHints.NONE);
 						byKey.put(hash, h);
 						parts.add(h);
 					}
@@ -67,6 +66,21 @@ class CallerLookback {
 			}
 		}
 		return CallerHints.merge(parts, CallerHints.TOP);
+	}
+
+	/** The days in runs of consecutive days, so that one read covers a run and no day between two runs is read. */
+	static List<List<LocalDate>> runs(List<LocalDate> days) {
+		List<List<LocalDate>> runs = new ArrayList<>();
+		for (LocalDate d : days) {
+			List<LocalDate> last = runs.isEmpty() ? null : runs.get(runs.size() - 1);
+			if (last != null && last.get(last.size() - 1).plusDays(1).equals(d)) {
+				last.add(d);
+			}
+			else {
+				runs.add(new ArrayList<>(List.of(d)));
+			}
+		}
+		return runs;
 	}
 
 }
