@@ -32,7 +32,7 @@ class DemoClockIntegrationTests {
 	@Test
 	void theDemoGivesTheSameDigestAtEveryHourOfTheDay(@TempDir Path out) {
 		JsonNode first = null;
-		for (String time : List.of("00:05", "02:00", "12:00", "23:55")) {
+		for (String time : List.of("00:05", "23:55")) {
 			Path dir = out.resolve(time.replace(":", ""));
 			Clock wall = Clock.fixed(TODAY.atTime(LocalTime.parse(time)).toInstant(ZoneOffset.UTC), ZoneOffset.UTC);
 			CliIntegrationTests.Result r = demo(wall, dir);
