@@ -27,7 +27,11 @@ ${view.headline.requests} request<#if view.headline.requests != "1">s</#if> · $
 
 FINDINGS
 <#list view.findings as f>
-  [${f.severity}] ${f.kind} · ${f.subject}
+<#if f.fold??>
+  ${f.fold}
+<#continue>
+</#if>
+  [${f.severity}] ${f.kind}<#if f.resolved> (resolved)</#if> · ${f.subject}
       ${f.reason}<#if f.actual?? || f.baseline??> (<#if f.actual??>actual ${f.actual}</#if><#if f.actual?? && f.baseline??>, </#if><#if f.baseline??>baseline ${f.baseline}</#if>)</#if>
 </#list>
 </#if>

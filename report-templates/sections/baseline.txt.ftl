@@ -1,7 +1,7 @@
 <#-- Detection: the plain-text twin of sections/baseline.ftlh (section is the BaselineSummary record). -->
 <#macro state s><#if s.state == "PLANNED">planned<#if s.note?has_content>: ${s.note}</#if>, day ${s.day}<#if s.of??> of ${s.of}</#if><#elseif s.day gt 1 || (s.of?? && s.of gt 1)>day ${s.day}<#if s.of??> of ${s.of}</#if>, since ${s.since}<#else>new today</#if></#macro>
 <#list digest.findings as f>
-<#if (f.kind == "SPIKE" || f.kind == "DRIFT") && f.details?? && f.details.explanation??>
+<#if (f.kind == "SPIKE" || f.kind == "DRIFT") && f.details?? && f.details.explanation?? && f.details.state.state != "RESOLVED">
 <#assign d = f.details>
 <#assign e = d.explanation>
 
@@ -19,11 +19,11 @@ WHY: ${e.where?upper_case} [${f.severity} ${f.kind}, <@state d.state/>]
   prompt sizes: <#list e.promptSizes as p>${p.label} ${fmt.count(p.requests)}<#sep>, </#list>
 </#if>
 <#list e.topRequests as r>
-  ${r.requestId}  ${r.startTime}  ${fmt.tokens(r.promptTokens)} in, ${fmt.tokens(r.completionTokens)} out  ${fmt.usd(r.usd)}
+  ${r.requestId}  ${fmt.isoTime(r.startTime, digest.zone)}  ${fmt.tokens(r.promptTokens)} in, ${fmt.tokens(r.completionTokens)} out  ${fmt.usd(r.usd)}
 </#list>
 <#list e.contributors as c>
 <#if c.dimension != "workload×model" && c.top?has_content>
-  by ${c.dimension}: <#list c.top as t>${t.name} ${fmt.usd(t.deltaUsd)}<#if t.share??> (${(t.share * 100)?round}%)</#if><#sep>, </#list>
+  by ${c.dimension}: <#list c.top as t>${t.name} ${fmt.usd(t.deltaUsd)}<#if t.share??> (${fmt.percent(t.share)})</#if><#sep>, </#list>
 </#if>
 </#list>
 <#if d.related?has_content>

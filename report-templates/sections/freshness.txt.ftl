@@ -1,7 +1,7 @@
 <#-- sections/freshness.txt.ftl: the freshness section as plain text (nothing escaped: never include into HTML) -->
 
 IS THE SPEND LOG STILL BEING WRITTEN?
-  ${section.status?replace("_", " ")} · newest row <#if section.ageHours??>${section.ageHours} h before the end of the day<#else>none</#if> · longest gap <#if section.maxGapHours??>${section.maxGapHours} h<#else>–</#if>
+  ${section.status?replace("_", " ")} · newest row <#if section.ageHours??>${fmt.hours(section.ageHours)} before the end of the day<#else>none</#if> · longest gap <#if section.maxGapHours??>${fmt.hours(section.maxGapHours)}<#else>–</#if>
   ${section.explanation}
 <#if section.uncaptured.byWorkload?has_content>
   Not in the spend log:
@@ -13,5 +13,5 @@ IS THE SPEND LOG STILL BEING WRITTEN?
     ${"Total"?right_pad(30)} ${(section.uncaptured.requests??)?then(fmt.count(section.uncaptured.requests!0), "–")?left_pad(9)} ${fmt.usd(section.uncaptured.usd)?left_pad(10)}
 </#if>
 <#if section.canary??>
-  Canary ${section.canary.key}: <#if !section.canary.found>no key has this alias<#elseif section.canary.silent>silent for ${section.canary.longestSilenceHours} h<#else>calling</#if>
+  Canary ${section.canary.key}: <#if !section.canary.found>no key has this alias<#elseif section.canary.silent>silent for ${fmt.hours(section.canary.longestSilenceHours)}<#else>calling</#if>
 </#if>

@@ -15,7 +15,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class SpendAuditApplication {
 
 	public static void main(String[] args) {
-		System.exit(SpendAuditCommand.execute(args));
+		System.exit(SpendAuditCommand.execute(SpendAuditApplication.class, args));
 	}
 
 }

@@ -7,12 +7,16 @@ import com.tngtech.archunit.lang.ArchRule;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
- * Each feature package owns its library: LiteLLM's tables only in {@code source}, the job's day fact tables only in
- * {@code history}, Freemarker only in {@code digest}, mail only in {@code delivery}, Commons Math only in
- * {@code baseline}, the Prometheus client and HTTP only in {@code health}.
+ * The shape of the house: no cycles between the top-level packages; the root package is the composition root
+ * alone, and nothing imports it; each feature package owns its library: LiteLLM's tables only in {@code source},
+ * the job's day fact tables only in {@code history}, Freemarker only in {@code digest}, mail only in
+ * {@code delivery}, Commons Math only in {@code baseline}, the Prometheus client and HTTP only in {@code health}.
+ * The findings pipeline knows no feature.
  */
 class ArchitectureTests {
 
@@ -22,6 +26,43 @@ class ArchitectureTests {
 	static void importMainClasses() {
 		classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
 			.importPackages("dev.spendaudit");
+	}
+
+	@Test
+	void noCyclesBetweenPackages() {
+		check(slices().matching("dev.spendaudit.(*)..").should().beFreeOfCycles());
+	}
+
+	@Test
+	void theRootPackageHoldsOnlyTheCompositionRoot() {
+		check(classes().that()
+			.resideInAPackage("dev.spendaudit")
+			.and()
+			.areTopLevelClasses()
+			.should()
+			.be(SpendAuditApplication.class)
+			.orShould()
+			.be(AuditJobConfiguration.class));
+	}
+
+	@Test
+	void nothingOutsideTheCompositionRootImportsTheRoot() {
+		check(noClasses().that()
+			.resideOutsideOfPackage("dev.spendaudit")
+			.should()
+			.dependOnClassesThat()
+			.resideInAPackage("dev.spendaudit"));
+	}
+
+	@Test
+	void onlyTheCompositionRootImportsFeaturePackagesFromTheRoot() {
+		check(noClasses().that()
+			.resideInAPackage("dev.spendaudit")
+			.and()
+			.doNotBelongToAnyOf(SpendAuditApplication.class, AuditJobConfiguration.class)
+			.should()
+			.dependOnClassesThat()
+			.resideInAPackage("dev.spendaudit.*.."));
 	}
 
 	@Test
@@ -67,6 +108,19 @@ class ArchitectureTests {
 	void onlyHealthUsesThePrometheusClientAndHttp() {
 		check(noClasses().that().resideOutsideOfPackages("dev.spendaudit.health..").should().dependOnClassesThat()
 			.resideInAnyPackage("io.prometheus..", "java.net.http.."));
+	}
+
+	@Test
+	void theFindingsPipelineImportsNoFeature() {
+		// features import findings (their rules implement FindingRule), never the other way round
+		check(noClasses().that()
+			.resideInAPackage("dev.spendaudit.findings..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("dev.spendaudit.baseline..", "dev.spendaudit.staleness..",
+					"dev.spendaudit.subscriptions..", "dev.spendaudit.keywatch..", "dev.spendaudit.digest..",
+					"dev.spendaudit.delivery..", "dev.spendaudit.rollup..", "dev.spendaudit.cli..",
+					"dev.spendaudit.source..", "dev.spendaudit.history..", "dev.spendaudit.health.."));
 	}
 
 	private static void check(ArchRule rule) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import dev.spendaudit.core.Quantities;
 import dev.spendaudit.core.Severity;
 
 /**
@@ -50,17 +51,17 @@ final class AttributionCheck {
 			return Optional.empty();
 		}
 		String who = String.join(", ", health.workloads().stream().limit(3)
-			.map(u -> u.workload() + " " + Money.usd(u.usd())).toList());
-		String reason = percent(health.share()) + " of the day's spend (" + Money.usd(health.unattributedUsd()) + " of "
-				+ Money.usd(health.totalUsd()) + ") has no alias: " + who + " (threshold " + percent(settings.share())
-				+ ")";
+			.map(u -> u.workload() + " " + Quantities.usd(u.usd())).toList());
+		String reason = percent(health.share()) + " of the day's spend (" + Quantities.usd(health.unattributedUsd())
+				+ " of " + Quantities.usd(health.totalUsd()) + ") has no alias: " + who + " (threshold "
+				+ percent(settings.share()) + ")";
 		return Optional.of(Draft.of(Kinds.UNATTRIBUTED, Severity.WATCH, "total", health.unattributedUsd(), null, reason,
 				new DetectionDetails.Unattributed(health.unattributedUsd(), health.totalUsd(), health.share(),
-						settings.share(), health.workloads(), null)));
+						settings.share(), health.workloads())));
 	}
 
 	static String percent(double share) {
-		return Money.z(share * 100) + "%";
+		return Quantities.percent(share);
 	}
 
 	private static BigDecimal strip(BigDecimal usd) {

@@ -3,6 +3,11 @@ package dev.spendaudit.baseline;
 import java.math.BigDecimal;
 import java.util.List;
 
+import static dev.spendaudit.core.Quantities.number;
+import static dev.spendaudit.core.Quantities.ratio;
+import static dev.spendaudit.core.Quantities.usd;
+
+
 /**
  * The digest's {@code baseline}: the day's total against its rolling median, the thresholds in force, and the
  * biggest movers that stayed quiet (with why), so "nothing to report" can be checked.
@@ -26,14 +31,14 @@ public record BaselineSummary(BigDecimal actualUsd, BigDecimal baselineUsd, BigD
 
 		static Rules of(DetectionSettings s) {
 			return new Rules(
-					"excess ≥ " + Money.usd(s.alert().excessUsd()) + " and ≥ " + Money.times(s.alert().ratio())
-							+ " baseline and z ≥ " + Money.z(s.alert().z()),
-					"excess ≥ " + Money.usd(s.watch().excessUsd()) + " and z ≥ " + Money.z(s.watch().z()),
+					"excess ≥ " + usd(s.alert().excessUsd()) + " and ≥ " + ratio(s.alert().ratio())
+							+ " baseline and z ≥ " + number(s.alert().z()),
+					"excess ≥ " + usd(s.watch().excessUsd()) + " and z ≥ " + number(s.watch().z()),
 					"last " + s.drift().days() + " days − " + s.drift().days() + " × median of the "
-							+ s.windowDays() + " before ≥ " + Money.usd(s.drift().excessUsd()) + " and ≥ "
-							+ Money.times(s.drift().ratio()),
+							+ s.windowDays() + " before ≥ " + usd(s.drift().excessUsd()) + " and ≥ "
+							+ ratio(s.drift().ratio()),
 					"σ = max(" + s.spread().madScale() + " × MAD, " + s.spread().relativeFloor() + " × baseline, "
-							+ Money.usd(s.spread().floorUsd()) + ")");
+							+ usd(s.spread().floorUsd()) + ")");
 		}
 
 	}

@@ -7,8 +7,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import dev.spendaudit.core.UtcTimes;
 import dev.spendaudit.source.KeyBudget;
 import dev.spendaudit.source.Workload;
+
+import static dev.spendaudit.core.Quantities.usd;
 
 /**
  * BUDGET: each key with its own {@code max_budget}, projected at its recent pace (the mean of the last 7 audited
@@ -66,15 +69,15 @@ final class BudgetCheck {
 			String rule = p.severity() + ": projected " + AttributionCheck.percent(p.share()) + " ≥ "
 					+ AttributionCheck.percent(p.severity() == dev.spendaudit.core.Severity.ALERT ? settings.alertShare()
 							: settings.watchShare());
-			String reason = name + ": " + Money.usd(p.spentUsd()) + " of its " + Money.usd(p.maxBudgetUsd())
-					+ " budget spent, " + Money.usd(pace) + "/day over the last " + settings.paceDays() + " days → "
-					+ Money.usd(p.projectedUsd()) + " " + until + "; " + rule;
+			String reason = name + ": " + usd(p.spentUsd()) + " of its " + usd(p.maxBudgetUsd())
+					+ " budget spent, " + usd(pace) + "/day over the last " + settings.paceDays() + " days → "
+					+ usd(p.projectedUsd()) + " " + until + "; " + rule;
 			drafts.add(Draft.of(Kinds.BUDGET, p.severity(), "workload:" + name, Money.exact(p.spentUsd()),
 					null, reason,
 					new DetectionDetails.Budget(rule, Money.exact(p.spentUsd()), Money.exact(p.maxBudgetUsd()),
 							Money.exact(pace), settings.paceDays(), Money.exact(p.projectedUsd()),
 							Money.round(p.share(), 4), key.budgetDuration(),
-							Money.iso(next), Money.round(p.daysLeft(), 2), null)));
+							UtcTimes.iso(next), Money.round(p.daysLeft(), 2))));
 		}
 		return drafts;
 	}

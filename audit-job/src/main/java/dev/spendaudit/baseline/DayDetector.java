@@ -14,8 +14,9 @@ import java.util.stream.Collectors;
 
 import dev.spendaudit.core.AuditDay;
 import dev.spendaudit.core.CoveredModels;
-import dev.spendaudit.core.Finding;
+import dev.spendaudit.findings.Detected;
 import dev.spendaudit.core.Severity;
+import dev.spendaudit.core.UtcTimes;
 import dev.spendaudit.history.HistoryReader;
 import dev.spendaudit.history.KeyModelRow;
 import dev.spendaudit.history.PromptBucketCount;
@@ -30,7 +31,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Detection for one audited day: evaluates the series over the stored history (the {@code ensureHistory} step has
  * made sure the days its baselines need are there), checks budgets, unpriced models and attribution, explains each
- * spike with the day's requests, gives every finding its state across nights and stores the lot.
+ * spike with the day's requests, and keeps the digest's baseline and attribution health. Its findings go to the
+ * findings pipeline ({@link DetectionRule}), which gives them their memory and stores them.
  */
 public class DayDetector {
 
@@ -40,7 +42,7 @@ public class DayDetector {
 
 	private final LiteLlmSource source;
 
-	private final FindingStore findings;
+	private final DetectionStore detections;
 
 	private final DetectionSettings detection;
 
@@ -50,18 +52,19 @@ public class DayDetector {
 
 	private final Clock clock;
 
-	public DayDetector(HistoryReader history, LiteLlmSource source, FindingStore findings,
+	public DayDetector(HistoryReader history, LiteLlmSource source, DetectionStore detections,
 			DetectionSettings detection, DetectionListSettings lists, CoveredModels covered, Clock clock) {
 		this.history = history;
 		this.source = source;
-		this.findings = findings;
+		this.detections = detections;
 		this.detection = detection;
 		this.lists = lists;
 		this.covered = covered;
 		this.clock = clock;
 	}
 
-	public List<Finding> detect(AuditDay day, long jobExecutionId) {
+	/** The day's detection findings, before memory; stores the day's baseline and attribution health. */
+	public List<Detected> detect(AuditDay day, long jobExecutionId) {
 		long started = System.nanoTime();
 		LocalDate date = day.date();
 		List<KeyModelRow> stored = history.rows(date.minusDays(detection.lookbackDays()), date);
@@ -86,24 +89,12 @@ public class DayDetector {
 		AttributionCheck attribution = new AttributionCheck(detection.unattributed());
 		AttributionHealth health = attribution.health(today);
 		attribution.finding(health).ifPresent(drafts::add);
-		drafts.sort(ORDER);
 
-		FindingMemory memory = new FindingMemory(date, findings.between(date.minusDays(1), date.minusDays(1)),
-				findings.between(date.plusDays(1), date.plusDays(detection.lookbackDays())));
-		List<Finding> result = drafts.stream().map(d -> d.finish(memory.stateOf(d))).toList();
-		findings.replace(date, drafts, result, series.baseline(), health, jobExecutionId);
-		log.info("{}: {} findings ({}) in {} ms", date, result.size(), Severity.status(result),
+		detections.replace(date, series.baseline(), health, jobExecutionId);
+		log.info("{}: detection found {} in {} ms", date, drafts.size(),
 				(System.nanoTime() - started) / 1_000_000);
-		return result;
+		return drafts.stream().map(Draft::detected).toList();
 	}
-
-	/** Worst first; then spikes and drift, budgets, unpriced models, attribution, new series; larger money first. */
-	static final Comparator<Draft> ORDER = Comparator.comparing(Draft::severity)
-		.reversed()
-		.thenComparing(d -> List.of(SeriesDetector.SPIKE, SeriesDetector.DRIFT, Kinds.BUDGET, Kinds.UNPRICED,
-				Kinds.UNATTRIBUTED, SeriesDetector.NEW_WORKLOAD, SeriesDetector.NEW_MODEL).indexOf(d.kind()))
-		.thenComparing(d -> d.actualUsd() == null ? java.math.BigDecimal.ZERO : d.actualUsd(), Comparator.reverseOrder())
-		.thenComparing(Draft::subject);
 
 	private static DayRow dayRow(KeyModelRow r) {
 		return new DayRow(r.date(), r.apiKey(), r.workload(), r.attribution(), r.model(), r.provider(), r.usd(),
@@ -145,7 +136,7 @@ public class DayDetector {
 		MedianRequest median = source.medianRequest(day, keys, pair.model());
 		List<DetectionDetails.TopRequest> top = new ArrayList<>();
 		for (RequestSample r : source.topRequests(day, keys, pair.model(), detection.topRequests())) {
-			top.add(new DetectionDetails.TopRequest(r.requestId(), Money.iso(r.startTimeUtc()), r.promptTokens(),
+			top.add(new DetectionDetails.TopRequest(r.requestId(), UtcTimes.iso(r.startTimeUtc()), r.promptTokens(),
 					r.completionTokens(), strip(r.usd())));
 		}
 		boolean ofTheDay = draft.kind().equals(SeriesDetector.SPIKE);

@@ -3,17 +3,14 @@ package dev.spendaudit.baseline;
 import java.math.BigDecimal;
 import java.util.List;
 
+import dev.spendaudit.core.Quantities;
 import dev.spendaudit.core.Severity;
 
 /**
  * The numbers behind a detection finding ({@code Finding.details}), one record per kind. Stored as JSON with the
- * finding and written into the digest as they are.
+ * finding (the findings pipeline adds its {@code state}) and written into the digest as they are.
  */
 public interface DetectionDetails {
-
-	FindingState state();
-
-	DetectionDetails withState(FindingState newState);
 
 	/**
 	 * SPIKE (one day against its 28-day median) and DRIFT (the last 7 days against 7 median days before them).
@@ -33,17 +30,11 @@ public interface DetectionDetails {
 	 */
 	record Spike(String rule, BigDecimal actualUsd, BigDecimal baselineUsd, BigDecimal excessUsd, Double z,
 			Double ratio, BigDecimal spreadUsd, BigDecimal madUsd, int historyDays, boolean provisional,
-			FindingState state, List<Related> related, Explanation explanation) implements DetectionDetails {
-
-		@Override
-		public Spike withState(FindingState newState) {
-			return new Spike(rule, actualUsd, baselineUsd, excessUsd, z, ratio, spreadUsd, madUsd, historyDays,
-					provisional, newState, related, explanation);
-		}
+			List<Related> related, Explanation explanation) implements DetectionDetails {
 
 		Spike withExplanation(Explanation newExplanation) {
 			return new Spike(rule, actualUsd, baselineUsd, excessUsd, z, ratio, spreadUsd, madUsd, historyDays,
-					provisional, state, related, newExplanation);
+					provisional, related, newExplanation);
 		}
 
 	}
@@ -56,7 +47,7 @@ public interface DetectionDetails {
 	/**
 	 * Why a spike happened.
 	 *
-	 * @param summary one line: "vk-vault-indexer · gemini-flash-lite · 545K-token prompts · 98% of the excess"
+	 * @param summary one line: "vk-vault-indexer · gemini-flash-lite · 545K-token prompts · 99% of the excess"
 	 * @param where the subject and the workload × model driving it
 	 * @param how the largest part of the change, from the breakdown: bigger prompts, more calls or a higher price
 	 * @param share the driving workload × model's share of the day's positive excess (of all workload × model
@@ -83,7 +74,7 @@ public interface DetectionDetails {
 		private Explanation summarized() {
 			String newHow = breakdown == null ? "" : breakdown.how();
 			String text = where + (newHow.isEmpty() ? "" : " · " + newHow)
-					+ (share == null ? "" : " · " + (int) Math.floor(share * 100 + 1e-9) + "% of the excess");
+					+ (share == null ? "" : " · " + Quantities.percent(share) + " of the excess");
 			return new Explanation(text, where, newHow, share, contributors, breakdown, promptSizes, topRequests);
 		}
 
@@ -128,14 +119,14 @@ public interface DetectionDetails {
 					long prompt = medianPromptTokens1 != null ? medianPromptTokens1 : promptPerCall1;
 					long completion = medianCompletionTokens1 != null ? medianCompletionTokens1 : completionPerCall1;
 					return prompt - promptPerCall0 >= completion - completionPerCall0
-							? Money.tokens(prompt) + "-token prompts" : Money.tokens(completion) + "-token completions";
+							? Quantities.tokens(prompt) + "-token prompts"
+							: Quantities.tokens(completion) + "-token completions";
 				case PRICE:
-					return "$" + usdPerMillionTokens1.setScale(2, java.math.RoundingMode.HALF_UP)
-							+ "/M tokens (usually $" + usdPerMillionTokens0.setScale(2, java.math.RoundingMode.HALF_UP)
-							+ ")";
+					return Quantities.usd(usdPerMillionTokens1) + "/M tokens (usually "
+							+ Quantities.usd(usdPerMillionTokens0) + ")";
 				default:
-					return calls0 == null || calls0 == 0 ? "new: " + String.format("%,d", calls1) + " calls"
-							: String.format("%,d", calls1) + " calls (usually " + Money.z(calls0) + ")";
+					return calls0 == null || calls0 == 0 ? "new: " + Quantities.count(calls1) + " calls"
+							: Quantities.count(calls1) + " calls (usually " + Quantities.number(calls0) + ")";
 			}
 		}
 
@@ -157,47 +148,33 @@ public interface DetectionDetails {
 	 */
 	record Budget(String rule, BigDecimal spentUsd, BigDecimal maxBudgetUsd, BigDecimal paceUsdPerDay,
 			int paceDays, BigDecimal projectedUsd, Double share, String budgetDuration, String nextReset,
-			Double daysLeft, FindingState state) implements DetectionDetails {
-
-		@Override
-		public Budget withState(FindingState newState) {
-			return new Budget(rule, spentUsd, maxBudgetUsd, paceUsdPerDay, paceDays, projectedUsd, share,
-					budgetDuration, nextReset, daysLeft, newState);
-		}
-
+			Double daysLeft) implements DetectionDetails {
 	}
 
 	/** UNPRICED: successful, uncached calls with tokens and zero spend on a model nothing pays for. */
 	record Unpriced(String model, String provider, long calls, long promptTokens, long completionTokens,
-			List<String> workloads, FindingState state) implements DetectionDetails {
-
-		@Override
-		public Unpriced withState(FindingState newState) {
-			return new Unpriced(model, provider, calls, promptTokens, completionTokens, workloads, newState);
-		}
-
+			List<String> workloads) implements DetectionDetails {
 	}
 
 	/** NEW_WORKLOAD and NEW_MODEL: a series with no rows in the baseline window. */
-	record NewSeries(String workload, String model, BigDecimal usd, long requests, int windowDays,
-			FindingState state) implements DetectionDetails {
+	record NewSeries(String workload, String model, BigDecimal usd, long requests, int windowDays)
+			implements DetectionDetails {
+	}
 
-		@Override
-		public NewSeries withState(FindingState newState) {
-			return new NewSeries(workload, model, usd, requests, windowDays, newState);
-		}
-
+	/**
+	 * NEW_WORKLOAD for a burst: more new workloads on one day than {@code new-workload-burst} (a client minting a
+	 * key per call), reported as one finding.
+	 *
+	 * @param workloads how many new workloads
+	 * @param largest the largest few by spend
+	 */
+	record NewWorkloads(int workloads, BigDecimal usd, long requests, int windowDays, List<NewSeries> largest)
+			implements DetectionDetails {
 	}
 
 	/** UNATTRIBUTED: the day's spend without an alias, above the threshold. */
 	record Unattributed(BigDecimal unattributedUsd, BigDecimal totalUsd, Double share, Double thresholdShare,
-			List<AttributionHealth.Unnamed> workloads, FindingState state) implements DetectionDetails {
-
-		@Override
-		public Unattributed withState(FindingState newState) {
-			return new Unattributed(unattributedUsd, totalUsd, share, thresholdShare, workloads, newState);
-		}
-
+			List<AttributionHealth.Unnamed> workloads) implements DetectionDetails {
 	}
 
 }

@@ -15,13 +15,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param unpricedSeverity how loudly tokens-without-spend on an uncovered, non-free model speak
  * @param topContributors contributors listed per dimension in a spike's explanation
  * @param topRequests most expensive requests listed in a spike's explanation
+ * @param newWorkloadBurst more new workloads than this on one day (a client minting a key per call) are one
+ * NEW_WORKLOAD finding for the lot, naming the largest, instead of one finding each
  */
 @ConfigurationProperties(prefix = "spend-audit.detection", ignoreUnknownFields = false)
 public record DetectionSettings(@DefaultValue("28") int windowDays, @DefaultValue("7") int minHistoryDays,
 		@DefaultValue Spread spread, @DefaultValue Alert alert, @DefaultValue Watch watch, @DefaultValue Drift drift,
 		@DefaultValue Budget budget, @DefaultValue Unattributed unattributed,
 		@DefaultValue("WATCH") Severity unpricedSeverity, @DefaultValue("3") int topContributors,
-		@DefaultValue("5") int topRequests) {
+		@DefaultValue("5") int topRequests, @DefaultValue("10") int newWorkloadBurst) {
 
 	public DetectionSettings {
 		if (windowDays < 7) {
@@ -29,6 +31,10 @@ public record DetectionSettings(@DefaultValue("28") int windowDays, @DefaultValu
 		}
 		if (minHistoryDays < 1 || minHistoryDays > windowDays) {
 			throw new IllegalArgumentException("spend-audit.detection.min-history-days must be 1.." + windowDays);
+		}
+		if (newWorkloadBurst < 1) {
+			throw new IllegalArgumentException(
+					"spend-audit.detection.new-workload-burst must be at least 1, not " + newWorkloadBurst);
 		}
 	}
 

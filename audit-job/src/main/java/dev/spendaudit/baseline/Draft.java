@@ -3,12 +3,12 @@ package dev.spendaudit.baseline;
 import java.math.BigDecimal;
 import java.util.List;
 
-import dev.spendaudit.core.Finding;
 import dev.spendaudit.core.Severity;
+import dev.spendaudit.findings.Detected;
 
 /**
- * A finding before its state across nights is known: the reason gets "day 2, since ..." and the details their
- * {@link FindingState} once the previous night's findings have been read.
+ * A detection finding while detection works on it (a spike still to be explained with the day's requests), before
+ * it is handed to the findings pipeline as a {@link Detected}.
  *
  * @param group every subject this finding speaks for (itself and the related subjects folded into it), so a
  * later night recognises the same event on any of them
@@ -37,9 +37,10 @@ record Draft(String kind, Severity severity, String subject, BigDecimal actualUs
 				spike.withExplanation(explanation), group, drillDown, planned);
 	}
 
-	Finding finish(FindingState state) {
-		return new Finding(kind, severity, subject, actualUsd, baselineUsd, reason + state.suffix(),
-				details.withState(state));
+	/** As the findings pipeline takes it: the group, and the planned window without its workload. */
+	Detected detected() {
+		return new Detected(kind, severity, subject, actualUsd, baselineUsd, reason, details, group,
+				planned == null ? null : new Detected.Planned(planned.from(), planned.to(), planned.note()));
 	}
 
 }

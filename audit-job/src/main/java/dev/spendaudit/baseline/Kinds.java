@@ -1,7 +1,12 @@
 package dev.spendaudit.baseline;
 
+import java.util.List;
+
+import dev.spendaudit.findings.FindingKind;
+
 /**
- * The finding kinds detection reports besides the series' own (SPIKE, DRIFT, NEW_WORKLOAD, NEW_MODEL).
+ * The finding kinds detection reports besides the series' own (SPIKE, DRIFT, NEW_WORKLOAD, NEW_MODEL), and where
+ * each stands in the day's order among findings of the same severity.
  */
 final class Kinds {
 
@@ -10,6 +15,12 @@ final class Kinds {
 	static final String UNPRICED = "UNPRICED";
 
 	static final String UNATTRIBUTED = "UNATTRIBUTED";
+
+	/** Spikes and drift, budgets, unpriced models, attribution, new series. */
+	static final List<FindingKind> ALL = List.of(new FindingKind(SeriesDetector.SPIKE, 10),
+			new FindingKind(SeriesDetector.DRIFT, 20), new FindingKind(BUDGET, 30), new FindingKind(UNPRICED, 40),
+			new FindingKind(UNATTRIBUTED, 50), new FindingKind(NewSeriesCheck.NEW_WORKLOAD, 60),
+			new FindingKind(NewSeriesCheck.NEW_MODEL, 70));
 
 	private Kinds() {
 	}

@@ -15,6 +15,7 @@ import dev.spendaudit.baseline.DetectionDetails.Explanation;
 import dev.spendaudit.baseline.DetectionDetails.Related;
 import dev.spendaudit.baseline.SpendHistory.Series;
 import dev.spendaudit.baseline.Subject.Level;
+import dev.spendaudit.core.Quantities;
 import dev.spendaudit.core.Severity;
 
 /**
@@ -32,10 +33,6 @@ final class SeriesDetector {
 	static final String SPIKE = "SPIKE";
 
 	static final String DRIFT = "DRIFT";
-
-	static final String NEW_WORKLOAD = "NEW_WORKLOAD";
-
-	static final String NEW_MODEL = "NEW_MODEL";
 
 	private final DetectionSettings settings;
 
@@ -73,7 +70,7 @@ final class SeriesDetector {
 		for (List<Candidate> group : group(day, candidates).values()) {
 			findings.add(draft(day, group));
 		}
-		findings.addAll(newSeries(day));
+		findings.addAll(new NewSeriesCheck(settings).check(history));
 		return new Result(findings, summary(day));
 	}
 
@@ -110,10 +107,10 @@ final class SeriesDetector {
 		List<String> subjects = group.stream().map(c -> c.subject.label()).distinct().toList();
 		DetectionDetails.Spike details = new DetectionDetails.Spike(head.rule, head.actual, head.baseline,
 				Money.exact(head.excess), Money.round(head.z, 1), Money.round(head.ratio, 1),
-				Money.exact(head.spread), Money.exact(head.mad), head.historyDays, head.provisional, null, related,
+				Money.exact(head.spread), Money.exact(head.mad), head.historyDays, head.provisional, related,
 				explanation);
 		String numbers = head.kind.equals(SPIKE)
-				? Money.usd(head.actual) + " vs " + Money.usd(head.baseline) + " baseline; " + head.rule
+				? Quantities.usd(head.actual) + " vs " + Quantities.usd(head.baseline) + " baseline; " + head.rule
 				: head.rule;
 		Subject pair = driver != null ? driver : head.subject.level() == Level.PAIR ? head.subject : null;
 		return new Draft(head.kind, head.severity, head.subject.label(), head.actual, head.baseline,
@@ -232,47 +229,6 @@ final class SeriesDetector {
 			return new PerCall(RollingBaseline.median(prompt), RollingBaseline.median(completion));
 		}
 
-	}
-
-	// --- new series ---------------------------------------------------------------------------------------
-
-	private List<Draft> newSeries(Day day) {
-		List<Draft> drafts = new ArrayList<>();
-		int t = day.t;
-		int from = t - settings.windowDays();
-		for (Series s : day.history.all()) {
-			if (!s.present[t] || seen(s, from, t)) {
-				continue;
-			}
-			Subject subject = s.subject;
-			String money = Money.usd(s.exactUsd(t)) + " over " + String.format("%,d", (long) s.requests[t])
-					+ " requests";
-			if (subject.level() == Level.WORKLOAD) {
-				drafts.add(new Draft(NEW_WORKLOAD, Severity.INFO, subject.label(), s.exactUsd(t), null,
-						subject.workload() + ": first calls in " + settings.windowDays() + " days, " + money,
-						new DetectionDetails.NewSeries(subject.workload(), null, s.exactUsd(t), (long) s.requests[t],
-								settings.windowDays(), null),
-						List.of(subject.label()), null, null));
-			}
-			else if (subject.level() == Level.PAIR && seen(day.history.get(Subject.workload(subject.workload())), from, t)) {
-				drafts.add(new Draft(NEW_MODEL, Severity.INFO, subject.label(), s.exactUsd(t), null,
-						subject.workload() + " called " + subject.model() + " for the first time in "
-								+ settings.windowDays() + " days, " + money,
-						new DetectionDetails.NewSeries(subject.workload(), subject.model(), s.exactUsd(t),
-								(long) s.requests[t], settings.windowDays(), null),
-						List.of(subject.label()), new Draft.DrillDown(subject.workload(), subject.model()), null));
-			}
-		}
-		return drafts;
-	}
-
-	private static boolean seen(Series s, int from, int to) {
-		for (int i = Math.max(0, from); i < to; i++) {
-			if (s.present[i]) {
-				return true;
-			}
-		}
-		return false;
 	}
 
 	// --- the digest's baseline field ----------------------------------------------------------------------

@@ -2,6 +2,10 @@ package dev.spendaudit.baseline;
 
 import dev.spendaudit.core.Severity;
 
+import static dev.spendaudit.core.Quantities.number;
+import static dev.spendaudit.core.Quantities.ratio;
+import static dev.spendaudit.core.Quantities.usd;
+
 /**
  * One day of one series against its baseline: the robust z-score plus the two floors that keep small money quiet.
  * ALERT only when the dollar excess, the ratio and z all pass; WATCH when the excess passes the lower floor and z
@@ -30,24 +34,24 @@ public final class SpikeRule {
 		String rule;
 		if (excessAlert && ratioAlert && zAlert) {
 			severity = Severity.ALERT;
-			rule = "ALERT: excess " + Money.usd(excess) + " ≥ " + Money.usd(alert.excessUsd()) + ", "
-					+ (ratio == null ? "from a zero baseline" : Money.times(ratio) + " ≥ " + Money.times(alert.ratio()))
-					+ ", z " + Money.z(z) + " ≥ " + Money.z(alert.z());
+			rule = "ALERT: excess " + usd(excess) + " ≥ " + usd(alert.excessUsd()) + ", "
+					+ (ratio == null ? "from a zero baseline" : ratio(ratio) + " ≥ " + ratio(alert.ratio()))
+					+ ", z " + number(z) + " ≥ " + number(alert.z());
 		}
 		else if (atLeast(excess, watch.excessUsd()) && atLeast(z, watch.z())) {
 			severity = Severity.WATCH;
-			rule = "WATCH: excess " + Money.usd(excess) + " ≥ " + Money.usd(watch.excessUsd()) + ", z " + Money.z(z)
-					+ " ≥ " + Money.z(watch.z()) + "; not ALERT: "
-					+ (!excessAlert ? "excess < " + Money.usd(alert.excessUsd())
-							: !ratioAlert ? Money.times(ratio) + " < " + Money.times(alert.ratio()) + " baseline"
-									: "z < " + Money.z(alert.z()));
+			rule = "WATCH: excess " + usd(excess) + " ≥ " + usd(watch.excessUsd()) + ", z " + number(z)
+					+ " ≥ " + number(watch.z()) + "; not ALERT: "
+					+ (!excessAlert ? "excess < " + usd(alert.excessUsd())
+							: !ratioAlert ? ratio(ratio) + " < " + ratio(alert.ratio()) + " baseline"
+									: "z < " + number(alert.z()));
 		}
 		else if (!atLeast(excess, watch.excessUsd())) {
-			rule = "quiet: excess " + Money.usd(excess) + " < " + Money.usd(watch.excessUsd()) + " watch floor (z "
-					+ Money.z(z) + ")";
+			rule = "quiet: excess " + usd(excess) + " < " + usd(watch.excessUsd()) + " watch floor (z "
+					+ number(z) + ")";
 		}
 		else {
-			rule = "quiet: z " + Money.z(z) + " < " + Money.z(watch.z()) + " (excess " + Money.usd(excess) + ")";
+			rule = "quiet: z " + number(z) + " < " + number(watch.z()) + " (excess " + usd(excess) + ")";
 		}
 		return new Verdict(actual, baseline, sigma, excess, z, ratio, severity, rule);
 	}

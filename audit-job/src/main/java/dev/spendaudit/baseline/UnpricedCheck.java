@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.TreeSet;
 
 import dev.spendaudit.core.CoveredModels;
+import dev.spendaudit.core.Quantities;
 import dev.spendaudit.core.Severity;
 
 /**
@@ -50,11 +51,11 @@ final class UnpricedCheck {
 				.map(c -> workloads.getOrDefault(c.apiKey(), c.apiKey()))
 				.toList()));
 			String reason = model + (providers.isEmpty() ? "" : " (" + providers + ")") + ": "
-					+ String.format("%,d", n) + " successful calls with " + Money.tokens(prompt + completion)
-					+ " tokens logged $0 spend, from " + String.join(", ", who)
+					+ Quantities.count(n) + " successful calls with " + Quantities.tokens(prompt + completion)
+					+ " tokens logged $0.00 spend, from " + String.join(", ", who)
 					+ "; no subscription covers it and spend-audit.free-models does not list it";
 			drafts.add(Draft.of(Kinds.UNPRICED, severity, "model:" + model, BigDecimal.ZERO, null, reason,
-					new DetectionDetails.Unpriced(model, providers, n, prompt, completion, who, null)));
+					new DetectionDetails.Unpriced(model, providers, n, prompt, completion, who)));
 		});
 		return drafts;
 	}

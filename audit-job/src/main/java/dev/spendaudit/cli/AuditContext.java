@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import dev.spendaudit.SpendAuditApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.config.ConfigDataEnvironmentPostProcessor;
@@ -21,7 +20,17 @@ import org.springframework.core.env.StandardEnvironment;
  */
 final class AuditContext {
 
+	/**
+	 * The {@code @SpringBootApplication} the commands boot, handed in by the composition root through
+	 * {@link SpendAuditCommand#commandLine(Class)}: the root imports the CLI, never the other way round.
+	 */
+	private static volatile Class<?> application;
+
 	private AuditContext() {
+	}
+
+	static void boot(Class<?> applicationClass) {
+		application = applicationClass;
 	}
 
 	static ConfigurableApplicationContext start(Path configFile, Map<String, String> overrides) {
@@ -33,8 +42,10 @@ final class AuditContext {
 	 * setting: only {@code demo} plays another moment than now.
 	 */
 	static ConfigurableApplicationContext start(Path configFile, Map<String, String> overrides, Clock clock) {
-		SpringApplicationBuilder builder = new SpringApplicationBuilder(SpendAuditApplication.class)
-			.web(WebApplicationType.NONE)
+		if (application == null) {
+			throw new IllegalStateException("no application to boot: build the command line with its class");
+		}
+		SpringApplicationBuilder builder = new SpringApplicationBuilder(application).web(WebApplicationType.NONE)
 			.logStartupInfo(false);
 		if (clock != null) {
 			// registered before the bean definitions load, so DatabaseConfiguration's system clock stands back

@@ -2,7 +2,9 @@ package dev.spendaudit.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.ZoneId;
 
+import dev.spendaudit.core.Quantities;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -16,6 +18,7 @@ final class BlindSpotLines {
 
 	static void print(Path json, PrintWriter out) {
 		JsonNode d = DaySummary.read(json);
+		ZoneId zone = DaySummary.zone(d);
 		JsonNode f = d.get("freshness");
 		if (f != null) {
 			out.printf("Spend log: %s (%s). %s%n", f.get("status").asString(), f.get("signal").asString(),
@@ -28,9 +31,10 @@ final class BlindSpotLines {
 					usd(costs.get("total").get("usd")), usd(costs.get("metered").get("monthToDateUsd")),
 					usd(costs.get("flatFee").get("monthToDateUsd")), usd(costs.get("total").get("monthToDateUsd")));
 			for (JsonNode p : d.get("subscriptions")) {
-				out.printf("  %-22s %s today (%s %s), %,d calls, %,d tokens%s%n", p.get("name").asString(),
-						usd(p.get("usd")), usd(p.get("periodUsd")), p.get("period").asString(), p.get("requests").asLong(),
-						p.get("tokens").asLong(), p.get("usdPerMillionTokens").isNull() ? ""
+				out.printf("  %-22s %s today (%s %s), %s calls, %s tokens%s%n", p.get("name").asString(),
+						usd(p.get("usd")), usd(p.get("periodUsd")), p.get("period").asString(),
+						Quantities.count(p.get("requests").asLong()), Quantities.tokens(p.get("tokens").asLong()),
+						p.get("usdPerMillionTokens").isNull() ? ""
 								: ", " + usd(p.get("usdPerMillionTokens")) + " per million tokens over 30 days");
 			}
 		}
@@ -38,17 +42,17 @@ final class BlindSpotLines {
 		if (keys != null && !keys.isEmpty()) {
 			out.println("Retiring keys:");
 			for (JsonNode k : keys) {
-				out.printf("  %-16s %-26s %,4d requests in 24 h, last seen %s%n", k.get("verdict").asString(),
+				out.printf("  %-16s %-26s %4s requests in 24 h, last seen %s%n", k.get("verdict").asString(),
 						k.get("key").asString().length() > 26 ? k.get("key").asString().substring(0, 12) + "..."
 								: k.get("key").asString(),
-						k.get("requests24h").asLong(), k.get("lastSeen").isNull() ? "-" : k.get("lastSeen").asString());
+						Quantities.count(k.get("requests24h").asLong()), DaySummary.time(k.get("lastSeen"), zone));
 			}
 		}
 		out.flush();
 	}
 
 	private static String usd(JsonNode value) {
-		return DaySummary.usd(value.decimalValue());
+		return DaySummary.usd(value);
 	}
 
 }

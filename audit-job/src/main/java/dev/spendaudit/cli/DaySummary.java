@@ -1,14 +1,24 @@
 package dev.spendaudit.cli;
 
+import java.io.PrintWriter;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
+import dev.spendaudit.core.Quantities;
+import dev.spendaudit.core.Severity;
+import dev.spendaudit.findings.FindingFolding;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * What the terminal shows for an audited day, read back from the day's JSON (the file is the contract).
+ * What the terminal shows for an audited day, read back from the day's JSON (the file is the contract): one line
+ * of money and traffic, then the day's findings, worst first, folded like the digest.
  */
 final class DaySummary {
 
@@ -24,13 +34,73 @@ final class DaySummary {
 	static String line(Path json) {
 		JsonNode d = read(json);
 		JsonNode m = d.get("metered");
-		return String.format("%s  %s metered  %,d requests (%,d failed)  %d workloads  -> %s", d.get("date").asString(),
-				usd(m.get("usd").decimalValue()), m.get("requests").asLong(), m.get("failedRequests").asLong(),
-				d.get("workloads").size(), json);
+		return String.format("%s  %s metered  %s requests (%s failed)  %s workloads  -> %s", d.get("date").asString(),
+				usd(m.get("usd")), Quantities.count(m.get("requests").asLong()),
+				Quantities.count(m.get("failedRequests").asLong()), Quantities.count(d.get("workloads").size()), json);
 	}
 
-	static String usd(BigDecimal value) {
-		return "$" + value.setScale(2, RoundingMode.HALF_UP).toPlainString();
+	/**
+	 * The day's findings: severity, kind, subject and reason, in the day's order, at most {@code maxPerKind} of one
+	 * kind and one line for the rest of it.
+	 */
+	static void printFindings(Path json, int maxPerKind, PrintWriter out) {
+		JsonNode d = read(json);
+		List<JsonNode> findings = new ArrayList<>();
+		d.get("findings").forEach(findings::add);
+		FindingFolding.Result<JsonNode> shown = FindingFolding.fold(findings, maxPerKind,
+				f -> f.get("kind").asString(), f -> Severity.valueOf(f.get("severity").asString()), DaySummary::money);
+		Map<String, long[]> rest = new HashMap<>();
+		Map<String, BigDecimal> restUsd = new HashMap<>();
+		List<FindingFolding.Folded> folded = new ArrayList<>(shown.folded());
+		JsonNode more = d.get("findingsFolded");
+		if (more != null) {
+			more.forEach(f -> folded.add(new FindingFolding.Folded(f.get("kind").asString(),
+					Severity.valueOf(f.get("severity").asString()), f.get("count").asLong(), f.get("usd").decimalValue())));
+		}
+		for (FindingFolding.Folded f : folded) {
+			rest.computeIfAbsent(f.kind(), k -> new long[1])[0] += f.count();
+			restUsd.merge(f.kind(), f.usd(), BigDecimal::add);
+		}
+		Map<String, Integer> last = new HashMap<>();
+		for (int i = 0; i < shown.kept().size(); i++) {
+			last.put(shown.kept().get(i).get("kind").asString(), i);
+		}
+		for (int i = 0; i < shown.kept().size(); i++) {
+			JsonNode f = shown.kept().get(i);
+			String kind = f.get("kind").asString();
+			out.printf("  [%s] %s · %s%n      %s%n", f.get("severity").asString(), kind, f.get("subject").asString(),
+					f.get("reason").asString());
+			if (last.get(kind) == i && rest.containsKey(kind)) {
+				long n = rest.get(kind)[0];
+				out.printf("  and %s more %s finding%s, %s%n", Quantities.count(n), kind, n == 1 ? "" : "s",
+						Quantities.usd(restUsd.get(kind)));
+			}
+		}
+		out.flush();
+	}
+
+	/** A JSON dollar figure, printed for people. */
+	static String usd(JsonNode value) {
+		return Quantities.usd(value.decimalValue());
+	}
+
+	/** A JSON time ({@code 2026-11-26T23:52:44.000Z}, UTC) in the day's {@code zone}, or {@code -} for none. */
+	static String time(JsonNode iso, ZoneId zone) {
+		if (iso == null || iso.isNull()) {
+			return "-";
+		}
+		String text = iso.asString();
+		return Quantities.time(LocalDateTime.parse(text.substring(0, text.length() - 1)), zone);
+	}
+
+	/** The zone of the day's JSON ({@code spend-audit.zone} when it ran). */
+	static ZoneId zone(JsonNode digest) {
+		return ZoneId.of(digest.get("zone").asString());
+	}
+
+	private static BigDecimal money(JsonNode finding) {
+		JsonNode usd = finding.get("actualUsd");
+		return usd == null || usd.isNull() ? null : usd.decimalValue();
 	}
 
 }

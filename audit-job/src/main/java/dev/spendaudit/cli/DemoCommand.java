@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import dev.spendaudit.core.CoreSettings;
+import dev.spendaudit.core.Quantities;
 import dev.spendaudit.digest.DigestFiles;
 import dev.spendaudit.schedule.RunOutcome;
 import dev.spendaudit.source.demo.DemoClock;
@@ -96,9 +97,9 @@ class DemoCommand implements Callable<Integer> {
 		stdout.println();
 		stdout.printf("%-26s %-14s %10s %9s %7s%n", "workload", "attribution", "usd", "requests", "failed");
 		for (JsonNode w : digest.get("workloads")) {
-			stdout.printf("%-26s %-14s %10s %,9d %,7d%n", w.get("workload").asString(),
-					w.get("attribution").asString(), DaySummary.usd(w.get("usd").decimalValue()),
-					w.get("requests").asLong(), w.get("failedRequests").asLong());
+			stdout.printf("%-26s %-14s %10s %9s %7s%n", w.get("workload").asString(),
+					w.get("attribution").asString(), DaySummary.usd(w.get("usd")),
+					Quantities.count(w.get("requests").asLong()), Quantities.count(w.get("failedRequests").asLong()));
 		}
 		stdout.println();
 		stdout.println("Digest JSON: " + json.toAbsolutePath());

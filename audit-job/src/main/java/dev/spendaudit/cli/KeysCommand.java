@@ -2,17 +2,18 @@ package dev.spendaudit.cli;
 
 import java.io.PrintWriter;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import dev.spendaudit.core.CoreSettings;
+import dev.spendaudit.core.Quantities;
 import dev.spendaudit.core.UtcTimes;
 import dev.spendaudit.keywatch.KeyInventory;
 import dev.spendaudit.keywatch.KeyRow;
@@ -37,9 +38,6 @@ class KeysCommand implements Callable<Integer> {
 
 	static final List<String> FORMATS = List.of("table", "json", "csv");
 
-	private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
-
-	private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
 	@Option(names = "--days", paramLabel = "N", defaultValue = "30",
 			description = "how many days back to look (default: ${DEFAULT-VALUE})")
@@ -72,27 +70,34 @@ class KeysCommand implements Callable<Integer> {
 			List<KeyRow> rows = context.getBean(KeyInventory.class).list(now, days);
 			PrintWriter out = spec.commandLine().getOut();
 			switch (format) {
-				case "json" -> out.println(JSON.writeValueAsString(rows.stream().map(KeyJson::of).toList()));
+				case "json" -> out.println(json().writeValueAsString(rows.stream().map(KeyJson::of).toList()));
 				case "csv" -> csv(rows, out);
-				default -> table(rows, now, out);
+				default -> table(rows, now, context.getBean(CoreSettings.class).zone(), out);
 			}
 			out.flush();
 			return 0;
 		}
 	}
 
-	private void table(List<KeyRow> rows, LocalDateTime now, PrintWriter out) {
-		out.printf("Keys seen in the %d days to %s UTC: %d keys, %d without an alias, %d never used, %d retiring%n%n",
-				days, MINUTE.format(now), rows.size(), count(rows, KeyRow.NO_ALIAS), count(rows, KeyRow.NEVER_USED),
-				count(rows, KeyRow.RETIRING));
+	/**
+	 * Built when JSON is asked for, not when the class loads: picocli makes every command to print {@code --help},
+	 * and a mapper costs about a second of start-up.
+	 */
+	private static JsonMapper json() {
+		return JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+	}
+
+	private void table(List<KeyRow> rows, LocalDateTime now, ZoneId zone, PrintWriter out) {
+		out.printf("Keys seen in the %d days to %s: %d keys, %d without an alias, %d never used, %d retiring%n%n",
+				days, Quantities.zonedTime(now, zone), rows.size(), count(rows, KeyRow.NO_ALIAS),
+				count(rows, KeyRow.NEVER_USED), count(rows, KeyRow.RETIRING));
 		out.printf("%-26s %-13s %-12s  %-11s %-16s %9s %10s  %s%n", "WORKLOAD", "ATTRIBUTION", "FINGERPRINT",
-				"KEY NAME", "LAST SEEN (UTC)", "REQUESTS", "USD", "FLAGS");
+				"KEY NAME", "LAST SEEN", "REQUESTS", "USD", "FLAGS");
 		for (KeyRow r : rows) {
-			out.printf("%-26s %-13s %-12s  %-11s %-16s %,9d %10s  %s%n", r.workload(), r.attribution(),
+			out.printf("%-26s %-13s %-12s  %-11s %-16s %9s %10s  %s%n", r.workload(), r.attribution(),
 					r.fingerprint().length() > 12 ? r.fingerprint().substring(0, 11) + "…" : r.fingerprint(),
-					r.keyName() == null ? "" : r.keyName(), r.lastSeen() == null ? "-" : MINUTE.format(r.lastSeen()),
-					r.requests(), "$" + r.usd().setScale(2, RoundingMode.HALF_UP).toPlainString(),
-					String.join(" ", r.flags()));
+					r.keyName() == null ? "" : r.keyName(), Quantities.time(r.lastSeen(), zone),
+					Quantities.count(r.requests()), Quantities.usd(r.usd()), String.join(" ", r.flags()));
 		}
 	}
 

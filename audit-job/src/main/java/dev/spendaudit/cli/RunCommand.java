@@ -12,6 +12,7 @@ import java.util.concurrent.Callable;
 import dev.spendaudit.core.CoreSettings;
 import dev.spendaudit.core.ExitSettings;
 import dev.spendaudit.digest.DigestFiles;
+import dev.spendaudit.digest.DigestSettings;
 import dev.spendaudit.schedule.AuditLauncher;
 import dev.spendaudit.schedule.DayResult;
 import dev.spendaudit.schedule.RunOutcome;
@@ -104,6 +105,7 @@ class RunCommand implements Callable<Integer> {
 				return RunOutcome.of(results, false);
 			}
 			stdout.println(DaySummary.line(result.digestJson()));
+			DaySummary.printFindings(result.digestJson(), context.getBean(DigestSettings.class).maxFindingsPerKind(), stdout);
 			stdout.flush();
 		}
 		return RunOutcome.of(results, context.getBean(ExitSettings.class).exitOnAlert());

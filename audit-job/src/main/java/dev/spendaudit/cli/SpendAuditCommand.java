@@ -32,16 +32,21 @@ public class SpendAuditCommand implements Runnable {
 				"a command is required (run, resend, demo, schedule, keys, fingerprint, doctor)");
 	}
 
-	public static int execute(String... args) {
-		return commandLine().execute(args);
+	/** Runs the command line; the commands boot {@code application} (the {@code @SpringBootApplication}). */
+	public static int execute(Class<?> application, String... args) {
+		return commandLine(application).execute(args);
 	}
 
-	static CommandLine commandLine() {
-		return commandLine(CommandLine.defaultFactory());
+	static CommandLine commandLine(Class<?> application) {
+		return commandLine(application, CommandLine.defaultFactory());
 	}
 
-	/** The command line with its subcommands made by {@code factory} (tests give {@code fingerprint} its input). */
-	static CommandLine commandLine(CommandLine.IFactory factory) {
+	/**
+	 * The command line with its subcommands made by {@code factory} (tests give {@code fingerprint} its input);
+	 * the commands that work boot {@code application}.
+	 */
+	static CommandLine commandLine(Class<?> application, CommandLine.IFactory factory) {
+		AuditContext.boot(application);
 		CommandLine cli = new CommandLine(new SpendAuditCommand(), factory);
 		documentExitCodes(cli);
 		cli.setExitCodeExceptionMapper(ex -> CliErrors.exitCode(ex).code());

@@ -13,12 +13,12 @@ public enum Severity {
 	/** In the subject line and at the top: someone should act. */
 	ALERT;
 
-	/** The day's status word for the worst severity among its findings: OK, WATCH or ALERT. */
-	public static String status(Iterable<Finding> findings) {
+	/** The day's status word for the worst of its findings' severities: OK, WATCH or ALERT. */
+	public static String status(Iterable<Severity> severities) {
 		Severity worst = INFO;
-		for (Finding f : findings) {
-			if (f.severity().compareTo(worst) > 0) {
-				worst = f.severity();
+		for (Severity s : severities) {
+			if (s.compareTo(worst) > 0) {
+				worst = s;
 			}
 		}
 		return worst == INFO ? "OK" : worst.name();

@@ -1,5 +1,6 @@
 /**
- * The few value types every feature shares: the audited day and its window, findings and their severity, and the
- * exit codes a run ends with.
+ * What every feature shares: the audited day and its window, findings and their severity, the exit codes a run
+ * ends with, the zone and output folder ({@code CoreSettings}), the shape of a per-day step and the one way a
+ * quantity is printed ({@code Quantities}).
  */
 package dev.spendaudit.core;

@@ -9,7 +9,6 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.spendaudit.source.LiteLlmSource;
 import dev.spendaudit.source.SourceSettings;
 import dev.spendaudit.source.SourceUnavailableException;
-import dev.spendaudit.source.demo.DemoDatabase;
 import dev.spendaudit.store.StoreSettings;
 import dev.spendaudit.store.StoreUnavailableException;
 import org.flywaydb.core.api.FlywayException;
@@ -35,12 +34,12 @@ class DatabaseConfiguration {
 	}
 
 	@Bean(destroyMethod = "close")
-	DemoDatabase demoDatabase(SourceSettings source, Clock clock) {
-		return source.isDemo() ? DemoDatabase.start(clock) : DemoDatabase.none();
+	DemoServer demoServer(SourceSettings source, Clock clock) {
+		return source.isDemo() ? DemoServer.start(clock) : DemoServer.none();
 	}
 
 	@Bean
-	DatabaseEndpoints databaseEndpoints(SourceSettings sourceSettings, StoreSettings store, DemoDatabase demo) {
+	DatabaseEndpoints databaseEndpoints(SourceSettings sourceSettings, StoreSettings store, DemoServer demo) {
 		DatabaseEndpoints.Endpoint source = demo.isRunning() ? demo.endpoint()
 				: new DatabaseEndpoints.Endpoint(sourceSettings.url(), sourceSettings.username(),
 						sourceSettings.password());

@@ -11,19 +11,20 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import dev.spendaudit.core.Finding;
 import dev.spendaudit.core.UtcTimes;
 import dev.spendaudit.digest.DigestDocument.AnomalousRows;
 import dev.spendaudit.digest.DigestDocument.Metered;
 import dev.spendaudit.digest.DigestDocument.ModelSpend;
 import dev.spendaudit.digest.DigestDocument.WorkloadSpend;
+import dev.spendaudit.findings.FindingStore;
 import dev.spendaudit.history.HistoryReader;
 import dev.spendaudit.history.KeyModelRow;
 import dev.spendaudit.history.StoredDay;
 import dev.spendaudit.source.Attribution;
 
 /**
- * Builds a day's {@link DigestDocument} from the history: the day's stored groups summed by workload and model.
+ * Builds a day's {@link DigestDocument} from the history: the day's stored groups summed by workload and model, the
+ * day's findings from the findings store, and every section's fields.
  */
 public class DigestAssembler {
 
@@ -33,10 +34,13 @@ public class DigestAssembler {
 
 	private final List<DigestSection> sections;
 
-	public DigestAssembler(HistoryReader history, Clock clock, List<DigestSection> sections) {
+	private final FindingStore findings;
+
+	public DigestAssembler(HistoryReader history, Clock clock, List<DigestSection> sections, FindingStore findings) {
 		this.history = history;
 		this.clock = clock;
 		this.sections = sections;
+		this.findings = findings;
 	}
 
 	public DigestDocument assemble(LocalDate date, long runId, String rerunCommand) {
@@ -52,15 +56,13 @@ public class DigestAssembler {
 				workloads.stream().mapToLong(WorkloadSpend::promptTokens).sum(),
 				workloads.stream().mapToLong(WorkloadSpend::completionTokens).sum());
 		DigestDocument core = DigestDocument.core(date, day.zone(), metered, workloads, anomalousRows(day),
-				iso(day.newestRowUtc()), iso(LocalDateTime.now(clock.withZone(ZoneOffset.UTC))), runId, rerunCommand);
-		List<Finding> findings = new ArrayList<>();
+				iso(day.newestRowUtc()), iso(LocalDateTime.now(clock.withZone(ZoneOffset.UTC))), runId, rerunCommand,
+				findings.findings(date));
 		Map<String, Object> fields = new LinkedHashMap<>();
 		for (DigestSection section : sections) {
 			fields.putAll(section.fields(core));
-			findings.addAll(section.findings(core));
 		}
-		findings.sort(Comparator.comparing(Finding::severity).reversed());
-		return core.with(findings, fields);
+		return core.with(fields);
 	}
 
 	/** The day's groups by workload, and within it by model and provider, largest first. */

@@ -8,8 +8,8 @@ import java.util.Map;
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import dev.spendaudit.core.Finding;
-import dev.spendaudit.core.Severity;
+import dev.spendaudit.findings.Finding;
+import dev.spendaudit.findings.FindingFolding;
 
 /**
  * The day's digest as data: what {@code digest-YYYY-MM-DD.json} holds (schema:
@@ -20,15 +20,18 @@ import dev.spendaudit.core.Severity;
  * @param newestRow newest spend-log row (UTC wall-clock, ISO-8601) that started before the day ended
  * @param runId the Spring Batch job execution that produced this document
  * @param rerunCommand the exact command that recomputes this day
- * @param status OK, WATCH or ALERT: the worst severity among the findings
- * @param findings every feature's findings for the day, worst first
+ * @param status OK, WATCH or ALERT: the worst severity among the findings (the folded ones too)
+ * @param findings every feature's findings for the day in the day's order, at most
+ * {@value FindingFolding#JSON_MAX_PER_KIND} of one kind (the worst and largest)
+ * @param findingsFolded the rest, counted per kind and severity with their money
  * @param sections the features' own top-level fields ({@link DigestSection}), by name
  */
-@JsonPropertyOrder({ "date", "zone", "status", "metered", "workloads", "findings", "anomalousRows", "newestRow",
-		"generatedAt", "runId", "rerunCommand" })
+@JsonPropertyOrder({ "date", "zone", "status", "metered", "workloads", "findings", "findingsFolded",
+		"anomalousRows", "newestRow", "generatedAt", "runId", "rerunCommand" })
 public record DigestDocument(LocalDate date, String zone, Metered metered, List<WorkloadSpend> workloads,
 		AnomalousRows anomalousRows, String newestRow, String generatedAt, long runId, String rerunCommand,
-		String status, List<Finding> findings, @JsonIgnore Map<String, Object> sections) {
+		String status, List<Finding> findings, List<FindingFolding.Folded> findingsFolded,
+		@JsonIgnore Map<String, Object> sections) {
 
 	/** The sections' fields, written as top-level JSON fields after the core ones. */
 	@JsonAnyGetter
@@ -36,16 +39,18 @@ public record DigestDocument(LocalDate date, String zone, Metered metered, List<
 		return sections;
 	}
 
-	/** The core document, before any section or finding is added. */
+	/** The core document with the day's findings (in the day's order), before any section is added. */
 	static DigestDocument core(LocalDate date, String zone, Metered metered, List<WorkloadSpend> workloads,
-			AnomalousRows anomalousRows, String newestRow, String generatedAt, long runId, String rerunCommand) {
+			AnomalousRows anomalousRows, String newestRow, String generatedAt, long runId, String rerunCommand,
+			List<Finding> findings) {
+		FindingFolding.Result<Finding> listed = FindingFolding.fold(findings, FindingFolding.JSON_MAX_PER_KIND);
 		return new DigestDocument(date, zone, metered, workloads, anomalousRows, newestRow, generatedAt, runId,
-				rerunCommand, "OK", List.of(), Map.of());
+				rerunCommand, Finding.status(findings), listed.kept(), listed.folded(), Map.of());
 	}
 
-	DigestDocument with(List<Finding> allFindings, Map<String, Object> allSections) {
+	DigestDocument with(Map<String, Object> allSections) {
 		return new DigestDocument(date, zone, metered, workloads, anomalousRows, newestRow, generatedAt, runId,
-				rerunCommand, Severity.status(allFindings), List.copyOf(allFindings), allSections);
+				rerunCommand, status, findings, findingsFolded, allSections);
 	}
 
 	/** The day's metered (per-call) spend. Money is exact USD: sums of the log's values, unrounded. */

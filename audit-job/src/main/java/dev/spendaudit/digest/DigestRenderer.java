@@ -14,9 +14,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import dev.spendaudit.core.Quantities;
 import dev.spendaudit.history.HistoryReader;
+import freemarker.ext.beans.BeansWrapper;
 import freemarker.template.Configuration;
 import freemarker.template.TemplateException;
+import freemarker.template.TemplateModel;
+import freemarker.template.TemplateModelException;
 
 /**
  * Renders a day's {@link DigestDocument} with the Freemarker templates in {@code report-templates/}: the HTML
@@ -28,8 +32,6 @@ public class DigestRenderer {
 	static final String HTML = "digest.ftlh";
 
 	static final String TEXT = "digest.txt.ftl";
-
-	private static final DigestFormat FMT = new DigestFormat();
 
 	private static final DateTimeFormatter RANGE = DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH);
 
@@ -70,7 +72,7 @@ public class DigestRenderer {
 		Map<String, Object> model = new HashMap<>();
 		model.put("digest", document);
 		model.put("view", view);
-		model.put("fmt", FMT);
+		model.put("fmt", quantities());
 		model.put("mail", true);
 		String html = process(HTML, model);
 		String text = process(TEXT, model);
@@ -115,8 +117,8 @@ public class DigestRenderer {
 			InlineImage png = image(document.date(), "spark-" + (sparks.size() + 1),
 					charts.sparkline(h, w.workload(), colour), DigestCharts.SPARK_WIDTH, DigestCharts.SPARK_HEIGHT,
 					"Daily spend of " + w.workload() + " over the last 30 days");
-			sparks.add(new DigestView.Spark(w.workload(), png, DigestCharts.css(colour), FMT.usd(w.usd()),
-					FMT.usd(total), textSpark(h, w.workload())));
+			sparks.add(new DigestView.Spark(w.workload(), png, DigestCharts.css(colour), Quantities.usd(w.usd()),
+					Quantities.usd(total), textSpark(h, w.workload())));
 		}
 		return sparks;
 	}
@@ -164,6 +166,16 @@ public class DigestRenderer {
 			}
 		}
 		return s.toString();
+	}
+
+	/** {@link Quantities}' static methods for the templates, as {@code fmt} ({@code ${fmt.usd(x)}}). */
+	private TemplateModel quantities() {
+		try {
+			return ((BeansWrapper) freemarker.getObjectWrapper()).getStaticModels().get(Quantities.class.getName());
+		}
+		catch (TemplateModelException ex) {
+			throw new IllegalStateException("cannot give the templates " + Quantities.class.getName(), ex);
+		}
 	}
 
 	private String process(String template, Map<String, Object> model) {

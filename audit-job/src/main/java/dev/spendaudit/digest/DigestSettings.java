@@ -10,9 +10,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * stay readable
  * @param chartWorkloads workloads stacked by name in the 30-day chart (the rest are "others"), and the number of
  * sparklines
+ * @param maxFindingsPerKind findings of one kind the digest (and the terminal) lists; the rest fold into one line
+ * with their count and money
  */
 @ConfigurationProperties(prefix = "spend-audit.digest", ignoreUnknownFields = false)
-public record DigestSettings(@DefaultValue("15") int topWorkloads, @DefaultValue("5") int chartWorkloads) {
+public record DigestSettings(@DefaultValue("15") int topWorkloads, @DefaultValue("5") int chartWorkloads,
+		@DefaultValue("5") int maxFindingsPerKind) {
 
 	/** As many as the chart has distinct colours for. */
 	static final int MAX_CHART_WORKLOADS = 8;
@@ -25,10 +28,14 @@ public record DigestSettings(@DefaultValue("15") int topWorkloads, @DefaultValue
 			throw new IllegalArgumentException("spend-audit.digest.chart-workloads must be 1.." + MAX_CHART_WORKLOADS
 					+ ", not " + chartWorkloads);
 		}
+		if (maxFindingsPerKind < 1) {
+			throw new IllegalArgumentException(
+					"spend-audit.digest.max-findings-per-kind must be at least 1, not " + maxFindingsPerKind);
+		}
 	}
 
 	public static DigestSettings defaults() {
-		return new DigestSettings(15, 5);
+		return new DigestSettings(15, 5, 5);
 	}
 
 }

@@ -6,9 +6,12 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 
+import dev.spendaudit.core.DaySteps;
 import dev.spendaudit.core.HistoryNeeds;
+import dev.spendaudit.findings.FindingStore;
 import dev.spendaudit.history.HistoryReader;
 import dev.spendaudit.history.HistoryWriter;
+import org.jooq.DSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.job.parameters.JobParameters;
@@ -46,8 +49,9 @@ class DigestStepConfiguration {
 	}
 
 	@Bean
-	DigestAssembler digestAssembler(HistoryReader history, Clock clock, ObjectProvider<DigestSection> sections) {
-		return new DigestAssembler(history, clock, sections.orderedStream().toList());
+	DigestAssembler digestAssembler(HistoryReader history, Clock clock, ObjectProvider<DigestSection> sections,
+			FindingStore findingStore) {
+		return new DigestAssembler(history, clock, sections.orderedStream().toList(), findingStore);
 	}
 
 	@Bean
@@ -77,7 +81,7 @@ class DigestStepConfiguration {
 			DigestRenderer.Rendering rendering = renderer.render(document);
 			files.writeRendered(out, rendering);
 			outputs.orderedStream().forEach(o -> o.rendered(rendering.digest(), out, execution.getJobExecutionId()));
-			execution.getExecutionContext().putString("digestJson", json.toString());
+			execution.getExecutionContext().putString(DaySteps.DIGEST_JSON, json.toString());
 			// the day's own job has written its digest: from now on it is an audited day, not only history
 			history.markAudited(date, execution.getJobExecutionId(), LocalDateTime.now(clock.withZone(ZoneOffset.UTC)));
 			log.info("{}: digest written to {} (json, html, txt, {} images) in {} ms", date,

@@ -9,14 +9,21 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import dev.spendaudit.core.Finding;
+import dev.spendaudit.core.Quantities;
 import dev.spendaudit.core.Severity;
+import dev.spendaudit.core.UtcTimes;
 import dev.spendaudit.digest.DigestDocument.ModelSpend;
 import dev.spendaudit.digest.DigestDocument.WorkloadSpend;
 
+import static dev.spendaudit.core.Quantities.change;
+import static dev.spendaudit.core.Quantities.count;
+import static dev.spendaudit.core.Quantities.share;
+import static dev.spendaudit.core.Quantities.tokens;
+import static dev.spendaudit.core.Quantities.usd;
+
 /**
  * What the templates print, worked out from the day's {@link DigestDocument}: every number already formatted by
- * {@link DigestFormat}, the table cut to the top workloads plus one "others" row. The templates also get the
+ * {@link Quantities}, the table cut to the top workloads plus one "others" row. The templates also get the
  * document itself (as {@code digest}) for the features' sections.
  *
  * @param subject the verdict and the money in one line, without the mail's prefix
@@ -32,13 +39,9 @@ public record DigestView(String subject, String day, String zone, String status,
 	/** Models listed under each workload before a "+ N more" line. */
 	static final int MODELS_PER_WORKLOAD = 5;
 
-	private static final DigestFormat FMT = new DigestFormat();
-
 	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.ENGLISH);
 
 	private static final DateTimeFormatter SHORT_DAY = DateTimeFormatter.ofPattern("EEE d MMM", Locale.ENGLISH);
-
-	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ENGLISH);
 
 	/** The day's metered spend and traffic. */
 	public record Headline(String usd, String requests, String failed, String cacheHits, String tokensIn,
@@ -54,8 +57,14 @@ public record DigestView(String subject, String day, String zone, String status,
 	public record Comparison(String label, String reference, String change, String direction, String note) {
 	}
 
+	/**
+	 * One finding, or (with {@code fold} set) the line that stands for the findings of a kind left out:
+	 * {@code and 9,995 more NEW_WORKLOAD findings, $12.34}.
+	 *
+	 * @param resolved whether it is a finding resolved since the day before
+	 */
 	public record FindingRow(String severity, String kind, String subject, String reason, String actual,
-			String baseline) {
+			String baseline, boolean resolved, String fold) {
 	}
 
 	/**
@@ -102,20 +111,20 @@ public record DigestView(String subject, String day, String zone, String status,
 		WorkloadRow others = shown < workloads.size() ? others(workloads.subList(shown, workloads.size()), total)
 				: null;
 		var m = d.metered();
-		WorkloadRow totalRow = new WorkloadRow("Total", null, FMT.usd(total), FMT.share(total, total),
-				FMT.count(m.requests()), FMT.count(m.failedRequests()), FMT.tokens(m.promptTokens()),
-				FMT.tokens(m.completionTokens()), List.of(), null);
-		return new DigestView(subject, DAY.format(d.date()), d.zone(), d.status(), statusLine(d.findings()),
-				statusDetail(d.findings()), new Headline(FMT.usd(total), FMT.count(m.requests()), FMT.count(m.failedRequests()),
-						FMT.count(m.cacheHits()), FMT.tokens(m.promptTokens()), FMT.tokens(m.completionTokens())),
-				comparisons(total, comparison), d.findings().stream().map(DigestView::finding).toList(), rows, others,
+		WorkloadRow totalRow = new WorkloadRow("Total", null, usd(total), share(total, total),
+				count(m.requests()), count(m.failedRequests()), tokens(m.promptTokens()),
+				tokens(m.completionTokens()), List.of(), null);
+		return new DigestView(subject, DAY.format(d.date()), d.zone(), d.status(), statusLine(d), statusDetail(d),
+				new Headline(usd(total), count(m.requests()), count(m.failedRequests()),
+						count(m.cacheHits()), tokens(m.promptTokens()), tokens(m.completionTokens())),
+				comparisons(total, comparison), FindingRows.of(d, settings.maxFindingsPerKind()), rows, others,
 				totalRow, workloads.size(), chart, chartNote, sparklines, anomalies(d), footer(d));
 	}
 
-	/** {@code all quiet}, or e.g. {@code 1 ALERT, 2 WATCH}. INFO findings do not count. */
-	static String statusLine(List<Finding> findings) {
-		long alerts = findings.stream().filter(f -> f.severity() == Severity.ALERT).count();
-		long watches = findings.stream().filter(f -> f.severity() == Severity.WATCH).count();
+	/** {@code all quiet}, or e.g. {@code 1 ALERT, 2 WATCH}. INFO findings do not count; folded ones do. */
+	static String statusLine(DigestDocument d) {
+		long alerts = FindingRows.count(d, Severity.ALERT);
+		long watches = FindingRows.count(d, Severity.WATCH);
 		List<String> parts = new ArrayList<>();
 		if (alerts > 0) {
 			parts.add(alerts + " ALERT");
@@ -127,9 +136,9 @@ public record DigestView(String subject, String day, String zone, String status,
 	}
 
 	/** {@code all quiet}, or e.g. {@code 1 alert · 2 to watch}. */
-	static String statusDetail(List<Finding> findings) {
-		long alerts = findings.stream().filter(f -> f.severity() == Severity.ALERT).count();
-		long watches = findings.stream().filter(f -> f.severity() == Severity.WATCH).count();
+	static String statusDetail(DigestDocument d) {
+		long alerts = FindingRows.count(d, Severity.ALERT);
+		long watches = FindingRows.count(d, Severity.WATCH);
 		List<String> parts = new ArrayList<>();
 		if (alerts > 0) {
 			parts.add(alerts + (alerts == 1 ? " alert" : " alerts"));
@@ -144,28 +153,28 @@ public record DigestView(String subject, String day, String zone, String status,
 		List<ModelSpend> models = w.models();
 		List<ModelRow> shown = models.stream()
 			.limit(MODELS_PER_WORKLOAD)
-			.map(model -> new ModelRow(model.model(), model.provider(), FMT.usd(model.usd()),
-					FMT.share(model.usd(), total), FMT.count(model.requests()), FMT.tokens(model.promptTokens()),
-					FMT.tokens(model.completionTokens())))
+			.map(model -> new ModelRow(model.model(), model.provider(), usd(model.usd()),
+					share(model.usd(), total), count(model.requests()), tokens(model.promptTokens()),
+					tokens(model.completionTokens())))
 			.toList();
 		String more = null;
 		if (models.size() > MODELS_PER_WORKLOAD) {
 			List<ModelSpend> rest = models.subList(MODELS_PER_WORKLOAD, models.size());
 			more = "+ " + rest.size() + " more models ("
-					+ FMT.usd(rest.stream().map(ModelSpend::usd).reduce(BigDecimal.ZERO, BigDecimal::add)) + ")";
+					+ usd(rest.stream().map(ModelSpend::usd).reduce(BigDecimal.ZERO, BigDecimal::add)) + ")";
 		}
-		return new WorkloadRow(w.workload(), attribution(w.attribution()), FMT.usd(w.usd()),
-				FMT.share(w.usd(), total), FMT.count(w.requests()), FMT.count(w.failedRequests()),
-				FMT.tokens(w.promptTokens()), FMT.tokens(w.completionTokens()), shown, more);
+		return new WorkloadRow(w.workload(), attribution(w.attribution()), usd(w.usd()),
+				share(w.usd(), total), count(w.requests()), count(w.failedRequests()),
+				tokens(w.promptTokens()), tokens(w.completionTokens()), shown, more);
 	}
 
 	private static WorkloadRow others(List<WorkloadSpend> rest, BigDecimal total) {
 		BigDecimal usd = rest.stream().map(WorkloadSpend::usd).reduce(BigDecimal.ZERO, BigDecimal::add);
-		return new WorkloadRow("Others (" + rest.size() + " workloads)", null, FMT.usd(usd), FMT.share(usd, total),
-				FMT.count(rest.stream().mapToLong(WorkloadSpend::requests).sum()),
-				FMT.count(rest.stream().mapToLong(WorkloadSpend::failedRequests).sum()),
-				FMT.tokens(rest.stream().mapToLong(WorkloadSpend::promptTokens).sum()),
-				FMT.tokens(rest.stream().mapToLong(WorkloadSpend::completionTokens).sum()), List.of(), null);
+		return new WorkloadRow("Others (" + rest.size() + " workloads)", null, usd(usd), share(usd, total),
+				count(rest.stream().mapToLong(WorkloadSpend::requests).sum()),
+				count(rest.stream().mapToLong(WorkloadSpend::failedRequests).sum()),
+				tokens(rest.stream().mapToLong(WorkloadSpend::promptTokens).sum()),
+				tokens(rest.stream().mapToLong(WorkloadSpend::completionTokens).sum()), List.of(), null);
 	}
 
 	/** Words for the rules other than a live key's alias, which is the normal case and goes unlabelled. */
@@ -189,8 +198,8 @@ public record DigestView(String subject, String day, String zone, String status,
 		}
 		else {
 			BigDecimal before = c.previousDay().usd();
-			list.add(new Comparison("the day before", FMT.usd(before), FMT.change(usd, before),
-					FMT.direction(usd, before), SHORT_DAY.format(c.previousDay().date())));
+			list.add(new Comparison("the day before", usd(before), change(usd, before),
+					direction(usd, before), SHORT_DAY.format(c.previousDay().date())));
 		}
 		list.add(window("7-day average", usd, c.last7Days()));
 		list.add(window("30-day average", usd, c.last30Days()));
@@ -204,14 +213,8 @@ public record DigestView(String subject, String day, String zone, String status,
 		String note = w.auditedDays() == w.days() ? "all " + w.days() + " days audited"
 				: "over " + w.auditedDays() + " audited " + (w.auditedDays() == 1 ? "day" : "days") + " of "
 						+ w.days();
-		return new Comparison(label, FMT.usd(w.averageUsd()), FMT.change(usd, w.averageUsd()),
-				FMT.direction(usd, w.averageUsd()), note);
-	}
-
-	private static FindingRow finding(Finding f) {
-		return new FindingRow(f.severity().name(), f.kind(), f.subject(), f.reason(),
-				f.actualUsd() == null ? null : FMT.usd(f.actualUsd()),
-				f.baselineUsd() == null ? null : FMT.usd(f.baselineUsd()));
+		return new Comparison(label, usd(w.averageUsd()), change(usd, w.averageUsd()),
+				direction(usd, w.averageUsd()), note);
 	}
 
 	private static String anomalies(DigestDocument d) {
@@ -221,11 +224,11 @@ public record DigestView(String subject, String day, String zone, String status,
 		}
 		List<String> parts = new ArrayList<>();
 		if (a.invalidSpend() > 0) {
-			parts.add(FMT.count(a.invalidSpend()) + (a.invalidSpend() == 1 ? " row" : " rows")
+			parts.add(count(a.invalidSpend()) + (a.invalidSpend() == 1 ? " row" : " rows")
 					+ " with a NaN, infinite or negative spend left out of the sums");
 		}
 		if (a.invalidMetadata() > 0) {
-			parts.add(FMT.count(a.invalidMetadata()) + (a.invalidMetadata() == 1 ? " row" : " rows")
+			parts.add(count(a.invalidMetadata()) + (a.invalidMetadata() == 1 ? " row" : " rows")
 					+ " with unusable metadata (summed, metadata ignored)");
 		}
 		String samples = a.samples()
@@ -238,36 +241,45 @@ public record DigestView(String subject, String day, String zone, String status,
 	}
 
 	private static Footer footer(DigestDocument d) {
-		return new Footer(newestRow(d.newestRow(), d.zone()), d.runId(), d.rerunCommand(),
-				utc(d.generatedAt()));
+		ZoneId zone = ZoneId.of(d.zone());
+		return new Footer(newestRow(d.newestRow(), zone), d.runId(), d.rerunCommand(),
+				Quantities.zonedTime(utc(d.generatedAt()), zone));
 	}
 
-	static String newestRow(String iso, String zone) {
+	/** When the data ends, in the day's zone, and in UTC too (LiteLLM's own clock) when that is another. */
+	static String newestRow(String iso, ZoneId zone) {
 		if (iso == null) {
 			return "no spend-log row before the day ended";
 		}
-		LocalDateTime utc = LocalDateTime.parse(iso.substring(0, iso.length() - 1));
-		String text = TIME.format(utc) + " UTC";
-		ZoneId z = ZoneId.of(zone);
-		if (!z.normalized().equals(ZoneOffset.UTC)) {
-			text += " (" + TIME.format(utc.atOffset(ZoneOffset.UTC).atZoneSameInstant(z).toLocalDateTime()) + " "
-					+ zone + ")";
+		LocalDateTime utc = utc(iso);
+		String text = Quantities.zonedTime(utc, zone);
+		if (!zone.normalized().equals(ZoneOffset.UTC)) {
+			text += " (" + Quantities.zonedTime(utc, ZoneOffset.UTC) + ")";
 		}
 		return text;
 	}
 
-	private static String utc(String iso) {
-		return iso == null ? "" : TIME.format(LocalDateTime.parse(iso.substring(0, iso.length() - 1))) + " UTC";
+	private static LocalDateTime utc(String iso) {
+		return UtcTimes.parse(iso);
+	}
+
+	/** {@code up}, {@code down} or {@code flat}: which way the change went, for colouring it. */
+	static String direction(BigDecimal actual, BigDecimal reference) {
+		String change = change(actual, reference);
+		if (change.startsWith("+") || change.equals("new")) {
+			return "up";
+		}
+		return change.startsWith("-") ? "down" : "flat";
 	}
 
 	/** The subject line without the mail's prefix: the date, the money, the verdict. */
 	static String subject(DigestDocument d, SpendComparison c) {
-		StringBuilder s = new StringBuilder().append(d.date()).append(" · ").append(FMT.usd(d.metered().usd()))
+		StringBuilder s = new StringBuilder().append(d.date()).append(" · ").append(usd(d.metered().usd()))
 			.append(" metered");
 		if (c.last7Days().averageUsd() != null) {
-			s.append(" (7-day avg ").append(FMT.usd(c.last7Days().averageUsd())).append(')');
+			s.append(" (7-day avg ").append(usd(c.last7Days().averageUsd())).append(')');
 		}
-		return s.append(" · ").append(statusLine(d.findings())).toString();
+		return s.append(" · ").append(statusLine(d)).toString();
 	}
 
 }

@@ -2,23 +2,24 @@ package dev.spendaudit.doctor;
 
 import java.time.Duration;
 import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 
+import dev.spendaudit.core.Quantities;
+
 /**
- * How the doctor's lines print sizes, counts, ages and UTC times.
+ * How the doctor's lines print sizes, counts, ages and UTC times: counts, ages and times as
+ * {@link Quantities} prints them everywhere else; sizes and settings' durations are the doctor's own.
  */
 final class DoctorFormat {
-
-	private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
 	private DoctorFormat() {
 	}
 
 	/** {@code 1,234,567}. */
 	static String count(long n) {
-		return String.format(Locale.ROOT, "%,d", n);
+		return Quantities.count(n);
 	}
 
 	/** {@code 812 kB}, {@code 1.2 GB}. */
@@ -34,18 +35,9 @@ final class DoctorFormat {
 				: String.format(Locale.ROOT, "%.1f %s", value, units[unit]);
 	}
 
-	/** {@code 12 min}, {@code 34 h}, {@code 3 d}. */
+	/** {@code 12 min}, {@code 34 h}, {@code 3 d}: an age as every other duration is printed, never negative. */
 	static String age(Duration age) {
-		if (age.isNegative()) {
-			return "0 min";
-		}
-		if (age.toMinutes() < 120) {
-			return age.toMinutes() + " min";
-		}
-		if (age.toHours() < 72) {
-			return age.toHours() + " h";
-		}
-		return age.toDays() + " d";
+		return Quantities.duration(age.isNegative() ? Duration.ZERO : age);
 	}
 
 	/** {@code 26h}, {@code 90m}: a setting's duration as one would write it. */
@@ -63,7 +55,7 @@ final class DoctorFormat {
 
 	/** {@code 2026-11-30 16:10 UTC}. */
 	static String utc(LocalDateTime utc) {
-		return utc == null ? "(none)" : MINUTE.format(utc) + " UTC";
+		return utc == null ? "(none)" : Quantities.zonedTime(utc, ZoneOffset.UTC);
 	}
 
 	/** The first {@code max} items and how many more. */

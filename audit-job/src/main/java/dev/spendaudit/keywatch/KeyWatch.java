@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import dev.spendaudit.core.AuditDay;
+import dev.spendaudit.core.Quantities;
 import dev.spendaudit.history.KeyHistory;
 import dev.spendaudit.history.KeyTraffic;
 import dev.spendaudit.source.CallerHints;
@@ -55,8 +56,9 @@ public class KeyWatch {
 			reports.add(report(i, keys.get(i), day));
 		}
 		store.replace(day.date(), reports);
-		reports.forEach(r -> log.info("{}: retiring key {}: {} ({} requests in 24 h, last seen {})", day.date(), r.key(),
-				r.verdict(), r.requests24h(), r.lastSeen()));
+		reports.forEach(r -> log.info("{}: retiring key {}: {} ({} requests in 24 h, last seen {})", day.date(),
+				RetiringKey.display(r.key()), r.verdict(), Quantities.count(r.requests24h()),
+				Quantities.zonedTime(r.lastSeen(), day.zone())));
 		return reports;
 	}
 

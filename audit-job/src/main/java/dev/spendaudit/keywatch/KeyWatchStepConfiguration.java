@@ -1,15 +1,16 @@
 package dev.spendaudit.keywatch;
 
 import dev.spendaudit.core.CoreSettings;
+import dev.spendaudit.core.DaySteps;
 import dev.spendaudit.core.HistoryNeeds;
 import dev.spendaudit.history.KeyHistory;
-import dev.spendaudit.schedule.DaySteps;
 import dev.spendaudit.source.LiteLlmSource;
 import org.jooq.DSLContext;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
@@ -43,6 +44,12 @@ class KeyWatchStepConfiguration {
 	@Bean
 	RetiringKeysSection retiringKeysSection(KeyWatchStore store) {
 		return new RetiringKeysSection(store);
+	}
+
+	@Bean
+	@Order(300)
+	RetiringKeyRule retiringKeyRule(KeyWatchStore store) {
+		return new RetiringKeyRule(store);
 	}
 
 	@Bean

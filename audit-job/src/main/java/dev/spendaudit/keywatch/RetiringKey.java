@@ -8,6 +8,8 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.spendaudit.source.KeyHash;
+
 /**
  * A key being retired ({@code spend-audit.retiring-keys[i]}): never revoke it while it still shows traffic.
  *
@@ -26,6 +28,14 @@ public record RetiringKey(String key, Integer quietDays, String note) {
 		key = key == null ? null : key.trim();
 		quietDays = quietDays == null ? DEFAULT_QUIET_DAYS : quietDays;
 		note = (note == null || note.isBlank()) ? null : note.trim();
+	}
+
+	/**
+	 * How findings and log lines name the key: as configured, but a sha256 token hash by its 12-character
+	 * fingerprint, as the {@code keys} command shows it (never the whole hash).
+	 */
+	public static String display(String key) {
+		return KeyHash.isTokenHash(key) ? KeyHash.fingerprint(key) : key;
 	}
 
 	/** The first ISO date in the note, if any: ACTIVE after it is a WATCH. */

@@ -1,16 +1,10 @@
 package dev.spendaudit.keywatch;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import dev.spendaudit.core.Finding;
-import dev.spendaudit.core.Severity;
 import dev.spendaudit.core.UtcTimes;
 import dev.spendaudit.digest.DigestDocument;
 import dev.spendaudit.digest.DigestSection;
@@ -19,8 +13,8 @@ import dev.spendaudit.store.jooq.tables.records.RetiringKeyDayRecord;
 import org.springframework.core.Ordered;
 
 /**
- * The day's {@code retiringKeys}: the migration checklist. A key still ACTIVE after its note's date is a WATCH, a
- * setting that matches no key is a WATCH, everything else is an INFO line.
+ * The day's {@code retiringKeys}: the migration checklist, as step {@code watchKeys} stored it. Its findings are
+ * {@link RetiringKeyRule}'s.
  */
 public class RetiringKeysSection implements DigestSection, Ordered {
 
@@ -39,63 +33,6 @@ public class RetiringKeysSection implements DigestSection, Ordered {
 	public Map<String, Object> fields(DigestDocument core) {
 		List<RetiringKeyDayRecord> rows = store.day(core.date());
 		return Map.of("retiringKeys", rows.stream().map(RetiringKeysSection::json).toList());
-	}
-
-	@Override
-	public List<Finding> findings(DigestDocument core) {
-		List<Finding> findings = new ArrayList<>();
-		for (RetiringKeyDayRecord r : store.day(core.date())) {
-			String subject = "key:" + r.getSettingKey();
-			switch (Verdict.valueOf(r.getVerdict())) {
-				case ACTIVE -> {
-					boolean late = r.getDeadline() != null && core.date().isAfter(r.getDeadline());
-					findings.add(new Finding("RETIRING_KEY_ACTIVE", late ? Severity.WATCH : Severity.INFO, subject,
-							exact(r.getSpend_7dUsd()), null, active(r, late), json(r)));
-				}
-				case QUIETING -> findings.add(Finding.of("RETIRING_KEY_QUIETING", Severity.INFO, subject, null, null,
-						r.getSettingKey() + " has been quiet for " + days(r.getQuietHours()) + " of " + r.getQuietDays()
-								+ " days: safe to revoke from " + safeFrom(r) + " if it stays quiet"));
-				case SAFE_TO_REVOKE -> findings.add(Finding.of("RETIRING_KEY_SAFE_TO_REVOKE", Severity.INFO, subject,
-						null, null, r.getSettingKey() + (r.getQuietHours() == null
-								? " shows no traffic in the last " + KeyWatch.lookbackDays(r.getQuietDays()) + " days"
-								: " has been quiet for " + days(r.getQuietHours()) + " days")
-								+ ": safe to revoke"));
-				case NOT_FOUND -> findings.add(Finding.of("RETIRING_KEY_NOT_FOUND", Severity.WATCH, subject, null, null,
-						"no LiteLLM key has the alias or key name " + r.getSettingKey()
-								+ ": check spend-audit.retiring-keys[" + r.getListOrder() + "].key"));
-			}
-		}
-		return findings;
-	}
-
-	private static String active(RetiringKeyDayRecord r, boolean late) {
-		KeyWatchStore.Callers callers = KeyWatchStore.callers(r);
-		String hints = Stream.of(callers.requesterIps(), callers.endUsers(), callers.tags(), callers.spendLogsMetadata())
-			.flatMap(List::stream)
-			.map(KeyWatchStore.Seen::value)
-			.limit(4)
-			.collect(Collectors.joining(", "));
-		StringBuilder text = new StringBuilder(r.getSettingKey()).append(" is still in use");
-		if (late) {
-			text.append(" after ").append(r.getDeadline());
-		}
-		text.append(": ").append(r.getRequests_24h()).append(" requests in the last 24 h, ").append(r.getRequests_7d())
-			.append(" in 7 days");
-		if (r.getLastSeenUtc() != null) {
-			text.append(", last seen ").append(UtcTimes.iso(r.getLastSeenUtc()));
-		}
-		if (!hints.isEmpty()) {
-			text.append("; callers: ").append(hints);
-		}
-		return text.append(". Never revoke a key that still shows traffic.").toString();
-	}
-
-	private static String safeFrom(RetiringKeyDayRecord r) {
-		return UtcTimes.iso(r.getLatestSignUtc().plusDays(r.getQuietDays()));
-	}
-
-	private static String days(BigDecimal hours) {
-		return hours.divide(BigDecimal.valueOf(24), 1, RoundingMode.HALF_UP).toPlainString();
 	}
 
 	static BigDecimal exact(BigDecimal usd) {
@@ -124,6 +61,14 @@ public class RetiringKeysSection implements DigestSection, Ordered {
 			String lastDailyAggregate, String latestSign, int quietDays, BigDecimal quietForHours, String note,
 			String deadline,
 			List<KeyWatchStore.Seen> models, KeyWatchStore.Callers callers) {
+
+		/** The same with the key named as findings name it (a token hash by its fingerprint). */
+		RetiringKeyJson named(String name) {
+			return new RetiringKeyJson(name, workload, lastSeen, requests24h, requests7d, usd7d, verdict, matchedBy,
+					fingerprints, lastActive, lastDailyAggregate, latestSign, quietDays, quietForHours, note, deadline,
+					models, callers);
+		}
+
 	}
 
 }

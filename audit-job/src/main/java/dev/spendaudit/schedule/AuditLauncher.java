@@ -1,7 +1,9 @@
 package dev.spendaudit.schedule;
 
+import java.nio.file.Path;
 import java.time.LocalDate;
 
+import dev.spendaudit.core.ExitCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
@@ -12,9 +14,9 @@ import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
 
-import dev.spendaudit.core.ExitCode;
-import dev.spendaudit.digest.DigestFiles;
+import static dev.spendaudit.core.DaySteps.DIGEST_JSON;
 
 /**
  * Runs the audit for one day at a time. Each day is its own Spring Batch job instance, identified by
@@ -44,7 +46,7 @@ public class AuditLauncher {
 	public DayResult run(LocalDate date, RunOptions options) {
 		try (DayLocks.Lock lock = locks.lock(date)) {
 			JobExecution execution = launch(date, options);
-			return result(date, options, execution);
+			return result(date, execution);
 		}
 	}
 
@@ -92,15 +94,25 @@ public class AuditLauncher {
 			.toJobParameters();
 	}
 
-	private static DayResult result(LocalDate date, RunOptions options, JobExecution execution) {
+	private static DayResult result(LocalDate date, JobExecution execution) {
 		if (execution.getStatus() == BatchStatus.COMPLETED) {
-			return new DayResult(date, execution.getId(), options.outDir().resolve(DigestFiles.name(date, "json")),
-					null);
+			return new DayResult(date, execution.getId(), digestJson(execution), null);
 		}
 		Throwable first = execution.getAllFailureExceptions().stream().findFirst().orElse(null);
 		String cause = first != null ? oneLine(first) : execution.getExitStatus().getExitDescription();
 		return new DayResult(date, execution.getId(), null, cause,
 				first != null ? ExitCode.of(first) : ExitCode.FAILED);
+	}
+
+	/** Where the digest step wrote the day's JSON (it says so in its step context: the launcher knows no files). */
+	private static Path digestJson(JobExecution execution) {
+		return execution.getStepExecutions()
+			.stream()
+			.map(StepExecution::getExecutionContext)
+			.filter(context -> context.containsKey(DIGEST_JSON))
+			.map(context -> Path.of(context.getString(DIGEST_JSON)))
+			.findFirst()
+			.orElse(null);
 	}
 
 	static String oneLine(Throwable ex) {

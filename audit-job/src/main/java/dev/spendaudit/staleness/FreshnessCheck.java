@@ -17,6 +17,7 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 import dev.spendaudit.core.AuditDay;
+import dev.spendaudit.core.Quantities;
 import dev.spendaudit.history.HistoryReader;
 import dev.spendaudit.history.KeyHistory;
 import dev.spendaudit.history.LogHistory;
@@ -104,15 +105,17 @@ public class FreshnessCheck {
 		List<CaptureGap> gaps = named(compared.gaps(), day, windowStart, end);
 		CanaryCheck canary = canary(day, windowStart, end);
 		FreshnessClassifier.Verdict verdict = FreshnessClassifier.classify(new FreshnessClassifier.Observations(
-				windowStart, end, newest, gap, compared.signal(), compared.note(), gaps, silentHours, canary), settings);
+				windowStart, end, newest, gap, compared.signal(), compared.note(), gaps, silentHours, canary, day.zone()),
+				settings);
 		FreshnessResult result = new FreshnessResult(day.date(), verdict.status(), verdict.severity(),
 				compared.signal(), windowStart, end, newest, newest == null ? null : hours(Duration.between(newest, end)),
 				newestAtRun,
 				newestAtRun == null ? null : hours(Duration.between(newestAtRun, now.isBefore(newestAtRun) ? newestAtRun : now)),
 				now, gap, gap == null ? null : hours(gap.length()), gaps, silentHours, canary, verdict.explanation());
 		store.replace(result);
-		log.info("{}: spend log {} ({}): newest row {} h before the end of the day, longest gap {} h", day.date(),
-				result.status(), result.signal(), result.ageHours(), result.maxGapHours());
+		log.info("{}: spend log {} ({}): newest row {} before the end of the day, longest gap {}", day.date(),
+				result.status(), result.signal(), Quantities.hours(result.ageHours()),
+				Quantities.hours(result.maxGapHours()));
 		return result;
 	}
 
@@ -176,7 +179,7 @@ public class FreshnessCheck {
 				.toList();
 			// for the explanation: which interval the counters speak for
 			return new Compared(Signal.KEY_COUNTERS, result.gaps(), periods,
-					"between " + FreshnessClassifier.range(pair.previousAt(), pair.currentAt()));
+					"between " + FreshnessClassifier.range(pair.previousAt(), pair.currentAt(), day.zone()));
 		}
 		if (source.capabilities().hasKeyCounters()) {
 			note = (note == null ? "" : note + " ") + "The keys' spend counters are compared from the second"

@@ -1,15 +1,15 @@
 package dev.spendaudit.staleness;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
+import java.time.ZoneId;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import dev.spendaudit.core.Quantities;
 import dev.spendaudit.core.Severity;
 import dev.spendaudit.source.RowGap;
 
@@ -26,17 +26,15 @@ import dev.spendaudit.source.RowGap;
  */
 final class FreshnessClassifier {
 
-	static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
-
 	private static final int NAMED_KEYS = 5;
 
 	private FreshnessClassifier() {
 	}
 
-	/** What the check saw, before classification. */
+	/** What the check saw, before classification; {@code zone} is the audit's, for the times in the text. */
 	record Observations(LocalDateTime windowStart, LocalDateTime end, LocalDateTime newestRow, RowGap longestGap,
 			Signal signal, String signalNote, List<CaptureGap> gaps, List<HourRange> silentHours,
-			CanaryCheck canary) {
+			CanaryCheck canary, ZoneId zone) {
 	}
 
 	record Verdict(FreshnessStatus status, Severity severity, String explanation) {
@@ -62,14 +60,15 @@ final class FreshnessClassifier {
 	private static String ok(Observations o) {
 		StringBuilder text = new StringBuilder();
 		text.append(o.newestRow() == null ? "No spend-log rows at all"
-				: "Newest spend-log row " + hours(Duration.between(o.newestRow(), o.end())) + " before the end of the day");
+				: "Newest spend-log row " + Quantities.duration(Duration.between(o.newestRow(), o.end()))
+						+ " before the end of the day");
 		if (o.longestGap() != null) {
 			text.append("; longest gap between rows in the last ")
-				.append(hours(Duration.between(o.windowStart(), o.end())))
+				.append(Quantities.duration(Duration.between(o.windowStart(), o.end())))
 				.append(": ")
-				.append(hours(o.longestGap().length()))
+				.append(Quantities.duration(o.longestGap().length()))
 				.append(" (")
-				.append(range(o.longestGap().from(), o.longestGap().to()))
+				.append(range(o.longestGap().from(), o.longestGap().to(), o.zone()))
 				.append(")");
 		}
 		return text.append(".").toString();
@@ -89,19 +88,19 @@ final class FreshnessClassifier {
 				.map(g -> g.periodStart().toLocalDate().toString())
 				.collect(Collectors.toCollection(java.util.TreeSet::new));
 			text.append("LiteLLM's daily aggregates count ")
-				.append(requests)
+				.append(Quantities.count(requests))
 				.append(requests == 1 ? " successful request" : " successful requests")
 				.append(" (")
-				.append(usd(usd))
+				.append(Quantities.usd(usd))
 				.append(") that have no spend-log row, on ")
 				.append(String.join(", ", days))
 				.append(" (UTC)");
 		}
 		else {
 			text.append("The keys' spend counters grew ")
-				.append(usd(usd))
+				.append(Quantities.usd(usd))
 				.append(" more than the spend log between ")
-				.append(range(gaps.get(0).periodStart(), gaps.get(0).periodEnd()));
+				.append(range(gaps.get(0).periodStart(), gaps.get(0).periodEnd(), o.zone()));
 		}
 		text.append(", for ").append(workloads.size()).append(workloads.size() == 1 ? " key: " : " keys: ");
 		text.append(workloads.stream().limit(NAMED_KEYS).collect(Collectors.joining(", ")));
@@ -115,7 +114,10 @@ final class FreshnessClassifier {
 		}
 		else {
 			text.append("The log has no rows in ")
-				.append(o.silentHours().stream().map(h -> range(h.from(), h.to()) + " (" + h.hours() + " h)")
+				.append(o.silentHours()
+					.stream()
+					.map(h -> range(h.from(), h.to(), o.zone()) + " ("
+							+ Quantities.duration(Duration.ofHours(h.hours())) + ")")
 					.collect(Collectors.joining(", ")))
 				.append(". Spend logging was off while traffic went on: check general_settings.disable_spend_logs"
 						+ " in the proxy's live environment, not only its config file.");
@@ -129,12 +131,13 @@ final class FreshnessClassifier {
 				: "the keys' spend counters did not grow more than the log "
 						+ (o.signalNote() == null ? "" : o.signalNote() + " ")
 						+ "(calls with zero spend do not move them)";
-		return silence.lead() + ", and " + agreeing + ": the gateway was idle.";
+		return silence.lead(o.zone()) + ", and " + agreeing + ": the gateway was idle.";
 	}
 
 	private static String stale(Observations o, Silence silence) {
-		StringBuilder text = new StringBuilder(silence.lead()).append(" and nothing independent to compare with,"
-				+ " so an idle gateway and a broken spend log look the same here.");
+		StringBuilder text = new StringBuilder(silence.lead(o.zone()))
+			.append(" and nothing independent to compare with, so an idle gateway and a broken spend log look the"
+					+ " same here.");
 		if (o.signalNote() != null) {
 			text.append(" ").append(o.signalNote());
 		}
@@ -147,18 +150,15 @@ final class FreshnessClassifier {
 		return text.toString();
 	}
 
-	static String hours(Duration d) {
-		return BigDecimal.valueOf(d.toSeconds()).divide(BigDecimal.valueOf(3600), 1, RoundingMode.HALF_UP)
-			.toPlainString() + " h";
-	}
-
-	static String range(LocalDateTime from, LocalDateTime to) {
-		String end = from.toLocalDate().equals(to.toLocalDate()) ? to.toLocalTime().toString() : WHEN.format(to);
-		return WHEN.format(from) + " – " + end + " UTC";
-	}
-
-	private static String usd(BigDecimal value) {
-		return "$" + value.setScale(value.compareTo(BigDecimal.ONE) < 0 ? 4 : 2, RoundingMode.HALF_UP).toPlainString();
+	/**
+	 * UTC wall-clock {@code [from, to)} in {@code zone}, the zone named: {@code 2026-11-26 06:00 – 08:00 UTC}, or
+	 * with the end's date when it is another day.
+	 */
+	static String range(LocalDateTime from, LocalDateTime to, ZoneId zone) {
+		String start = Quantities.time(from, zone);
+		String end = Quantities.time(to, zone);
+		boolean sameDay = from != null && to != null && start.regionMatches(0, end, 0, 11);
+		return start + " – " + (sameDay ? end.substring(11) : end) + " " + Quantities.zoneName(zone);
 	}
 
 	/** The longest stretch without rows: the time since the newest row, or the longest gap, whichever is longer. */
@@ -175,13 +175,13 @@ final class FreshnessClassifier {
 			return new Silence(age, o.newestRow(), o.end(), true);
 		}
 
-		/** "No spend-log rows for 30.5 h (since ...)", or "No spend-log rows at all". */
-		String lead() {
+		/** "No spend-log rows for 30 h (since ...)", or "No spend-log rows at all". */
+		String lead(ZoneId zone) {
 			if (from == null) {
 				return "No spend-log rows at all";
 			}
-			return "No spend-log rows for " + hours(length) + " ("
-					+ (ongoing ? "since " + WHEN.format(from) + " UTC" : range(from, to)) + ")";
+			return "No spend-log rows for " + Quantities.duration(length) + " ("
+					+ (ongoing ? "since " + Quantities.zonedTime(from, zone) : range(from, to, zone)) + ")";
 		}
 
 	}

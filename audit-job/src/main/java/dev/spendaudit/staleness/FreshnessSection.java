@@ -1,6 +1,7 @@
 package dev.spendaudit.staleness;
 
 import java.math.BigDecimal;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -8,8 +9,6 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import dev.spendaudit.core.Finding;
-import dev.spendaudit.core.Severity;
 import dev.spendaudit.core.UtcTimes;
 import dev.spendaudit.digest.DigestDocument;
 import dev.spendaudit.digest.DigestSection;
@@ -19,8 +18,7 @@ import dev.spendaudit.store.jooq.tables.records.FreshnessDayRecord;
 import org.springframework.core.Ordered;
 
 /**
- * The day's {@code freshness} field and its findings: LOGGING_OFF and a silent canary are ALERTs, STALE a WATCH
- * or an ALERT by its age, IDLE an INFO.
+ * The day's {@code freshness} field, as the step stored it. Its findings are {@link FreshnessRule}'s.
  */
 public class FreshnessSection implements DigestSection, Ordered {
 
@@ -44,38 +42,6 @@ public class FreshnessSection implements DigestSection, Ordered {
 		return day == null ? Map.of() : Map.of("freshness", json(day, store.gaps(core.date())));
 	}
 
-	@Override
-	public List<Finding> findings(DigestDocument core) {
-		FreshnessDayRecord day = store.day(core.date());
-		if (day == null) {
-			return List.of();
-		}
-		List<Finding> findings = new ArrayList<>();
-		Severity severity = Severity.valueOf(day.getSeverity());
-		switch (FreshnessStatus.valueOf(day.getStatus())) {
-			case LOGGING_OFF -> findings.add(new Finding("LOGGING_OFF", severity, "spend-log", day.getUncapturedUsd(),
-					null, day.getExplanation(), uncaptured(day, store.gaps(core.date()))));
-			case STALE -> findings.add(Finding.of("STALE", severity, "spend-log", null, null, day.getExplanation()));
-			case IDLE -> findings.add(Finding.of("SPEND_LOG_IDLE", severity, "spend-log", null, null,
-					day.getExplanation()));
-			case OK -> {
-			}
-		}
-		FreshnessStore.StoredCanary canary = FreshnessStore.canary(day);
-		if (canary != null && !canary.found()) {
-			findings.add(Finding.of("CANARY_UNKNOWN", Severity.ALERT, "key:" + canary.key(), null, null,
-					"no LiteLLM key has the alias " + canary.key() + " (spend-audit.freshness.canary-key), so nothing"
-							+ " tells an idle gateway from a broken spend log"));
-		}
-		else if (canary != null && canary.silent()) {
-			findings.add(Finding.of("CANARY_SILENT", Severity.ALERT, "key:" + canary.key(), null, null,
-					"canary key " + canary.key() + " had no spend-log row for " + canary.longestSilenceHours() + " h ("
-							+ canary.longestSilenceFrom() + " to " + canary.longestSilenceTo()
-							+ "); it should call at least every " + FreshnessSettings.text(settings.canaryMaxSilence())));
-		}
-		return findings;
-	}
-
 	private FreshnessJson json(FreshnessDayRecord day, List<CaptureGapRecord> gaps) {
 		return new FreshnessJson(UtcTimes.iso(day.getNewestRowUtc()), day.getAgeHours(), day.getMaxGapHours(),
 				UtcTimes.iso(day.getMaxGapFromUtc()), UtcTimes.iso(day.getMaxGapToUtc()), day.getStatus(),
@@ -86,7 +52,7 @@ public class FreshnessSection implements DigestSection, Ordered {
 				uncaptured(day, gaps), FreshnessStore.canary(day));
 	}
 
-	private static Uncaptured uncaptured(FreshnessDayRecord day, List<CaptureGapRecord> gaps) {
+	static Uncaptured uncaptured(FreshnessDayRecord day, List<CaptureGapRecord> gaps) {
 		List<GapJson> keys = gaps.stream()
 			.map(g -> new GapJson(g.getWorkload(), KeyHash.fingerprint(g.getApiKey()), UtcTimes.iso(g.getPeriodStartUtc()),
 					UtcTimes.iso(g.getPeriodEndUtc()), g.getIndependentSignal(), g.getExpectedRequests(),

@@ -3,21 +3,23 @@ package dev.spendaudit.staleness;
 import java.time.Clock;
 
 import dev.spendaudit.core.CoreSettings;
+import dev.spendaudit.core.DaySteps;
 import dev.spendaudit.core.HistoryNeeds;
 import dev.spendaudit.history.HistoryReader;
 import dev.spendaudit.history.KeyHistory;
 import dev.spendaudit.history.LogHistory;
-import dev.spendaudit.schedule.DaySteps;
 import dev.spendaudit.source.LiteLlmSource;
 import org.jooq.DSLContext;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * Step {@code checkFreshness}: is the spend log still being written, as seen from the end of the audited day.
+ * Step {@code checkFreshness}: is the spend log still being written, as seen from the end of the audited day; the
+ * rule that makes findings of it, and the digest section that shows it.
  */
 @Configuration(proxyBeanMethods = false)
 class FreshnessStepConfiguration {
@@ -42,6 +44,12 @@ class FreshnessStepConfiguration {
 	@Bean
 	HistoryNeeds freshnessHistoryNeeds(FreshnessSettings settings) {
 		return () -> (int) settings.gapWindow().toDays() + 1;
+	}
+
+	@Bean
+	@Order(100)
+	FreshnessRule freshnessRule(FreshnessStore store, FreshnessSettings settings) {
+		return new FreshnessRule(store, settings);
 	}
 
 	@Bean

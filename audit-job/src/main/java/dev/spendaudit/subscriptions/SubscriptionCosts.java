@@ -12,8 +12,10 @@ import java.util.Map;
 import java.util.Optional;
 
 import dev.spendaudit.core.AuditDay;
+import dev.spendaudit.core.Quantities;
 import dev.spendaudit.history.HistoryReader;
 import dev.spendaudit.history.KeyModelRow;
+import dev.spendaudit.source.LiteLlmSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -66,8 +68,8 @@ public class SubscriptionCosts {
 		BigDecimal flatMtd = planDays.stream().map(PlanDay::monthToDateUsd).reduce(BigDecimal.ZERO, BigDecimal::add);
 		CostDay cost = new CostDay(date, monthStart, metered, flat, meteredMtd, flatMtd, planDays);
 		store.replace(cost);
-		log.info("{}: metered ${}, flat-fee ${} over {} plans, total ${}", date, metered.toPlainString(),
-				flat.stripTrailingZeros().toPlainString(), planDays.size(), cost.totalUsd().stripTrailingZeros().toPlainString());
+		log.info("{}: metered {}, flat-fee {} over {} plans, total {}", date, Quantities.usd(metered),
+				Quantities.usd(flat), planDays.size(), Quantities.usd(cost.totalUsd()));
 		return cost;
 	}
 

@@ -1,19 +1,22 @@
 package dev.spendaudit.subscriptions;
 
 import dev.spendaudit.core.CoreSettings;
+import dev.spendaudit.core.DaySteps;
 import dev.spendaudit.core.HistoryNeeds;
 import dev.spendaudit.history.HistoryReader;
-import dev.spendaudit.schedule.DaySteps;
+import dev.spendaudit.source.LiteLlmSource;
 import org.jooq.DSLContext;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * Step {@code costSubscriptions}: flat-fee plans' amortized fees next to the day's metered spend. Also provides
- * the {@link dev.spendaudit.core.CoveredModels} the unpriced-model rule asks.
+ * Step {@code costSubscriptions}: flat-fee plans' amortized fees next to the day's metered spend, and the rule
+ * that finds a plan paid for and unused. Also provides the {@link dev.spendaudit.core.CoveredModels} the
+ * unpriced-model rule asks.
  */
 @Configuration(proxyBeanMethods = false)
 class SubscriptionStepConfiguration {
@@ -42,6 +45,12 @@ class SubscriptionStepConfiguration {
 	@Bean
 	SubscriptionsSection subscriptionsSection(SubscriptionStore store) {
 		return new SubscriptionsSection(store);
+	}
+
+	@Bean
+	@Order(200)
+	FlatFeeUnusedRule flatFeeUnusedRule(SubscriptionStore store) {
+		return new FlatFeeUnusedRule(store);
 	}
 
 	@Bean

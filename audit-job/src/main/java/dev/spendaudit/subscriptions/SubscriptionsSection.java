@@ -7,8 +7,6 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import dev.spendaudit.core.Finding;
-import dev.spendaudit.core.Severity;
 import dev.spendaudit.digest.DigestDocument;
 import dev.spendaudit.digest.DigestSection;
 import dev.spendaudit.store.jooq.tables.records.CostDayRecord;
@@ -18,7 +16,7 @@ import org.springframework.core.Ordered;
 
 /**
  * The day's {@code subscriptions}, {@code totalUsd}, {@code costs} (metered, flat-fee and total, for the day and
- * the month so far) and {@code flatFeeByWorkload}. A plan paid for but carrying no call in 30 days is a WATCH.
+ * the month so far) and {@code flatFeeByWorkload}. Its findings are {@link FlatFeeUnusedRule}'s.
  */
 public class SubscriptionsSection implements DigestSection, Ordered {
 
@@ -64,19 +62,6 @@ public class SubscriptionsSection implements DigestSection, Ordered {
 				new Cost(exact(cost.getTotalUsd()), exact(cost.getTotalMtdUsd()))));
 		fields.put("flatFeeByWorkload", workloads);
 		return fields;
-	}
-
-	@Override
-	public List<Finding> findings(DigestDocument core) {
-		List<Finding> findings = new ArrayList<>();
-		for (SubscriptionDayRecord p : store.plans(core.date())) {
-			if (p.getActive() && p.getTokens_30d() == 0 && p.getRequests_30d() == 0) {
-				findings.add(Finding.of("FLAT_FEE_UNUSED", Severity.WATCH, "plan:" + p.getName(), exact(p.getFeeUsd()),
-						null, p.getName() + " costs $" + exact(p.getPeriodUsd()).toPlainString() + " " + p.getPeriod()
-								+ " and carried no call in the last 30 days"));
-			}
-		}
-		return findings;
 	}
 
 	private static SubscriptionJson json(SubscriptionDayRecord p, List<WorkloadFee> workloads) {

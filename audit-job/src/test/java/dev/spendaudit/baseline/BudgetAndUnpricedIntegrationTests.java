@@ -110,7 +110,7 @@ class BudgetAndUnpricedIntegrationTests {
 		JsonNode monthly = finding("BUDGET", "workload:vk-monthly");
 		assertThat(monthly.get("severity").asString()).isEqualTo("WATCH");
 		assertThat(monthly.get("reason").asString()).isEqualTo("vk-monthly: $24.00 of its $30.00 budget spent, "
-				+ "$1.00/day over the last 7 days → $28.00 by the reset on 2026-12-01; WATCH: projected 93.3% ≥ 80%");
+				+ "$1.00/day over the last 7 days → $28.00 by the reset on 2026-12-01; WATCH: projected 93% ≥ 80%");
 		JsonNode details = monthly.get("details");
 		assertThat(details.get("projectedUsd").decimalValue()).isEqualByComparingTo("28");
 		assertThat(details.get("daysLeft").asDouble()).isEqualTo(4.0);
@@ -140,7 +140,7 @@ class BudgetAndUnpricedIntegrationTests {
 			assertThat(f.get("subject").asString()).isEqualTo("model:mystery-model");
 			assertThat(f.get("severity").asString()).isEqualTo("WATCH");
 			assertThat(f.get("reason").asString()).isEqualTo("mystery-model (openrouter): 3 successful calls with 20K "
-					+ "tokens logged $0 spend, from vk-mystery; no subscription covers it and "
+					+ "tokens logged $0.00 spend, from vk-mystery; no subscription covers it and "
 					+ "spend-audit.free-models does not list it");
 			assertThat(f.get("details").get("calls").asLong()).isEqualTo(3);
 		});

@@ -61,7 +61,7 @@ class DemoDetectionIntegrationTests {
 			assertThat(findings.get(0)).isEqualTo("ALERT SPIKE workload:vk-vault-indexer/model:gemini-flash-lite");
 			JsonNode spike = digest.get("findings").get(0);
 			assertThat(spike.get("reason").asString())
-				.startsWith("vk-vault-indexer · gemini-flash-lite · 545K-token prompts · 98% of the excess: $60.00");
+				.startsWith("vk-vault-indexer · gemini-flash-lite · 545K-token prompts · 99% of the excess: $60.00");
 			assertThat(spike.get("details").get("explanation").get("topRequests")).hasSize(5);
 
 			JsonNode hermes = DigestJson.read(result.digestJson()).workload("vk-hermes");

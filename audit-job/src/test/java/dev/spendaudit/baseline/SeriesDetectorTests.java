@@ -133,6 +133,30 @@ class SeriesDetectorTests {
 	}
 
 	@Test
+	void tenNewWorkloadsAreTenFindingsButElevenAreOneBurst() {
+		for (int k = 1; k <= 10; k++) {
+			rows.add(row(DAY, "vk-minted-" + k, "gpt-4.1-nano", "openai", k / 1000.0, 1, 50, 5));
+		}
+		assertThat(detect().findings()).filteredOn(f -> f.kind().equals("NEW_WORKLOAD")).hasSize(10);
+
+		rows.add(row(DAY, "vk-minted-11", "gpt-4.1-nano", "openai", 0.011, 1, 50, 5));
+		List<Draft> bursts = detect().findings().stream().filter(f -> f.kind().equals("NEW_WORKLOAD")).toList();
+		assertThat(bursts).singleElement().satisfies(f -> {
+			assertThat(f.severity()).isEqualTo(Severity.INFO);
+			assertThat(f.subject()).isEqualTo("workloads:new");
+			assertThat(f.actualUsd()).isEqualByComparingTo("0.066");
+			assertThat(f.reason()).startsWith("11 workloads made their first calls in 28 days: $0.07 over 11 requests;"
+					+ " the largest vk-minted-11 $0.01, vk-minted-10 $0.01, vk-minted-9 $0.009, vk-minted-8 $0.008,"
+					+ " vk-minted-7 $0.007 (more than 10 new in a day are one finding");
+			DetectionDetails.NewWorkloads d = (DetectionDetails.NewWorkloads) f.details();
+			assertThat(d.workloads()).isEqualTo(11);
+			assertThat(d.requests()).isEqualTo(11);
+			assertThat(d.largest()).extracting(DetectionDetails.NewSeries::workload)
+				.containsExactly("vk-minted-11", "vk-minted-10", "vk-minted-9", "vk-minted-8", "vk-minted-7");
+		});
+	}
+
+	@Test
 	void aKnownWorkloadCallingANewModelIsNewModel() {
 		rows.add(row(DAY, "vk-hermes", "gpt-5", "openai", 0.05, 3, 6_000, 900));
 		assertThat(detect().findings()).singleElement().satisfies(f -> {

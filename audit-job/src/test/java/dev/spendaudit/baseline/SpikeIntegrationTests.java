@@ -135,6 +135,7 @@ class SpikeIntegrationTests {
 		assertThat(third.get("details").get("state").get("since").asString()).isEqualTo("2026-11-25");
 		assertThat(third.get("details").get("state").get("day").asInt()).isEqualTo(3);
 		assertThat(third.get("reason").asString()).endsWith(" · day 3, since 2026-11-25");
+		assertThat(third.get("id").asString()).as("one run, one id").isEqualTo(alert(out, REINDEX.get(0)).get("id").asString());
 		assertThat(severity(DigestJson.read(out.resolve("digest-2026-11-27.json")).root(), "ALERT")).hasSize(1);
 
 		// rerunning the middle day: it now knows the run's length, and replaces its findings
@@ -149,7 +150,39 @@ class SpikeIntegrationTests {
 		DayResult result = app.run(LocalDate.of(2026, 11, 28), out);
 		JsonNode digest = DigestJson.read(result.digestJson()).root();
 		assertThat(digest.get("status").asString()).isEqualTo("OK");
-		assertThat(digest.get("findings")).isEmpty();
+		// when another test audited the 27th first, the spike is said to be resolved: that is all
+		digest.get("findings").forEach(f -> assertThat(f.get("details").get("state").get("state").asString())
+			.as(f.toString()).isEqualTo("RESOLVED"));
+	}
+
+	@Test
+	void theQuietDayAfterTheReindexSaysOnceThatTheSpikeIsResolved(@TempDir Path out) throws Exception {
+		assertThat(app.run(REINDEX.get(2), out).succeeded()).isTrue();
+		JsonNode spike = alert(out, REINDEX.get(2));
+
+		DayResult quiet = app.run(LocalDate.of(2026, 11, 28), out);
+		JsonNode digest = DigestJson.read(quiet.digestJson()).root();
+		assertThat(DigestSchema.violations(digest)).isEmpty();
+		assertThat(digest.get("status").asString()).as("a resolved finding never raises the status").isEqualTo("OK");
+		assertThat(digest.get("findings")).hasSize(1);
+		JsonNode resolved = digest.get("findings").get(0);
+		assertThat(resolved.get("kind").asString()).isEqualTo("SPIKE");
+		assertThat(resolved.get("severity").asString()).isEqualTo("INFO");
+		assertThat(resolved.get("subject").asString()).isEqualTo(spike.get("subject").asString());
+		assertThat(resolved.get("source").asString()).isEqualTo("default");
+		assertThat(resolved.get("id").asString()).as("the id of the run it ends").isEqualTo(spike.get("id").asString());
+		assertThat(resolved.get("details").get("state").get("state").asString()).isEqualTo("RESOLVED");
+		assertThat(resolved.get("details").get("previousSeverity").asString()).isEqualTo("ALERT");
+		assertThat(resolved.get("reason").asString()).startsWith("Resolved (ALERT ")
+			.contains(", not seen today): vk-vault-indexer · gemini-flash-lite")
+			.doesNotContain("· day ");
+		String text = java.nio.file.Files.readString(out.resolve("digest-2026-11-28.txt"));
+		assertThat(text).contains("[INFO] SPIKE (resolved) · workload:vk-vault-indexer/model:gemini-flash-lite")
+			.doesNotContain("WHY:");
+
+		// said once: the day after, it is dropped
+		JsonNode next = DigestJson.read(app.run(LocalDate.of(2026, 11, 29), out).digestJson()).root();
+		next.get("findings").forEach(f -> assertThat(f.get("kind").asString()).isNotEqualTo("SPIKE"));
 	}
 
 	@Test

@@ -1,5 +1,6 @@
 package dev.spendaudit.baseline;
 
+import dev.spendaudit.core.Quantities;
 import dev.spendaudit.core.Severity;
 import org.junit.jupiter.api.Test;
 
@@ -97,10 +98,10 @@ class SpikeRuleTests {
 
 	@Test
 	void tokenCountsReadAsPeopleSayThem() {
-		assertThat(Money.tokens(545_375)).isEqualTo("545K");
-		assertThat(Money.tokens(999_700)).isEqualTo("1M");
-		assertThat(Money.tokens(1_240_000)).isEqualTo("1.2M");
-		assertThat(Money.tokens(800)).isEqualTo("800");
+		assertThat(Quantities.tokens(545_375)).isEqualTo("545K");
+		assertThat(Quantities.tokens(999_700)).isEqualTo("1M");
+		assertThat(Quantities.tokens(1_240_000)).isEqualTo("1.2M");
+		assertThat(Quantities.tokens(800)).isEqualTo("800");
 	}
 
 	@Test

@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 
+import dev.spendaudit.SpendAuditApplication;
 import dev.spendaudit.source.KeyHash;
 import dev.spendaudit.source.demo.Call;
 import dev.spendaudit.testsupport.DigestJson;
@@ -154,7 +155,7 @@ class CliIntegrationTests {
 	static Result cli(String... args) {
 		StringWriter out = new StringWriter();
 		StringWriter err = new StringWriter();
-		CommandLine cli = SpendAuditCommand.commandLine();
+		CommandLine cli = SpendAuditCommand.commandLine(SpendAuditApplication.class);
 		cli.setOut(new PrintWriter(out, true));
 		cli.setErr(new PrintWriter(err, true));
 		int exit = cli.execute(args);

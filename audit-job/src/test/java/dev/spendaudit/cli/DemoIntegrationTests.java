@@ -1,12 +1,18 @@
 package dev.spendaudit.cli;
 
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import dev.spendaudit.testsupport.DigestJson;
 import dev.spendaudit.testsupport.DigestSchema;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.node.ObjectNode;
@@ -19,9 +25,19 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class DemoIntegrationTests {
 
+	@TempDir
+	static Path out;
+
+	/** One demo run for the class: it builds and audits 31 days, too slow to repeat per test. */
+	static CliIntegrationTests.Result r;
+
+	@BeforeAll
+	static void runTheDemo() {
+		r = CliIntegrationTests.cli("demo", "--out", out.toString());
+	}
+
 	@Test
-	void demoAuditsYesterdayWithEveryAttributionRule(@TempDir Path out) throws Exception {
-		CliIntegrationTests.Result r = CliIntegrationTests.cli("demo", "--out", out.toString());
+	void demoAuditsYesterdayWithEveryAttributionRule() throws Exception {
 		assertThat(r.exit()).as(r.err()).isZero();
 		assertThat(r.out()).contains("Digest JSON: ").contains("vk-hermes");
 		Path json;
@@ -47,10 +63,18 @@ class DemoIntegrationTests {
 		String html = Files.readString(out.resolve("digest-" + day + ".html"));
 		assertThat(html).contains("src=\"digest-" + day + "-spend-30d.png\"").contains("vk-hermes");
 		// every feature's section is in the demo digest: the explained spike, freshness, costs, retiring keys
-		assertThat(html).contains("545K-token prompts · 98% of the excess")
+		assertThat(html).contains("545K-token prompts · 99% of the excess")
 			.contains("LOGGING_OFF")
 			.contains("z.ai GLM Coding Pro")
 			.contains("SAFE_TO_REVOKE");
+		// the terminal shows the day's findings, worst first, the spike among them (not only the workloads)
+		assertThat(r.out()).contains("  [ALERT] SPIKE · workload:vk-vault-indexer/model:gemini-flash-lite")
+			.contains("  [ALERT] LOGGING_OFF · spend-log");
+		assertThat(r.out().indexOf("[ALERT] SPIKE")).isLessThan(r.out().indexOf("[WATCH]"));
+		// a retiring key configured by its hash is named by its fingerprint, never the whole hash
+		String hash = "0eeb4bf94e095b33e42eef5cee21ca182d6439c8fb263e2e8494de41a444881b";
+		assertThat(digest.root().get("findings").toString()).contains("key:0eeb4bf94e09").doesNotContain(hash);
+		assertThat(r.out()).doesNotContain(hash);
 		assertThat(out.resolve("digest-" + day + "-spend-30d.png")).isNotEmptyFile();
 		assertThat(out.resolve("digest-" + day + ".txt")).content().contains("SPEND BY WORKLOAD");
 		assertThat(out.resolve("digest-" + day + ".eml")).content().contains("Content-Type: multipart/alternative");
@@ -60,8 +84,7 @@ class DemoIntegrationTests {
 	}
 
 	@Test
-	void theSchemaRejectsADocumentThatBreaksTheContract(@TempDir Path out) throws Exception {
-		CliIntegrationTests.Result r = CliIntegrationTests.cli("demo", "--out", out.toString());
+	void theSchemaRejectsADocumentThatBreaksTheContract() throws Exception {
 		assertThat(r.exit()).isZero();
 		Path json;
 		try (var files = Files.list(out)) {
@@ -71,6 +94,68 @@ class DemoIntegrationTests {
 		((ObjectNode) broken.get("metered")).put("usd", -1);
 		((ObjectNode) broken.get("workloads").get(0)).remove("attribution");
 		assertThat(DigestSchema.violations(broken)).hasSize(2);
+	}
+
+	/**
+	 * One way to print a quantity: nothing a person reads (the HTML, the text part, the terminal) shows a time as
+	 * ISO-8601 or money with float dust (more than two significant digits below a cent), while the JSON keeps its
+	 * numbers and ISO times.
+	 */
+	@Test
+	void whatPeopleReadShowsNoIsoTimesAndNoFloatDust() throws Exception {
+		assertThat(r.exit()).as(r.err()).isZero();
+		List<String> read = new ArrayList<>(List.of(r.out()));
+		try (var files = Files.list(out)) {
+			for (Path p : files.filter(f -> f.toString().endsWith(".html") || f.toString().endsWith(".txt")).toList()) {
+				read.add(Files.readString(p));
+			}
+		}
+		assertThat(read).hasSize(3);
+		for (String text : read) {
+			assertThat(find(ISO_TIME, text)).as("an ISO time").isEmpty();
+			assertThat(dust(text)).as("money with float dust").isEmpty();
+			assertThat(find(LONG_DECIMAL, text)).as("a number with more than six decimals").isEmpty();
+		}
+		// the rendered money is there, just rounded; the JSON keeps the exact sums and ISO times
+		assertThat(read.get(1) + read.get(2)).containsPattern("\\$\\d[\\d,]*\\.\\d\\d\\b");
+		try (var files = Files.list(out)) {
+			Path json = files.filter(p -> p.toString().endsWith(".json")).findFirst().orElseThrow();
+			assertThat(Files.readString(json)).containsPattern(ISO_TIME.pattern());
+		}
+	}
+
+	static final Pattern ISO_TIME = Pattern.compile("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d");
+
+	static final Pattern MONEY = Pattern.compile("\\$([\\d,]+)\\.(\\d+)");
+
+	static final Pattern LONG_DECIMAL = Pattern.compile("\\d\\.\\d{7,}");
+
+	/**
+	 * Money that is not cents from a cent up, at most two significant digits below a cent, or {@code <$0.0001}
+	 * below that (the digest once printed {@code $0.000000000000000056}).
+	 */
+	private static List<String> dust(String text) {
+		List<String> found = new ArrayList<>();
+		Matcher m = MONEY.matcher(text);
+		while (m.find()) {
+			BigDecimal usd = new BigDecimal(m.group(1).replace(",", "") + "." + m.group(2));
+			boolean ok = usd.compareTo(new BigDecimal("0.01")) >= 0 ? m.group(2).length() == 2
+					: usd.signum() == 0 ? m.group(2).equals("00")
+							: usd.compareTo(new BigDecimal("0.0001")) >= 0 && usd.stripTrailingZeros().precision() <= 2;
+			if (!ok) {
+				found.add(m.group());
+			}
+		}
+		return found;
+	}
+
+	private static List<String> find(Pattern pattern, String text) {
+		List<String> found = new ArrayList<>();
+		Matcher m = pattern.matcher(text);
+		while (m.find()) {
+			found.add(text.substring(Math.max(0, m.start() - 40), Math.min(text.length(), m.end() + 20)));
+		}
+		return found;
 	}
 
 }

@@ -10,6 +10,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 
+import dev.spendaudit.SpendAuditApplication;
 import dev.spendaudit.source.KeyHash;
 import dev.spendaudit.source.demo.Call;
 import dev.spendaudit.testsupport.LiteLlmDatabase;
@@ -174,7 +175,7 @@ class KeysAndFingerprintIntegrationTests {
 			}
 
 		};
-		CommandLine cli = SpendAuditCommand.commandLine(factory);
+		CommandLine cli = SpendAuditCommand.commandLine(SpendAuditApplication.class, factory);
 		cli.setOut(new PrintWriter(out, true));
 		cli.setErr(new PrintWriter(err, true));
 		int exit = cli.execute("fingerprint");

@@ -6,6 +6,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import dev.spendaudit.SpendAuditApplication;
 import dev.spendaudit.core.ExitCode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -109,7 +110,7 @@ class SettingsValidationTests {
 		Path config = Files.writeString(dir.resolve("settings.yml"), yaml
 				+ "  source:\n    url: jdbc:postgresql://127.0.0.1:1/never-contacted\n");
 		StringWriter err = new StringWriter();
-		CommandLine cli = SpendAuditCommand.commandLine();
+		CommandLine cli = SpendAuditCommand.commandLine(SpendAuditApplication.class);
 		cli.setErr(new PrintWriter(err));
 		int exit = cli.execute("run", "--date", "2026-11-26", "--out", dir.toString(), "--config", config.toString());
 		String printed = err.toString();

@@ -16,11 +16,14 @@ import java.util.Map;
 
 import javax.imageio.ImageIO;
 
-import dev.spendaudit.core.Finding;
+import dev.spendaudit.core.Quantities;
 import dev.spendaudit.core.Severity;
 import dev.spendaudit.digest.DigestDocument;
-import dev.spendaudit.digest.DigestFormat;
 import dev.spendaudit.digest.DigestSection;
+import dev.spendaudit.findings.Detected;
+import dev.spendaudit.findings.FindingKind;
+import dev.spendaudit.findings.FindingRule;
+import dev.spendaudit.findings.RuleDay;
 import dev.spendaudit.schedule.DayResult;
 import dev.spendaudit.schedule.RunOptions;
 import dev.spendaudit.source.KeyHash;
@@ -59,8 +62,6 @@ class DigestMailIntegrationTests {
 	static final LocalDate MID_SEND_CRASH_DAY = LocalDate.of(2026, 11, 13);
 
 	static final String XSS = "<img src=x onerror=alert(1)>";
-
-	static final DigestFormat FMT = new DigestFormat();
 
 	static LiteLlmDatabase db;
 
@@ -105,7 +106,7 @@ class DigestMailIntegrationTests {
 		Map<String, String> settings = new java.util.HashMap<>(smtp.settings("ops@example.org", "cfo@example.org"));
 		settings.put("spend-audit.digest.top-workloads", "3");
 		app = AuditApp.start(db.endpoint(), Clock.fixed(Instant.parse("2026-11-27T06:00:00Z"), ZoneOffset.UTC),
-				settings, Map.of("probeSection", new ProbeSection()));
+				settings, Map.of("probeSection", new ProbeSection(), "probeRule", new ProbeRule()));
 		for (LocalDate d = DAY.minusDays(6); d.isBefore(DAY); d = d.plusDays(1)) {
 			assertThat(app.run(d, out).succeeded()).isTrue();
 		}
@@ -156,26 +157,27 @@ class DigestMailIntegrationTests {
 		assertThat(json.meteredUsd()).isEqualByComparingTo("61.20");
 		String html = parts.visibleHtml();
 		String text = parts.text();
-		String total = FMT.usd(json.meteredUsd());
+		String total = Quantities.usd(json.meteredUsd());
 		assertThat(total).isEqualTo("$61.20");
 		assertThat(html).contains(total + " metered").contains("7 requests · 0 failed");
 		assertThat(text).contains("Metered spend: " + total);
 		// the top 3 workloads by name, with their models, then one "others" row for the two left
 		JsonNode alpha = json.workload("vk-alpha");
-		String alphaRow = "vk-alpha " + FMT.usd(alpha.get("usd").decimalValue()) + " "
-				+ FMT.share(alpha.get("usd").decimalValue(), json.meteredUsd()) + " " + alpha.get("requests").asLong()
-				+ " " + alpha.get("failedRequests").asLong() + " 3k 300";
-		assertThat(alphaRow).isEqualTo("vk-alpha $61.00 100% 3 0 3k 300");
+		String alphaRow = "vk-alpha " + Quantities.usd(alpha.get("usd").decimalValue()) + " "
+				+ Quantities.share(alpha.get("usd").decimalValue(), json.meteredUsd()) + " "
+				+ alpha.get("requests").asLong()
+				+ " " + alpha.get("failedRequests").asLong() + " 3K 300";
+		assertThat(alphaRow).isEqualTo("vk-alpha $61.00 100% 3 0 3K 300");
 		assertThat(html).contains(alphaRow)
-			.contains("gpt-4.1-mini · openai $40.00 65% 2 2k 200")
-			.contains("claude-sonnet-4 · anthropic $21.00 34% 1 1k 100")
-			.contains(XSS + " gpt-4.1-mini · openai $0.10 <1% 1 0")
-			.contains("vk-beta gpt-4.1-mini · openai $0.05 <1% 1 0")
-			.contains("Others (2 workloads) $0.05 <1% 2 0")
-			.contains("Total $61.20 100% 7 0 7k 700");
+			.contains("gpt-4.1-mini · openai $40.00 65% 2 2K 200")
+			.contains("claude-sonnet-4 · anthropic $21.00 34% 1 1K 100")
+			.contains(XSS + " gpt-4.1-mini · openai $0.10 0.2% 1 0")
+			.contains("vk-beta gpt-4.1-mini · openai $0.05 0.1% 1 0")
+			.contains("Others (2 workloads) $0.05 0.1% 2 0")
+			.contains("Total $61.20 100% 7 0 7K 700");
 		assertThat(html.substring(html.indexOf("Spend by workload"))).doesNotContain("vk-gamma");
-		assertThat(text).containsPattern("vk-alpha +\\$61\\.00 +100% +3 +0 +3k +300")
-			.containsPattern("Others \\(2 workloads\\) +\\$0\\.05 +<1% +2 +0");
+		assertThat(text).containsPattern("vk-alpha +\\$61\\.00 +100% +3 +0 +3K +300")
+			.containsPattern("Others \\(2 workloads\\) +\\$0\\.05 +0\\.1% +2 +0");
 		// against the days before it, which detection has rolled up as history
 		JsonNode history = json.root().get("history");
 		assertThat(history.get("previousDay").get("usd").decimalValue()).isEqualByComparingTo("0.30");
@@ -187,7 +189,7 @@ class DigestMailIntegrationTests {
 			.contains("all 7 days audited")
 			.contains("all 30 days audited");
 		// the footer: when the data ends, the run, the command that reruns the day
-		assertThat(html).contains("newest spend-log row 2026-11-26 12:00:00 UTC")
+		assertThat(html).contains("newest spend-log row 2026-11-26 12:00 UTC")
 			.contains("Run " + result.executionId())
 			.contains("java -jar spend-audit.jar run --date 2026-11-26");
 		assertThat(text).contains("Rerun this day: java -jar spend-audit.jar run --date 2026-11-26");
@@ -348,8 +350,8 @@ class DigestMailIntegrationTests {
 	}
 
 	/**
-	 * A stand-in for a detection feature: one ALERT and a section of its own, on ALERT_DAY only. Public, as a
-	 * section's records must be: Freemarker reads only public types.
+	 * A stand-in for a feature's section: a section of its own, on ALERT_DAY only. Public, as a section's records
+	 * must be: Freemarker reads only public types.
 	 */
 	public static final class ProbeSection implements DigestSection {
 
@@ -361,11 +363,21 @@ class DigestMailIntegrationTests {
 			return core.date().equals(ALERT_DAY) ? Map.of("probe", new Note(XSS)) : Map.of();
 		}
 
+	}
+
+	/** A stand-in for a feature's rule: one ALERT on ALERT_DAY only, which the digest shows and which sets the verdict. */
+	static final class ProbeRule implements FindingRule {
+
 		@Override
-		public List<Finding> findings(DigestDocument core) {
-			return core.date().equals(ALERT_DAY)
-					? List.of(Finding.of("PROBE_SPIKE", Severity.ALERT, "workload:" + XSS, new BigDecimal("1.00"),
-							new BigDecimal("0.10"), "vk-alpha spent 10x its usual"))
+		public List<FindingKind> kinds() {
+			return List.of(new FindingKind("PROBE_SPIKE", 5));
+		}
+
+		@Override
+		public List<Detected> findings(RuleDay day) {
+			return day.date().equals(ALERT_DAY)
+					? List.of(Detected.of("PROBE_SPIKE", Severity.ALERT, "workload:" + XSS, new BigDecimal("1.00"),
+							new BigDecimal("0.10"), "vk-alpha spent 10x its usual", null))
 					: List.of();
 		}
 

@@ -56,6 +56,15 @@ class InstallScriptTests {
 				+ root.resolve("opt/spend-audit/spend-audit.jar") + " doctor --config "
 				+ root.resolve("etc/spend-audit/spend-audit.yml") + " --env-file "
 				+ root.resolve("etc/spend-audit/spend-audit.env"));
+		// before doctor: the jar extracted for the units' class path, and the class-data-sharing archive trained
+		List<String> calls = Files.readAllLines(dir.resolve("java-args.all"));
+		assertThat(calls.get(0)).isEqualTo("-Djarmode=tools -jar " + root.resolve("opt/spend-audit/spend-audit.jar")
+				+ " extract --destination " + root.resolve("opt/spend-audit/app"));
+		assertThat(calls.get(1)).startsWith("-Xmx256m -XX:TieredStopAtLevel=1 -XX:ArchiveClassesAtExit="
+				+ root.resolve("opt/spend-audit/spend-audit.jsa.new") + " -Xlog:disable -Xlog:all=error:stderr -jar "
+				+ root.resolve("opt/spend-audit/app/spend-audit.jar") + " demo --out ");
+		// the stand-in java writes no archive: the install says so and goes on
+		assertThat(first.out()).contains("could not train the class-data-sharing archive");
 		assertThat(first.out()).contains("OK    fake doctor").contains("doctor found nothing that fails")
 			.contains("systemctl enable --now spend-audit.timer").contains("not creating the spend-audit user");
 	}
@@ -115,6 +124,11 @@ class InstallScriptTests {
 		Path java = bin.resolve("java");
 		Files.writeString(java, """
 				#!/bin/sh
+				echo "$@" >> "$FAKE_JAVA_ARGS.all"
+				case "$*" in
+				  *" doctor "*) ;;
+				  *) exit 0 ;;
+				esac
 				echo "$@" > "$FAKE_JAVA_ARGS"
 				echo "OK    fake doctor"
 				exit "$FAKE_DOCTOR_EXIT"

@@ -82,7 +82,7 @@ class CounterSnapshotIntegrationTests {
 				assertThat(b.get("expectedUsd").decimalValue()).isEqualByComparingTo("0.8");
 				assertThat(b.get("loggedUsd").decimalValue()).isEqualByComparingTo("0.2");
 				assertThat(uncaptured.get("silentHours").toString()).contains("2026-11-26T14:00:00.000Z");
-				assertThat(f.get("explanation").asString()).contains("spend counters grew $0.7800 more than the spend log");
+				assertThat(f.get("explanation").asString()).contains("spend counters grew $0.78 more than the spend log");
 				assertThat(app.store().fetchCount(KEY_COUNTER_SNAPSHOT)).isEqualTo(4);
 
 				// rerunning the same night replaces that night's snapshot, never duplicates it

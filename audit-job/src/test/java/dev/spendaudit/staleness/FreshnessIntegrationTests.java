@@ -107,6 +107,30 @@ class FreshnessIntegrationTests {
 	}
 
 	@Test
+	void loggingOffTwoNightsRunningIsStoredWithItsMemory() {
+		try (LiteLlmDatabase db = database("twonights"); AuditApp app = AuditApp.start(db.endpoint(), NIGHT_AFTER,
+				Map.of())) {
+			List<Call> calls = traffic();
+			db.writer().spendLogs(Traffic.without(calls, HOLE_FROM, HOLE_TO));
+			db.writer().dailyAggregates(calls);
+
+			JsonNode first = finding(audit(app, DAY.minusDays(1)), "LOGGING_OFF");
+			assertThat(first.get("details").get("state").get("state").asString()).isEqualTo("NEW");
+			DigestJson digest = audit(app, DAY);
+			JsonNode second = finding(digest, "LOGGING_OFF");
+			assertThat(second.get("reason").asString()).endsWith(" · day 2, since 2026-11-25");
+			assertThat(second.get("details").get("state").get("state").asString()).isEqualTo("CONTINUING");
+			assertThat(second.get("details").get("state").get("day").asInt()).isEqualTo(2);
+			assertThat(second.get("id").asString()).as("one run, one id").isEqualTo(first.get("id").asString());
+			assertThat(second.get("details").get("silentHours")).as("its numbers are still there").hasSize(1);
+			assertThat(DigestSchema.violations(digest.root())).isEmpty();
+			assertThat(app.store().fetchCount(dev.spendaudit.store.jooq.Tables.FINDING,
+					dev.spendaudit.store.jooq.Tables.FINDING.KIND.eq("LOGGING_OFF"))).as("stored, once a night")
+				.isEqualTo(2);
+		}
+	}
+
+	@Test
 	void sameHoleWithTheAggregatesAlsoEmptyIsIdle() {
 		try (LiteLlmDatabase db = database("idle"); AuditApp app = AuditApp.start(db.endpoint(), NIGHT_AFTER,
 				Map.of())) {
@@ -119,7 +143,7 @@ class FreshnessIntegrationTests {
 			assertThat(f.get("status").asString()).isEqualTo("IDLE");
 			assertThat(f.get("maxGapHours").decimalValue()).isEqualByComparingTo("34.33");
 			assertThat(f.get("uncaptured").get("requests").asLong()).isZero();
-			assertThat(f.get("explanation").asString()).contains("No spend-log rows for 34.3 h")
+			assertThat(f.get("explanation").asString()).contains("No spend-log rows for 34 h")
 				.contains("daily aggregates agree there was no traffic");
 			assertThat(finding(digest, "SPEND_LOG_IDLE").get("severity").asString()).isEqualTo("INFO");
 		}

@@ -3,6 +3,7 @@ package dev.spendaudit.staleness;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -92,8 +93,8 @@ class FreshnessRulesTests {
 	void shortSilenceIsOk() {
 		var verdict = classify(END.minusHours(2), gap(3), Signal.NONE, null);
 		assertThat(verdict.status()).isEqualTo(FreshnessStatus.OK);
-		assertThat(verdict.explanation()).contains("Newest spend-log row 2.0 h before the end of the day")
-			.contains("longest gap between rows in the last 72.0 h: 3.0 h");
+		assertThat(verdict.explanation()).contains("Newest spend-log row 2 h before the end of the day")
+			.contains("longest gap between rows in the last 3 d: 3 h (2026-11-26 14:00 – 17:00 UTC)");
 	}
 
 	@Test
@@ -122,15 +123,24 @@ class FreshnessRulesTests {
 	void silenceTheCountersAgreeWithIsIdleAndSaysWhichInterval() {
 		var verdict = FreshnessClassifier.classify(new FreshnessClassifier.Observations(END.minusHours(72), END,
 				END.minusHours(30), null, Signal.KEY_COUNTERS, "between 2026-11-26 06:00 – 2026-11-27 06:00 UTC",
-				List.of(), List.of(), null), DEFAULTS);
+				List.of(), List.of(), null, ZoneOffset.UTC), DEFAULTS);
 		assertThat(verdict.status()).isEqualTo(FreshnessStatus.IDLE);
-		assertThat(verdict.explanation()).contains("No spend-log rows for 30.0 h (since 2026-11-25 18:00 UTC)")
+		assertThat(verdict.explanation()).contains("No spend-log rows for 30 h (since 2026-11-25 18:00 UTC)")
 			.contains("spend counters did not grow more than the log between 2026-11-26 06:00");
+	}
+
+	@Test
+	void timesAreInTheAuditZoneWithTheZoneNamed() {
+		var verdict = FreshnessClassifier.classify(new FreshnessClassifier.Observations(END.minusHours(72), END,
+				END.minusHours(30), gap(3), Signal.NONE, null, List.of(), List.of(), null,
+				java.time.ZoneId.of("Europe/Berlin")), DEFAULTS);
+		assertThat(verdict.explanation()).contains("No spend-log rows for 30 h (since 2026-11-25 19:00 Europe/Berlin)")
+			.doesNotContain("UTC");
 	}
 
 	static FreshnessClassifier.Verdict classify(LocalDateTime newest, RowGap gap, Signal signal, CanaryCheck canary) {
 		return FreshnessClassifier.classify(new FreshnessClassifier.Observations(END.minusHours(72), END, newest, gap,
-				signal, null, List.of(), List.of(), canary), DEFAULTS);
+				signal, null, List.of(), List.of(), canary, ZoneOffset.UTC), DEFAULTS);
 	}
 
 	static RowGap gap(int hours) {

@@ -1,51 +1,24 @@
 package dev.spendaudit.source.demo;
 
-import java.time.Clock;
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 
-import com.zaxxer.hikari.HikariDataSource;
-import dev.spendaudit.db.DatabaseEndpoints;
-import dev.spendaudit.db.EmbeddedServer;
 import dev.spendaudit.source.KeyHash;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The built-in demo: an embedded PostgreSQL holding a LiteLLM-shaped database with {@value #DAYS} days of
- * {@link DemoTraffic} up to now. Used whenever no {@code spend-audit.source.url} is configured.
+ * The built-in demo's data: a LiteLLM-shaped database with {@value #DAYS} days of {@link DemoTraffic} up to now,
+ * with its spikes and blind spots. The server it is written into is the caller's (the embedded PostgreSQL of the
+ * {@code demo} command, a test's database).
  */
-public final class DemoDatabase implements AutoCloseable {
+public final class DemoDatabase {
 
 	static final int DAYS = 40;
 
 	private static final Logger log = LoggerFactory.getLogger(DemoDatabase.class);
 
-	private final EmbeddedServer server;
-
-	private final DatabaseEndpoints.Endpoint endpoint;
-
-	private DemoDatabase(EmbeddedServer server, DatabaseEndpoints.Endpoint endpoint) {
-		this.server = server;
-		this.endpoint = endpoint;
-	}
-
-	public static DemoDatabase none() {
-		return new DemoDatabase(null, null);
-	}
-
-	public static DemoDatabase start(Clock clock) {
-		log.info("no spend-audit.source.url configured: starting the built-in demo database (embedded PostgreSQL)");
-		EmbeddedServer server = EmbeddedServer.start();
-		DatabaseEndpoints.Endpoint endpoint = server.createDatabase("litellm");
-		try (HikariDataSource ds = new HikariDataSource()) {
-			ds.setJdbcUrl(endpoint.url());
-			ds.setUsername(endpoint.username());
-			ds.setPassword(endpoint.password());
-			seed(new LiteLlmWriter(ds), LocalDateTime.now(clock.withZone(ZoneOffset.UTC)));
-		}
-		return new DemoDatabase(server, endpoint);
+	private DemoDatabase() {
 	}
 
 	public static void seed(LiteLlmWriter writer, LocalDateTime nowUtc) {
@@ -69,21 +42,6 @@ public final class DemoDatabase implements AutoCloseable {
 				nowUtc.plusDays(1));
 		writer.deleteKey(KeyHash.of("sk-demo-notes-7f7f"), nowUtc);
 		log.info("demo database ready: {} spend-log rows over {} days", calls.size(), DAYS);
-	}
-
-	public boolean isRunning() {
-		return server != null;
-	}
-
-	public DatabaseEndpoints.Endpoint endpoint() {
-		return endpoint;
-	}
-
-	@Override
-	public void close() {
-		if (server != null) {
-			server.close();
-		}
 	}
 
 }

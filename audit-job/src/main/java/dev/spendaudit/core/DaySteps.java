@@ -1,9 +1,8 @@
-package dev.spendaudit.schedule;
+package dev.spendaudit.core;
 
 import java.time.ZoneId;
 import java.util.function.Consumer;
 
-import dev.spendaudit.core.AuditDay;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
@@ -16,6 +15,9 @@ import org.springframework.transaction.PlatformTransactionManager;
  * replaces the day's results). The step's name is its bean name.
  */
 public final class DaySteps {
+
+	/** The step-context key under which the digest step names the day's JSON document, for the launcher. */
+	public static final String DIGEST_JSON = "digestJson";
 
 	private DaySteps() {
 	}

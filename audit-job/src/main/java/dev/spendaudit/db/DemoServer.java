@@ -1,0 +1,62 @@
+package dev.spendaudit.db;
+
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.spendaudit.source.demo.DemoDatabase;
+import dev.spendaudit.source.demo.LiteLlmWriter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The built-in demo's server: an embedded PostgreSQL holding a LiteLLM-shaped database seeded with
+ * {@link DemoDatabase}'s traffic up to now. Started whenever no {@code spend-audit.source.url} is configured.
+ */
+final class DemoServer implements AutoCloseable {
+
+	private static final Logger log = LoggerFactory.getLogger(DemoServer.class);
+
+	private final EmbeddedServer server;
+
+	private final DatabaseEndpoints.Endpoint endpoint;
+
+	private DemoServer(EmbeddedServer server, DatabaseEndpoints.Endpoint endpoint) {
+		this.server = server;
+		this.endpoint = endpoint;
+	}
+
+	static DemoServer none() {
+		return new DemoServer(null, null);
+	}
+
+	static DemoServer start(Clock clock) {
+		log.info("no spend-audit.source.url configured: starting the built-in demo database (embedded PostgreSQL)");
+		EmbeddedServer server = EmbeddedServer.start();
+		DatabaseEndpoints.Endpoint endpoint = server.createDatabase("litellm");
+		try (HikariDataSource ds = new HikariDataSource()) {
+			ds.setJdbcUrl(endpoint.url());
+			ds.setUsername(endpoint.username());
+			ds.setPassword(endpoint.password());
+			DemoDatabase.seed(new LiteLlmWriter(ds), LocalDateTime.now(clock.withZone(ZoneOffset.UTC)));
+		}
+		return new DemoServer(server, endpoint);
+	}
+
+	boolean isRunning() {
+		return server != null;
+	}
+
+	DatabaseEndpoints.Endpoint endpoint() {
+		return endpoint;
+	}
+
+	@Override
+	public void close() {
+		if (server != null) {
+			server.close();
+		}
+	}
+
+}

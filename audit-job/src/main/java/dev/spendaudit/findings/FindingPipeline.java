@@ -1,0 +1,80 @@
+package dev.spendaudit.findings;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.spendaudit.core.AuditDay;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The day's findings from every rule: asks each rule, gives each finding its memory and id, puts the lot in the
+ * day's one order and stores it.
+ */
+public class FindingPipeline {
+
+	/** How many later days a rerun of a past day looks at to know how long a run lasted. */
+	static final int LATER_DAYS = 35;
+
+	private static final Logger log = LoggerFactory.getLogger(FindingPipeline.class);
+
+	private final List<FindingRule> rules;
+
+	private final FindingStore store;
+
+	private final FindingOrder order;
+
+	public FindingPipeline(List<FindingRule> rules, FindingStore store) {
+		this.rules = List.copyOf(rules);
+		this.store = store;
+		this.order = new FindingOrder(rules.stream().flatMap(r -> r.kinds().stream()).toList());
+	}
+
+	/** Runs every rule on the day of one source and stores the day's findings; returns them in the day's order. */
+	public List<Finding> run(AuditDay day, String source, long jobExecutionId) {
+		long started = System.nanoTime();
+		RuleDay ruleDay = new RuleDay(day, source, jobExecutionId);
+		List<Detected> detected = new ArrayList<>();
+		for (FindingRule rule : rules) {
+			for (Detected d : rule.findings(ruleDay)) {
+				if (!order.declares(d.kind())) {
+					throw new IllegalStateException(rule.getClass().getSimpleName() + " reported a " + d.kind()
+							+ " finding but does not declare that kind");
+				}
+				detected.add(d);
+			}
+		}
+		FindingMemory memory = new FindingMemory(day.date(), source, store.dayBefore(day.date(), source),
+				store.between(day.date().plusDays(1), day.date().plusDays(LATER_DAYS), source));
+		List<Remembered> remembered = new ArrayList<>(memory.remember(detected));
+		remembered.sort(order.comparator());
+		List<Finding> findings = findings(remembered, source);
+		store.replace(day.date(), source, remembered, findings, jobExecutionId);
+		log.info("{}: {} findings ({}, {} resolved since the day before) in {} ms", day.date(), findings.size(),
+				Finding.status(findings), findings.stream().filter(Finding::resolved).count(),
+				(System.nanoTime() - started) / 1_000_000);
+		return findings;
+	}
+
+	/** The findings as shown; an id already taken that day (two findings of one run) gets a "-2", "-3"... */
+	private static List<Finding> findings(List<Remembered> remembered, String source) {
+		Map<String, Integer> ids = new HashMap<>();
+		List<Finding> findings = new ArrayList<>(remembered.size());
+		for (Remembered r : remembered) {
+			int n = ids.merge(r.id(), 1, Integer::sum);
+			String id = n == 1 ? r.id() : r.id() + "-" + n;
+			Detected d = r.detected();
+			Map<String, Object> details = FindingStore.tree(d.details());
+			details.put("state", FindingStore.tree(r.state()));
+			if (r.previousSeverity() != null) {
+				details.put("previousSeverity", r.previousSeverity().name());
+			}
+			findings.add(new Finding(id, d.kind(), d.severity(), d.subject(), source, d.actualUsd(), d.baselineUsd(),
+					r.reason(), details));
+		}
+		return findings;
+	}
+
+}

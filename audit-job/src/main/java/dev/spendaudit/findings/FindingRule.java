@@ -1,0 +1,20 @@
+package dev.spendaudit.findings;
+
+import java.util.List;
+
+/**
+ * A rule that reports findings about an audited day. Implementations are beans in their feature's package; step
+ * {@code detectFindings} runs every one of them after the feature steps, so a rule reads what its feature's step
+ * stored for the day (through the feature's own store) and never what the digest renders. The pipeline does the
+ * rest: memory across nights, ids, the one order of the day and the store. Adding a rule is this one class, its
+ * settings and its test.
+ */
+public interface FindingRule {
+
+	/** Every kind this rule reports, with its rank in the day's order. A kind belongs to one rule only. */
+	List<FindingKind> kinds();
+
+	/** What the rule finds about the day, in any order. */
+	List<Detected> findings(RuleDay day);
+
+}

@@ -1,0 +1,19 @@
+# How the benchmark starts the job: exactly as deploy/spend-audit.service does (its JVM options and jar path), on
+# a tree deploy/install.sh installs under bench/results/root (--root: no user, no systemd; the same /opt layout,
+# the same class-data-sharing archive). Sourced by bench.sh after lib.sh; sets LAUNCH (java, options, -jar, jar).
+
+INSTALL_ROOT="$PWD/bench/results/root"
+JAR=audit-job/target/spend-audit.jar
+
+launch_prepare() {
+	[ -f "$JAR" ] || ./mvnw -q -o -DskipTests package
+	# the unit's command up to and including the jar: java, its options, -jar, the jar
+	read -r -a LAUNCH <<<"$(sed -n 's/^ExecStart=//p' deploy/spend-audit.service \
+		| sed -E 's#^(.* -jar [^ ]+).*#\1#; s#/opt/spend-audit#'"$INSTALL_ROOT"'/opt/spend-audit#g')"
+	LAUNCH[0]=java
+	rm -rf "$INSTALL_ROOT"
+	mkdir -p "$INSTALL_ROOT"
+	deploy/install.sh --root "$INSTALL_ROOT" --jar "$JAR" --no-doctor >"$INSTALL_ROOT.log" 2>&1 \
+		|| { cat "$INSTALL_ROOT.log"; exit 1; }
+	grep "class-data-sharing" "$INSTALL_ROOT.log" | sed 's/^/   /'
+}
