@@ -120,7 +120,8 @@ class ArchitectureTests {
 			.resideInAnyPackage("dev.spendaudit.baseline..", "dev.spendaudit.staleness..",
 					"dev.spendaudit.subscriptions..", "dev.spendaudit.keywatch..", "dev.spendaudit.digest..",
 					"dev.spendaudit.delivery..", "dev.spendaudit.rollup..", "dev.spendaudit.cli..",
-					"dev.spendaudit.source..", "dev.spendaudit.history..", "dev.spendaudit.health.."));
+					"dev.spendaudit.source..", "dev.spendaudit.history..", "dev.spendaudit.health..",
+					"dev.spendaudit.failures.."));
 	}
 
 	private static void check(ArchRule rule) {
