@@ -19,6 +19,7 @@ import dev.spendaudit.staleness.FreshnessStore;
 import dev.spendaudit.subscriptions.SubscriptionStore;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.dao.IncorrectResultSizeDataAccessException;
 
 /**
  * The last audited days and the findings still open, read from the store only: the days from the history, their
@@ -98,7 +99,14 @@ public class StatusReport {
 		if (jobExecutionId == null) {
 			return null;
 		}
-		JobExecution execution = jobs.getJobExecution(jobExecutionId);
+		JobExecution execution;
+		try {
+			execution = jobs.getJobExecution(jobExecutionId);
+		}
+		catch (IncorrectResultSizeDataAccessException ex) {
+			// pruned: Spring Batch's DAO says so by throwing, not by returning null
+			return null;
+		}
 		if (execution == null || execution.getStartTime() == null || execution.getEndTime() == null) {
 			return null;
 		}
