@@ -71,14 +71,21 @@ final class StoreFacts {
 		}
 	}
 
-	/** {@code ALERT (1 alert, 2 to watch)}, {@code OK (no findings)}: the day's status from its stored findings. */
+	/**
+	 * {@code ALERT (1 alert, 2 to watch)}, {@code OK (no findings)}: the day's status from its stored findings that
+	 * nobody acknowledged.
+	 */
 	String dayStatus(LocalDate day) throws SQLException {
 		if (!bool("select to_regclass(? || '.finding') is not null", schema)) {
 			return "audited";
 		}
+		// an acknowledged finding does not raise the day's status (a store before V30 has none)
+		String unacknowledged = bool("select exists (select 1 from information_schema.columns where table_schema = ?"
+				+ " and table_name = 'finding' and column_name = 'acknowledged')", schema) ? " and acknowledged is null"
+						: "";
 		Map<Severity, Integer> counts = new EnumMap<>(Severity.class);
-		try (PreparedStatement st = connection.prepareStatement(
-				"select severity, count(*) from " + schema + ".finding where audit_date = ? group by severity")) {
+		try (PreparedStatement st = connection.prepareStatement("select severity, count(*) from " + schema
+				+ ".finding where audit_date = ?" + unacknowledged + " group by severity")) {
 			st.setDate(1, Date.valueOf(day));
 			try (ResultSet rs = st.executeQuery()) {
 				while (rs.next()) {
