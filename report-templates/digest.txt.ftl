@@ -31,7 +31,7 @@ FINDINGS
   ${f.fold}
 <#continue>
 </#if>
-  [${f.severity}] ${f.kind}<#if f.resolved> (resolved)</#if> · ${f.subject}
+  [${f.severity}] ${f.kind}<#if f.resolved> (resolved)</#if> · ${f.subject}<#if f.acknowledged??> · ${f.acknowledged}</#if>
       ${f.reason}<#if f.actual?? || f.baseline??> (<#if f.actual??>actual ${f.actual}</#if><#if f.actual?? && f.baseline??>, </#if><#if f.baseline??>baseline ${f.baseline}</#if>)</#if>
 </#list>
 </#if>

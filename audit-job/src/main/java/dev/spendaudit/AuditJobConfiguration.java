@@ -9,7 +9,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The {@code spendAudit} job: one instance per audited day. History first ({@code ensureHistory}), then the day is
- * read once ({@code readDay}); every later step reads the stored facts. The steps live in their feature packages.
+ * read once ({@code readDay}); every later step reads the stored facts; once the day is done, housekeeping
+ * ({@code pruneStore}). The steps live in their feature packages.
  */
 @Configuration(proxyBeanMethods = false)
 class AuditJobConfiguration {
@@ -19,7 +20,8 @@ class AuditJobConfiguration {
 
 	@Bean
 	Job spendAudit(JobRepository jobRepository, Step ensureHistory, Step readDay, Step checkFreshness,
-			Step costSubscriptions, Step watchKeys, Step detectFindings, Step writeDigest, Step sendDigest) {
+			Step costSubscriptions, Step watchKeys, Step detectFindings, Step writeDigest, Step sendDigest,
+			Step pruneStore) {
 		return new JobBuilder(JOB_NAME, jobRepository).start(ensureHistory)
 			.next(readDay)
 			.next(checkFreshness)
@@ -28,6 +30,7 @@ class AuditJobConfiguration {
 			.next(detectFindings)
 			.next(writeDigest)
 			.next(sendDigest)
+			.next(pruneStore)
 			.build();
 	}
 

@@ -68,8 +68,8 @@ final class DaySummary {
 		for (int i = 0; i < shown.kept().size(); i++) {
 			JsonNode f = shown.kept().get(i);
 			String kind = f.get("kind").asString();
-			out.printf("  [%s] %s · %s%n      %s%n", f.get("severity").asString(), kind, f.get("subject").asString(),
-					f.get("reason").asString());
+			out.printf("  [%s] %s · %s%s%n      %s%n", f.get("severity").asString(), kind, f.get("subject").asString(),
+					acknowledged(f.get("acknowledged")), f.get("reason").asString());
 			if (last.get(kind) == i && rest.containsKey(kind)) {
 				long n = rest.get(kind)[0];
 				out.printf("  and %s more %s finding%s, %s%n", Quantities.count(n), kind, n == 1 ? "" : "s",
@@ -77,6 +77,17 @@ final class DaySummary {
 			}
 		}
 		out.flush();
+	}
+
+	/** {@code · acknowledged: NOTE (until D)} for an acknowledged finding's JSON mark, else nothing. */
+	static String acknowledged(JsonNode ack) {
+		if (ack == null || ack.isNull()) {
+			return "";
+		}
+		JsonNode note = ack.get("note");
+		JsonNode until = ack.get("until");
+		return " · acknowledged" + (note == null || note.isNull() || note.asString().isBlank() ? "" : ": " + note.asString())
+				+ (until == null || until.isNull() ? "" : " (until " + until.asString() + ")");
 	}
 
 	/** A JSON dollar figure, printed for people. */

@@ -14,7 +14,8 @@ import picocli.CommandLine.Command;
 @Command(name = "spend-audit", mixinStandardHelpOptions = true, version = "spend-audit 0.1.0",
 		description = "Nightly LLM-spend audit over a LiteLLM proxy's Postgres spend log.",
 		subcommands = { RunCommand.class, ResendCommand.class, DemoCommand.class, ScheduleCommand.class,
-				KeysCommand.class, FingerprintCommand.class, DoctorCommand.class, CommandLine.HelpCommand.class })
+				KeysCommand.class, FingerprintCommand.class, DoctorCommand.class, StatusCommand.class, AckCommand.class,
+				PruneCommand.class, CommandLine.HelpCommand.class })
 public class SpendAuditCommand implements Runnable {
 
 	/** Exit code of a run that failed for a reason no other code names (the table: {@link ExitCode}). */
@@ -29,7 +30,8 @@ public class SpendAuditCommand implements Runnable {
 	@Override
 	public void run() {
 		throw new CommandLine.ParameterException(spec.commandLine(),
-				"a command is required (run, resend, demo, schedule, keys, fingerprint, doctor)");
+				"a command is required (run, resend, demo, schedule, keys, fingerprint, doctor, status, ack,"
+						+ " prune)");
 	}
 
 	/** Runs the command line; the commands boot {@code application} (the {@code @SpringBootApplication}). */

@@ -184,6 +184,19 @@ public final class Quantities {
 			.toPlainString() + " d";
 	}
 
+	/** How long a run took: {@code 14 s} below two minutes, then as {@link #duration}. */
+	public static String elapsed(Duration value) {
+		if (value == null) {
+			return NONE;
+		}
+		if (value.abs().toSeconds() < 120) {
+			return (value.isNegative() ? "-" : "") + BigDecimal.valueOf(value.abs().toMillis())
+				.divide(BigDecimal.valueOf(1_000), 0, RoundingMode.HALF_UP)
+				.toPlainString() + " s";
+		}
+		return duration(value);
+	}
+
 	/** A duration given in hours ({@code 34.5}), as {@link #duration}. */
 	public static String hours(Number hours) {
 		BigDecimal h = decimal(hours);

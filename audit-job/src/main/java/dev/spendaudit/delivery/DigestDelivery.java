@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.Date;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.spendaudit.core.ExitCode;
@@ -114,6 +115,20 @@ public class DigestDelivery {
 			throw new DeliveryException("cannot address " + eml + ": " + ex.getMessage());
 		}
 		return send(date, message, null, eml);
+	}
+
+	/**
+	 * How a day's digest was mailed, per the {@code sent_digest} record.
+	 *
+	 * @param status {@code SENT}, {@code FAILED}, or {@code SENDING} (a crash cut the send short)
+	 * @param atUtc when it went out (SENT), else when the last attempt started
+	 */
+	public record Mailing(String status, LocalDateTime atUtc) {
+	}
+
+	/** The day's digest: sent (the newest delivery), else its last attempt; empty when it was never tried. */
+	public Optional<Mailing> mailing(LocalDate date) {
+		return ledger.mailing(date);
 	}
 
 	/** Whether a day's digest has gone out (by any run or {@code resend}), per the {@code sent_digest} record. */

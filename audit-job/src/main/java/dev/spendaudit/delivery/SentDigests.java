@@ -48,6 +48,20 @@ class SentDigests {
 	}
 
 	/**
+	 * How the day's digest went: its newest SENT delivery, else its newest attempt (FAILED, or SENDING after a
+	 * crash mid-send) at the time it started; empty when it was never tried.
+	 */
+	Optional<DigestDelivery.Mailing> mailing(LocalDate date) {
+		return lastSent(date).map(sent -> new DigestDelivery.Mailing(SENT, sent.sentUtc()))
+			.or(() -> ownTransaction.execute(status -> dsl.select(SENT_DIGEST.STATUS, SENT_DIGEST.FIRST_ATTEMPT_UTC)
+				.from(SENT_DIGEST)
+				.where(SENT_DIGEST.AUDIT_DATE.eq(date))
+				.orderBy(SENT_DIGEST.FIRST_ATTEMPT_UTC.desc())
+				.limit(1)
+				.fetchOptional(r -> new DigestDelivery.Mailing(r.value1(), r.value2()))));
+	}
+
+	/**
 	 * The Message-ID of the day's newest attempt when it is not known to have gone out (a crash mid-send left it
 	 * SENDING, or it FAILED): sending it again under the same id lets a client that did get it see one mail.
 	 */

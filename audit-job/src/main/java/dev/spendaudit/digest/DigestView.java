@@ -62,9 +62,10 @@ public record DigestView(String subject, String day, String zone, String status,
 	 * {@code and 9,995 more NEW_WORKLOAD findings, $12.34}.
 	 *
 	 * @param resolved whether it is a finding resolved since the day before
+	 * @param acknowledged {@code acknowledged: NOTE (until D)} when someone acknowledged it, else null
 	 */
 	public record FindingRow(String severity, String kind, String subject, String reason, String actual,
-			String baseline, boolean resolved, String fold) {
+			String baseline, boolean resolved, String fold, String acknowledged) {
 	}
 
 	/**
@@ -121,7 +122,10 @@ public record DigestView(String subject, String day, String zone, String status,
 				totalRow, workloads.size(), chart, chartNote, sparklines, anomalies(d), footer(d));
 	}
 
-	/** {@code all quiet}, or e.g. {@code 1 ALERT, 2 WATCH}. INFO findings do not count; folded ones do. */
+	/**
+	 * {@code all quiet}, or e.g. {@code 1 ALERT, 2 WATCH}. INFO findings do not count, nor do acknowledged ones;
+	 * folded ones do.
+	 */
 	static String statusLine(DigestDocument d) {
 		long alerts = FindingRows.count(d, Severity.ALERT);
 		long watches = FindingRows.count(d, Severity.WATCH);

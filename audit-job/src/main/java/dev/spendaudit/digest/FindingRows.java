@@ -42,15 +42,16 @@ final class FindingRows {
 				long n = counts.get(f.kind())[0];
 				rows.add(new FindingRow(null, f.kind(), null, null, null, null, false,
 						"and " + Quantities.count(n) + " more " + f.kind() + (n == 1 ? " finding, " : " findings, ")
-								+ Quantities.usd(money.get(f.kind()))));
+								+ Quantities.usd(money.get(f.kind())), null));
 			}
 		}
 		return rows;
 	}
 
-	/** Findings of {@code severity} in the day, listed or folded. */
+	/** Findings of {@code severity} in the day that nobody acknowledged, listed or folded. */
 	static long count(DigestDocument d, Severity severity) {
-		return d.findings().stream().filter(f -> f.severity() == severity).count() + d.findingsFolded()
+		return d.findings().stream().filter(f -> f.severity() == severity && f.acknowledged() == null).count()
+				+ d.findingsFolded()
 			.stream()
 			.filter(f -> f.severity() == severity)
 			.mapToLong(FindingFolding.Folded::count)
@@ -60,7 +61,8 @@ final class FindingRows {
 	private static FindingRow row(Finding f) {
 		return new FindingRow(f.severity().name(), f.kind(), f.subject(), f.reason(),
 				f.actualUsd() == null ? null : Quantities.usd(f.actualUsd()),
-				f.baselineUsd() == null ? null : Quantities.usd(f.baselineUsd()), f.resolved(), null);
+				f.baselineUsd() == null ? null : Quantities.usd(f.baselineUsd()), f.resolved(), null,
+				f.acknowledged() == null ? null : f.acknowledged().mark());
 	}
 
 	private static List<FindingFolding.Folded> concat(List<FindingFolding.Folded> a, List<FindingFolding.Folded> b) {

@@ -10,6 +10,7 @@ import java.util.List;
 
 import dev.spendaudit.db.StoreMigrations;
 import org.flywaydb.core.api.FlywayException;
+import org.jooq.exception.DataAccessException;
 
 /**
  * The job's own store: reachable, its migrations applied or pending (read from Flyway's history, never applied
@@ -93,7 +94,14 @@ public final class StoreChecks {
 
 	private Check lastDay(StoreFacts facts) throws SQLException {
 		StoreFacts.LastRun run = facts.lastRun();
-		LocalDate day = facts.lastAuditedDay();
+		LocalDate day;
+		try {
+			day = facts.lastAuditedDay();
+		}
+		catch (DataAccessException ex) {
+			return Check.warn("store.last-day", "the last audited day cannot be read until the pending migrations"
+					+ " are applied", "run 'spend-audit run' once (or let the timer do it): it migrates at start-up");
+		}
 		LocalDate yesterday = LocalDate.now(clock.withZone(zone)).minusDays(1);
 		if (run != null && !"COMPLETED".equals(run.status()) && !run.status().startsWith("START")) {
 			return Check.warn("store.last-day", "the last run (for " + run.day() + ") ended " + run.status()

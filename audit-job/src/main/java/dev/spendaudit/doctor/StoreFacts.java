@@ -10,6 +10,9 @@ import java.util.EnumMap;
 import java.util.Map;
 
 import dev.spendaudit.core.Severity;
+import dev.spendaudit.history.HistoryReader;
+import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
 
 /**
  * What the store says about past nights: whether its schema exists, the newest audited day and its findings, the
@@ -51,23 +54,38 @@ final class StoreFacts {
 		return bool("select to_regclass(? || '.audit_day') is not null", schema);
 	}
 
+	/**
+	 * The newest day its own job audited (rolled-up days do not count), as the history package reads it.
+	 *
+	 * @throws org.jooq.exception.DataAccessException when the store's schema is too old to say (migrations pending)
+	 */
 	LocalDate lastAuditedDay() throws SQLException {
-		try (PreparedStatement st = connection.prepareStatement("select max(audit_date) from " + schema + ".audit_day");
-				ResultSet rs = st.executeQuery()) {
-			rs.next();
-			Date day = rs.getDate(1);
-			return day == null ? null : day.toLocalDate();
+		String previous = connection.getSchema();
+		// the history's queries name the tables unqualified, as on the job's own connections (search path)
+		connection.setSchema(schema);
+		try {
+			return new HistoryReader(DSL.using(connection, SQLDialect.POSTGRES)).lastAuditedDay().orElse(null);
+		}
+		finally {
+			connection.setSchema(previous);
 		}
 	}
 
-	/** {@code ALERT (1 alert, 2 to watch)}, {@code OK (no findings)}: the day's status from its stored findings. */
+	/**
+	 * {@code ALERT (1 alert, 2 to watch)}, {@code OK (no findings)}: the day's status from its stored findings that
+	 * nobody acknowledged.
+	 */
 	String dayStatus(LocalDate day) throws SQLException {
 		if (!bool("select to_regclass(? || '.finding') is not null", schema)) {
 			return "audited";
 		}
+		// an acknowledged finding does not raise the day's status (a store before V30 has none)
+		String unacknowledged = bool("select exists (select 1 from information_schema.columns where table_schema = ?"
+				+ " and table_name = 'finding' and column_name = 'acknowledged')", schema) ? " and acknowledged is null"
+						: "";
 		Map<Severity, Integer> counts = new EnumMap<>(Severity.class);
-		try (PreparedStatement st = connection.prepareStatement(
-				"select severity, count(*) from " + schema + ".finding where audit_date = ? group by severity")) {
+		try (PreparedStatement st = connection.prepareStatement("select severity, count(*) from " + schema
+				+ ".finding where audit_date = ?" + unacknowledged + " group by severity")) {
 			st.setDate(1, Date.valueOf(day));
 			try (ResultSet rs = st.executeQuery()) {
 				while (rs.next()) {

@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.Map;
 import java.util.Objects;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.spendaudit.core.Severity;
 
@@ -23,10 +24,14 @@ import dev.spendaudit.core.Severity;
  * @param reason one line, in plain numbers, ending with its state across nights ("· day 2, since 2026-11-25")
  * @param details the rule's structured detail as JSON values, with {@code state} (and, once resolved,
  * {@code previousSeverity})
+ * @param acknowledged the acknowledgement in force on the day ({@code spend-audit ack}), null when none: an
+ * acknowledged finding is shown, marked, but does not raise the day's status
  */
-@JsonPropertyOrder({ "id", "kind", "severity", "subject", "source", "actualUsd", "baselineUsd", "reason", "details" })
+@JsonPropertyOrder({ "id", "kind", "severity", "subject", "source", "actualUsd", "baselineUsd", "reason", "details",
+		"acknowledged" })
 public record Finding(String id, String kind, Severity severity, String subject, String source, BigDecimal actualUsd,
-		BigDecimal baselineUsd, String reason, Map<String, Object> details) {
+		BigDecimal baselineUsd, String reason, Map<String, Object> details,
+		@JsonInclude(JsonInclude.Include.NON_NULL) Acknowledgement acknowledged) {
 
 	public Finding {
 		Objects.requireNonNull(id, "id must not be null");
@@ -36,6 +41,18 @@ public record Finding(String id, String kind, Severity severity, String subject,
 		Objects.requireNonNull(source, "source must not be null");
 		Objects.requireNonNull(reason, "reason must not be null");
 		details = details == null ? Map.of() : details;
+	}
+
+	/** A finding nobody has acknowledged. */
+	public Finding(String id, String kind, Severity severity, String subject, String source, BigDecimal actualUsd,
+			BigDecimal baselineUsd, String reason, Map<String, Object> details) {
+		this(id, kind, severity, subject, source, actualUsd, baselineUsd, reason, details, null);
+	}
+
+	/** The same finding, acknowledged (or not, with null). */
+	public Finding with(Acknowledgement acknowledgement) {
+		return new Finding(id, kind, severity, subject, source, actualUsd, baselineUsd, reason, details,
+				acknowledgement);
 	}
 
 	/** {@code NEW}, {@code CONTINUING}, {@code PLANNED} or {@code RESOLVED}, from {@code details.state}. */
@@ -50,10 +67,10 @@ public record Finding(String id, String kind, Severity severity, String subject,
 
 	/**
 	 * The day's status word for the worst severity among its findings: OK (none above INFO), WATCH or ALERT. A
-	 * resolved finding is INFO, so it never raises it.
+	 * resolved finding is INFO, so it never raises it; nor does an acknowledged one.
 	 */
 	public static String status(Collection<Finding> findings) {
-		return Severity.status(findings.stream().map(Finding::severity).toList());
+		return Severity.status(findings.stream().filter(f -> f.acknowledged() == null).map(Finding::severity).toList());
 	}
 
 }

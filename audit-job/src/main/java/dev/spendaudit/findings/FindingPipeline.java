@@ -1,5 +1,6 @@
 package dev.spendaudit.findings;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -26,9 +27,12 @@ public class FindingPipeline {
 
 	private final FindingOrder order;
 
-	public FindingPipeline(List<FindingRule> rules, FindingStore store) {
+	private final Acknowledgements acknowledgements;
+
+	public FindingPipeline(List<FindingRule> rules, FindingStore store, Acknowledgements acknowledgements) {
 		this.rules = List.copyOf(rules);
 		this.store = store;
+		this.acknowledgements = acknowledgements;
 		this.order = new FindingOrder(rules.stream().flatMap(r -> r.kinds().stream()).toList());
 	}
 
@@ -50,12 +54,20 @@ public class FindingPipeline {
 				store.between(day.date().plusDays(1), day.date().plusDays(LATER_DAYS), source));
 		List<Remembered> remembered = new ArrayList<>(memory.remember(detected));
 		remembered.sort(order.comparator());
-		List<Finding> findings = findings(remembered, source);
+		List<Finding> findings = acknowledged(findings(remembered, source), day.date());
 		store.replace(day.date(), source, remembered, findings, jobExecutionId);
-		log.info("{}: {} findings ({}, {} resolved since the day before) in {} ms", day.date(), findings.size(),
-				Finding.status(findings), findings.stream().filter(Finding::resolved).count(),
+		log.info("{}: {} findings ({}, {} resolved since the day before, {} acknowledged) in {} ms", day.date(),
+				findings.size(), Finding.status(findings), findings.stream().filter(Finding::resolved).count(),
+				findings.stream().filter(f -> f.acknowledged() != null).count(),
 				(System.nanoTime() - started) / 1_000_000);
 		return findings;
+	}
+
+	/** Each open finding with the acknowledgement in force on the day; an ended (RESOLVED) one is never quieted. */
+	private List<Finding> acknowledged(List<Finding> findings, LocalDate date) {
+		return findings.stream()
+			.map(f -> f.resolved() ? f : f.with(acknowledgements.on(f.id(), date).orElse(null)))
+			.toList();
 	}
 
 	/** The findings as shown; an id already taken that day (two findings of one run) gets a "-2", "-3"... */

@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import dev.spendaudit.core.Severity;
 import dev.spendaudit.store.jooq.tables.records.FindingRecord;
@@ -66,6 +67,8 @@ public class FindingStore {
 				r.setBaselineUsd(f.baselineUsd());
 				r.setReason(f.reason());
 				r.setDetails(JSONB.valueOf(JSON.writeValueAsString(f.details())));
+				r.setAcknowledged(f.acknowledged() == null ? null
+						: JSONB.valueOf(JSON.writeValueAsString(f.acknowledged())));
 				r.setJobExecutionId(jobExecutionId);
 				rows.add(r);
 			}
@@ -99,8 +102,26 @@ public class FindingStore {
 		return dsl.selectFrom(FINDING)
 			.where(FINDING.AUDIT_DATE.eq(day))
 			.orderBy(FINDING.SOURCE, FINDING.ORDINAL)
-			.fetch(r -> new Finding(r.getId(), r.getKind(), Severity.valueOf(r.getSeverity()), r.getSubject(),
-					r.getSource(), r.getActualUsd(), r.getBaselineUsd(), r.getReason(), details(r.getDetails())));
+			.fetch(FindingStore::finding);
+	}
+
+	/** The newest day that has the finding {@code id}, with the finding as that day stored it. */
+	public Optional<Dated> latest(String id) {
+		return dsl.selectFrom(FINDING)
+			.where(FINDING.ID.eq(id))
+			.orderBy(FINDING.AUDIT_DATE.desc())
+			.limit(1)
+			.fetchOptional(r -> new Dated(r.getAuditDate(), finding(r)));
+	}
+
+	private static Finding finding(FindingRecord r) {
+		return new Finding(r.getId(), r.getKind(), Severity.valueOf(r.getSeverity()), r.getSubject(), r.getSource(),
+				r.getActualUsd(), r.getBaselineUsd(), r.getReason(), details(r.getDetails()),
+				r.getAcknowledged() == null ? null : JSON.readValue(r.getAcknowledged().data(), Acknowledgement.class));
+	}
+
+	/** A finding and the day it was stored for. */
+	public record Dated(LocalDate date, Finding finding) {
 	}
 
 	private static PastFinding past(FindingRecord r, Map<String, Object> details) {

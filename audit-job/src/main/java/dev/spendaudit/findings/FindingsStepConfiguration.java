@@ -25,8 +25,14 @@ class FindingsStepConfiguration {
 	}
 
 	@Bean
-	FindingPipeline findingPipeline(ObjectProvider<FindingRule> rules, FindingStore findingStore) {
-		return new FindingPipeline(rules.orderedStream().toList(), findingStore);
+	Acknowledgements acknowledgements(DSLContext dsl) {
+		return new Acknowledgements(dsl);
+	}
+
+	@Bean
+	FindingPipeline findingPipeline(ObjectProvider<FindingRule> rules, FindingStore findingStore,
+			Acknowledgements acknowledgements) {
+		return new FindingPipeline(rules.orderedStream().toList(), findingStore, acknowledgements);
 	}
 
 	@Bean

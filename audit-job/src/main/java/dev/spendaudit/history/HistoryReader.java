@@ -159,6 +159,20 @@ public class HistoryReader {
 			.fetchOne(0, LocalDate.class));
 	}
 
+	/** The newest {@code limit} audited days, newest first, with their metered spend; rolled-up days do not count. */
+	public List<AuditedDay> auditedDays(int limit) {
+		Field<BigDecimal> usd = coalesce(sum(KEY_MODEL_DAY.USD), inline(BigDecimal.ZERO));
+		return dsl.select(AUDIT_DAY.AUDIT_DATE, AUDIT_DAY.AUDITED_AT, AUDIT_DAY.AUDITED_JOB_EXECUTION_ID, usd)
+			.from(AUDIT_DAY)
+			.leftJoin(KEY_MODEL_DAY)
+			.on(KEY_MODEL_DAY.AUDIT_DATE.eq(AUDIT_DAY.AUDIT_DATE))
+			.where(AUDIT_DAY.AUDITED_AT.isNotNull())
+			.groupBy(AUDIT_DAY.AUDIT_DATE, AUDIT_DAY.AUDITED_AT, AUDIT_DAY.AUDITED_JOB_EXECUTION_ID)
+			.orderBy(AUDIT_DAY.AUDIT_DATE.desc())
+			.limit(limit)
+			.fetch(r -> new AuditedDay(r.value1(), r.value2(), r.value3(), r.value4()));
+	}
+
 	/**
 	 * Some key hashes' requests on one model on the day by prompt size, every bucket listed (zero when empty).
 	 * Empty for a day of release 0.1.0, which did not keep prompt sizes.

@@ -5,6 +5,7 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -135,6 +136,14 @@ public class FreshnessStore {
 			.fetch(r -> new KeyCounter(r.getApiKey(), r.getSpend(), r.getTotalSpend(), r.getBudgetResetAt()))
 			.stream()
 			.collect(Collectors.toMap(KeyCounter::apiKey, Function.identity()));
+	}
+
+	/** The day's freshness verdict ({@code OK}, {@code IDLE}, {@code LOGGING_OFF}, {@code STALE}), when checked. */
+	public Optional<String> verdict(LocalDate date) {
+		return dsl.select(FRESHNESS_DAY.STATUS)
+			.from(FRESHNESS_DAY)
+			.where(FRESHNESS_DAY.AUDIT_DATE.eq(date))
+			.fetchOptional(FRESHNESS_DAY.STATUS);
 	}
 
 	FreshnessDayRecord day(LocalDate date) {

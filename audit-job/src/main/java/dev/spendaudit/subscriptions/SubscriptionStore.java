@@ -1,8 +1,10 @@
 package dev.spendaudit.subscriptions;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import dev.spendaudit.store.jooq.tables.records.CostDayRecord;
 import dev.spendaudit.store.jooq.tables.records.SubscriptionDayRecord;
@@ -81,6 +83,14 @@ public class SubscriptionStore {
 			db.batchInsert(plans).execute();
 			db.batchInsert(shares).execute();
 		});
+	}
+
+	/** The day's total cost: metered spend plus the plans' fees, as the day's audit stored it. */
+	public Optional<BigDecimal> totalUsd(LocalDate date) {
+		return dsl.select(COST_DAY.TOTAL_USD)
+			.from(COST_DAY)
+			.where(COST_DAY.AUDIT_DATE.eq(date))
+			.fetchOptional(COST_DAY.TOTAL_USD);
 	}
 
 	CostDayRecord cost(LocalDate date) {

@@ -198,7 +198,8 @@ class ExitCodesIntegrationTests {
 
 	@Test
 	void everyCommandsHelpListsTheExitCodes() {
-		for (String command : List.of("run", "resend", "schedule", "demo", "keys", "fingerprint")) {
+		for (String command : List.of("run", "resend", "schedule", "demo", "keys", "fingerprint", "status", "ack",
+				"prune")) {
 			String help = cli(command, "--help").out();
 			assertThat(help).as(command).contains("Exit codes:");
 			for (ExitCode code : ExitCode.values()) {
