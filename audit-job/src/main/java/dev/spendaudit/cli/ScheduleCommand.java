@@ -78,10 +78,10 @@ class ScheduleCommand implements Callable<Integer> {
 				stdout.flush();
 			}
 			String received = signal.await();
+			context.getBean(AuditLauncher.class).stop();
 			stdout.println("spend-audit: " + received + ": stopping; a day being audited stops at its next step"
 					+ " and the next start restarts it");
 			stdout.flush();
-			context.getBean(AuditLauncher.class).stop();
 			// closing stops Quartz, which waits for the night to end (spring.quartz.wait-for-jobs-to-complete...)
 		}
 		stdout.println("spend-audit: stopped");
