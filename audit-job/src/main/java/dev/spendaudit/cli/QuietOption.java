@@ -1,5 +1,6 @@
 package dev.spendaudit.cli;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import dev.spendaudit.progress.ProgressMode;
@@ -24,7 +25,7 @@ class QuietOption {
 		if (mode.logsInfo()) {
 			return overrides;
 		}
-		Map<String, String> quieter = new java.util.LinkedHashMap<>(overrides);
+		Map<String, String> quieter = new LinkedHashMap<>(overrides);
 		quieter.put("logging.level.dev.spendaudit", "WARN");
 		return quieter;
 	}

@@ -59,7 +59,6 @@ public final class TestHooks implements ApplicationContextInitializer<Configurab
 					Files.createFile(dir.resolve("held-" + core.date()));
 					while (!Files.exists(released)) {
 						// waiting on the test's file; the test creates it once it has seen the process stopping
-						Thread.onSpinWait();
 						Thread.sleep(20);
 					}
 				}
