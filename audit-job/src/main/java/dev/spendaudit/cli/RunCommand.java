@@ -9,11 +9,11 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import dev.spendaudit.core.CoreSettings;
+import dev.spendaudit.core.ExitCode;
 import dev.spendaudit.core.ExitSettings;
+import dev.spendaudit.core.Progress;
 import dev.spendaudit.digest.DigestFiles;
 import dev.spendaudit.digest.DigestSettings;
-import dev.spendaudit.core.ExitCode;
-import dev.spendaudit.core.Progress;
 import dev.spendaudit.progress.ProgressMode;
 import dev.spendaudit.schedule.DayResult;
 import dev.spendaudit.schedule.NightlyRun;
@@ -29,7 +29,8 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code run}: audits one day (default yesterday) or reruns a range, one day at a time.
+ * {@code run}: catches up (every day due since the last audited one), audits one day, or reruns a range, one day
+ * at a time.
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
 		description = { "Audit the days no audit ran on yet, or one day (--date), or rerun a range (--from/--to).",
