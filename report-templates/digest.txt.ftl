@@ -35,6 +35,7 @@ FINDINGS
       ${f.reason}<#if f.actual?? || f.baseline??> (<#if f.actual??>actual ${f.actual}</#if><#if f.actual?? && f.baseline??>, </#if><#if f.baseline??>baseline ${f.baseline}</#if>)</#if>
 </#list>
 </#if>
+<#include "parts/missedDays.txt.ftl">
 
 SPEND BY WORKLOAD
 <@row "Workload", "Spend", "Share", "Requests", "Failed", "Tok. in", "Tok. out"/>

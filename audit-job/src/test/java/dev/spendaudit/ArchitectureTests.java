@@ -15,7 +15,8 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
  * The shape of the house: no cycles between the top-level packages; the root package is the composition root
  * alone, and nothing imports it; each feature package owns its library: LiteLLM's tables only in {@code source},
  * the job's day fact tables only in {@code history}, Freemarker only in {@code digest}, mail only in
- * {@code delivery}, Commons Math only in {@code baseline}, the Prometheus client and HTTP only in {@code health}.
+ * {@code delivery}, Commons Math only in {@code baseline}, the Prometheus client and HTTP only in {@code health},
+ * the progress bar only in {@code progress}.
  * The findings pipeline knows no feature.
  */
 class ArchitectureTests {
@@ -108,6 +109,12 @@ class ArchitectureTests {
 	void onlyHealthUsesThePrometheusClientAndHttp() {
 		check(noClasses().that().resideOutsideOfPackages("dev.spendaudit.health..").should().dependOnClassesThat()
 			.resideInAnyPackage("io.prometheus..", "java.net.http.."));
+	}
+
+	@Test
+	void onlyProgressDrawsProgressBars() {
+		check(noClasses().that().resideOutsideOfPackages("dev.spendaudit.progress..").should().dependOnClassesThat()
+			.resideInAnyPackage("me.tongfei.progressbar..", "org.jline.."));
 	}
 
 	@Test

@@ -16,7 +16,8 @@ import picocli.CommandLine.Option;
 class DateOptions {
 
 	@Option(names = "--date", paramLabel = "YYYY-MM-DD", converter = IsoDate.class,
-			description = "the day to audit (default: yesterday in spend-audit.zone)")
+			description = "the day to audit, again if it was (default: every day due since the last audited one,"
+					+ " up to yesterday in spend-audit.zone)")
 	LocalDate date;
 
 	@Option(names = "--from", paramLabel = "YYYY-MM-DD", converter = IsoDate.class,
@@ -48,6 +49,11 @@ class DateOptions {
 
 	boolean isRange() {
 		return from != null;
+	}
+
+	/** Neither {@code --date} nor a range: the run catches up every day due since the last audited one. */
+	boolean isCatchUp() {
+		return date == null && from == null;
 	}
 
 	List<LocalDate> days(Clock clock, ZoneId zone) {

@@ -10,10 +10,12 @@ import java.util.concurrent.Callable;
 import dev.spendaudit.core.CoreSettings;
 import dev.spendaudit.core.Quantities;
 import dev.spendaudit.digest.DigestFiles;
+import dev.spendaudit.progress.ProgressMode;
 import dev.spendaudit.schedule.RunOutcome;
 import dev.spendaudit.source.demo.DemoClock;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -29,11 +31,15 @@ import tools.jackson.databind.JsonNode;
 		description = { "Audit yesterday on built-in demo data (an embedded PostgreSQL with 40 days of traffic).",
 				"The days before are rolled up first (quietly) for the digest's charts, averages and baselines.",
 				"It plays this morning's nightly run at 06:15 UTC: the same digest at any hour of the day.",
-				"Writes the same files as 'run' (JSON, HTML, text, .eml); mail is never sent." })
+				"Writes the same files as 'run' (JSON, HTML, text, .eml); mail is never sent.",
+				"--quiet prints only errors, the day's summary line and where its files went." })
 class DemoCommand implements Callable<Integer> {
 
 	@Option(names = "--out", paramLabel = "DIR", description = "output folder (default: ./out)")
 	Path out = Path.of("out");
+
+	@Mixin
+	QuietOption quiet;
 
 	@Spec
 	CommandSpec spec;
@@ -54,27 +60,36 @@ class DemoCommand implements Callable<Integer> {
 		DateOptions yesterday = new DateOptions();
 		PrintWriter stdout = spec.commandLine().getOut();
 		// the demo profile adds application-demo.yml: plans, retiring keys and a canary matching the demo data
-		Map<String, String> demo = Map.of("spend-audit.source.url", "", "spend-audit.store.url", "",
-				"spring.profiles.active", "demo");
+		ProgressMode mode = quiet.mode();
+		Map<String, String> demo = QuietOption.logging(mode, Map.of("spend-audit.source.url", "",
+				"spend-audit.store.url", "", "spring.profiles.active", "demo"));
 		// the demo takes no --config: its heartbeat and textfile are on only when the environment sets them
 		CommandHealth health = CommandHealth.begin(null, demo, out, true, spec.commandLine().getErr());
 		// the demo's data and its audit both play this morning's nightly run, whatever the hour (see DemoClock)
 		Clock nightlyRun = DemoClock.nightlyRun(wallClock);
 		try (ConfigurableApplicationContext context = AuditContext.start(null, demo, nightlyRun)) {
 			health.attach(context, out);
-			stdout.println("spend-audit demo: a LiteLLM-shaped database with 40 days of homelab traffic");
 			LocalDate day = yesterday
 				.days(context.getBean(Clock.class), context.getBean(CoreSettings.class).zone())
 				.get(0);
-			stdout.println("auditing " + day + " as the nightly run at " + DemoClock.RUN_AT + " UTC would; the days"
-					+ " before it are rolled up first, quietly, as its history");
-			stdout.flush();
-			RunOutcome outcome = RunCommand.runDays(context, out, false, false, yesterday, stdout,
+			// the demo audits yesterday itself, not a catch-up
+			yesterday.date = day;
+			if (mode != ProgressMode.QUIET) {
+				stdout.println("spend-audit demo: a LiteLLM-shaped database with 40 days of homelab traffic");
+				stdout.println("auditing " + day + " as the nightly run at " + DemoClock.RUN_AT + " UTC would; the"
+						+ " days before it are rolled up first, quietly, as its history");
+				stdout.flush();
+			}
+			RunOutcome outcome = RunCommand.runDays(context, out, false, false, yesterday, mode, stdout,
 					spec.commandLine().getErr());
 			if (outcome.exit().done()) {
-				printWorkloads(out.resolve(DigestFiles.name(day, "json")), stdout);
+				if (mode != ProgressMode.QUIET) {
+					printWorkloads(out.resolve(DigestFiles.name(day, "json")), stdout);
+				}
 				printDigest(out, day, stdout);
-				BlindSpotLines.print(out.resolve(DigestFiles.name(day, "json")), stdout);
+				if (mode != ProgressMode.QUIET) {
+					BlindSpotLines.print(out.resolve(DigestFiles.name(day, "json")), stdout);
+				}
 			}
 			return health.finish(outcome);
 		}

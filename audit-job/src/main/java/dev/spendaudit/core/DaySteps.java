@@ -19,6 +19,12 @@ public final class DaySteps {
 	/** The step-context key under which the digest step names the day's JSON document, for the launcher. */
 	public static final String DIGEST_JSON = "digestJson";
 
+	/**
+	 * The job parameter naming the other days audited in the same catch-up (ISO dates, comma-separated), which the
+	 * newest day's digest lists.
+	 */
+	public static final String MISSED_DAYS = "missedDays";
+
 	private DaySteps() {
 	}
 

@@ -44,6 +44,14 @@ public class DigestAssembler {
 	}
 
 	public DigestDocument assemble(LocalDate date, long runId, String rerunCommand) {
+		return assemble(date, runId, rerunCommand, List.of());
+	}
+
+	/**
+	 * The day's digest; {@code missedDays} are the other days audited before it in the same catch-up, listed in
+	 * its {@code missedDays} field (empty for a day audited on its own).
+	 */
+	public DigestDocument assemble(LocalDate date, long runId, String rerunCommand, List<LocalDate> missedDays) {
 		StoredDay day = history.day(date)
 			.orElseThrow(() -> new IllegalStateException("day " + date + " has not been read"));
 		List<KeyModelRow> rows = history.rows(date);
@@ -62,6 +70,9 @@ public class DigestAssembler {
 		for (DigestSection section : sections) {
 			fields.putAll(section.fields(core));
 		}
+		fields.put(MissedDay.FIELD, missedDays.stream()
+			.map(d -> MissedDay.of(d, history.usd(d, d), findings.findings(d)))
+			.toList());
 		return core.with(fields);
 	}
 

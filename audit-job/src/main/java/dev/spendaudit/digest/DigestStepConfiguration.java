@@ -5,6 +5,8 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.List;
 
 import dev.spendaudit.core.DaySteps;
 import dev.spendaudit.core.HistoryNeeds;
@@ -76,7 +78,7 @@ class DigestStepConfiguration {
 			Path out = Path.of(params.getString("outDir"));
 			long started = System.nanoTime();
 			DigestDocument document = assembler.assemble(date, execution.getJobExecutionId(),
-					params.getString("rerunCommand"));
+					params.getString("rerunCommand"), missedDays(params.getString(DaySteps.MISSED_DAYS)));
 			Path json = files.writeJson(out, document);
 			DigestRenderer.Rendering rendering = renderer.render(document);
 			files.writeRendered(out, rendering);
@@ -89,6 +91,14 @@ class DigestStepConfiguration {
 					(System.nanoTime() - started) / 1_000_000);
 			return RepeatStatus.FINISHED;
 		}, tx).allowStartIfComplete(true).build();
+	}
+
+	/** The catch-up's other days, as the launcher passed them ({@code 2026-11-27,2026-11-28}); none when absent. */
+	static List<LocalDate> missedDays(String parameter) {
+		if (parameter == null || parameter.isBlank()) {
+			return List.of();
+		}
+		return Arrays.stream(parameter.split(",")).map(String::strip).map(LocalDate::parse).toList();
 	}
 
 }

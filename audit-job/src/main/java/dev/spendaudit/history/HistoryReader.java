@@ -151,6 +151,15 @@ public class HistoryReader {
 			.fetch(AUDIT_DAY.AUDIT_DATE));
 	}
 
+	/** The newest audited day on or before {@code date} (a day rolled up as history only is not audited). */
+	public Optional<LocalDate> lastAuditedDay(LocalDate date) {
+		return Optional.ofNullable(dsl.select(max(AUDIT_DAY.AUDIT_DATE))
+			.from(AUDIT_DAY)
+			.where(AUDIT_DAY.AUDITED_AT.isNotNull())
+			.and(AUDIT_DAY.AUDIT_DATE.le(date))
+			.fetchOne(0, LocalDate.class));
+	}
+
 	/** The newest day whose own job wrote its digest; days only rolled up as history do not count. */
 	public Optional<LocalDate> lastAuditedDay() {
 		return Optional.ofNullable(dsl.select(max(AUDIT_DAY.AUDIT_DATE))

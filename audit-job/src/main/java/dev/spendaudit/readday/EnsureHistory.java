@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import dev.spendaudit.core.AuditDay;
+import dev.spendaudit.core.Progress;
 import dev.spendaudit.history.HistoryReader;
 import dev.spendaudit.schedule.DayLocks;
 import org.slf4j.Logger;
@@ -32,13 +33,22 @@ public class EnsureHistory {
 
 	private final int daysBefore;
 
+	private final Progress progress;
+
 	/** @param daysBefore how many days before the audited one the features read (the longest look-back) */
 	public EnsureHistory(HistoryReader history, DayReader reader, DayLocks locks, ZoneId zone, int daysBefore) {
+		this(history, reader, locks, zone, daysBefore, new Progress());
+	}
+
+	/** The same, telling {@code progress} how far the roll-up is (a first night rolls up a month). */
+	public EnsureHistory(HistoryReader history, DayReader reader, DayLocks locks, ZoneId zone, int daysBefore,
+			Progress progress) {
 		this.history = history;
 		this.reader = reader;
 		this.locks = locks;
 		this.zone = zone;
 		this.daysBefore = daysBefore;
+		this.progress = progress;
 	}
 
 	/** Rolls up the missing days before {@code date}, oldest first, and returns them. */
@@ -48,10 +58,11 @@ public class EnsureHistory {
 		Set<LocalDate> stored = history.daysWithFacts(first, date.minusDays(1));
 		List<LocalDate> rolledUp = new ArrayList<>();
 		List<LocalDate> busy = new ArrayList<>();
-		for (LocalDate d = first; d.isBefore(date); d = d.plusDays(1)) {
-			if (stored.contains(d)) {
-				continue;
-			}
+		List<LocalDate> missing = first.datesUntil(date).filter(d -> !stored.contains(d)).toList();
+		String task = "history of " + date;
+		for (int i = 0; i < missing.size(); i++) {
+			LocalDate d = missing.get(i);
+			progress.step(task, i, missing.size(), "rolling up " + d);
 			Optional<DayLocks.Lock> lock = locks.tryLock(d);
 			if (lock.isEmpty()) {
 				busy.add(d);
@@ -64,6 +75,9 @@ public class EnsureHistory {
 					rolledUp.add(d);
 				}
 			}
+		}
+		if (!missing.isEmpty()) {
+			progress.step(task, missing.size(), missing.size(), null);
 		}
 		if (!busy.isEmpty()) {
 			log.warn("{}: {} being audited by another process right now; not rolled up here", date, busy);

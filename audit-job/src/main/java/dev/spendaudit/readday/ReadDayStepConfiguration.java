@@ -5,6 +5,7 @@ import java.time.Clock;
 import dev.spendaudit.core.AuditDay;
 import dev.spendaudit.core.CoreSettings;
 import dev.spendaudit.core.HistoryNeeds;
+import dev.spendaudit.core.Progress;
 import dev.spendaudit.history.HistoryReader;
 import dev.spendaudit.history.HistoryWriter;
 import dev.spendaudit.schedule.DayLocks;
@@ -34,9 +35,15 @@ class ReadDayStepConfiguration {
 
 	@Bean
 	EnsureHistory ensureHistoryOfDays(HistoryReader reader, DayReader dayReader, DayLocks locks, CoreSettings core,
-			ObjectProvider<HistoryNeeds> needs) {
+			ObjectProvider<HistoryNeeds> needs, Progress progress) {
 		int daysBefore = needs.orderedStream().mapToInt(HistoryNeeds::daysBefore).max().orElse(0);
-		return new EnsureHistory(reader, dayReader, locks, core.zone(), daysBefore);
+		return new EnsureHistory(reader, dayReader, locks, core.zone(), daysBefore, progress);
+	}
+
+	/** How far the history step is, for a terminal's progress bar (the command line listens). */
+	@Bean
+	Progress progress() {
+		return new Progress();
 	}
 
 	/**

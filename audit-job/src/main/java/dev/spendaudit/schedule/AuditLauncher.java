@@ -2,6 +2,7 @@ package dev.spendaudit.schedule;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.stream.Collectors;
 
 import dev.spendaudit.core.ExitCode;
 import org.slf4j.Logger;
@@ -17,6 +18,7 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
 
 import static dev.spendaudit.core.DaySteps.DIGEST_JSON;
+import static dev.spendaudit.core.DaySteps.MISSED_DAYS;
 
 /**
  * Runs the audit for one day at a time. Each day is its own Spring Batch job instance, identified by
@@ -36,6 +38,11 @@ public class AuditLauncher {
 
 	private final DayLocks locks;
 
+	/** The parameters of the day this process is auditing right now, so a stop reaches its execution alone. */
+	private volatile JobParameters running;
+
+	private volatile boolean stopping;
+
 	public AuditLauncher(JobOperator operator, JobRepository repository, Job job, DayLocks locks) {
 		this.operator = operator;
 		this.repository = repository;
@@ -48,6 +55,56 @@ public class AuditLauncher {
 			JobExecution execution = launch(date, options);
 			return result(date, execution);
 		}
+		finally {
+			running = null;
+		}
+	}
+
+	/**
+	 * Whether the day's latest run did not complete: it failed, was stopped, or is left running by a crashed
+	 * process. The next run of the day restarts that instance.
+	 */
+	public boolean leftUnfinished(LocalDate date) {
+		JobExecution latest = null;
+		for (long rerun = 0;; rerun++) {
+			JobInstance instance = repository.getJobInstance(job.getName(), parameters(date, rerun, null));
+			if (instance == null) {
+				return latest != null && latest.getStatus() != BatchStatus.COMPLETED;
+			}
+			JobExecution last = repository.getLastJobExecution(instance);
+			if (last == null) {
+				return false;
+			}
+			latest = last;
+		}
+	}
+
+	/**
+	 * Asks this process's running day to stop at its next step boundary (a signal is ending the process): it ends
+	 * STOPPED, and the next run of the day restarts it. No further day is started.
+	 */
+	public void stop() {
+		stopping = true;
+		JobParameters params = running;
+		if (params == null) {
+			return;
+		}
+		JobExecution execution = repository.getLastJobExecution(job.getName(), params);
+		if (execution != null && execution.getStatus().isRunning()) {
+			try {
+				operator.stop(execution);
+				log.warn("{}: stopping run {} at its next step; the next start restarts it",
+						params.getLocalDate("auditDate"), execution.getId());
+			}
+			catch (Exception ex) {
+				log.warn("cannot stop run {}: {}", execution.getId(), oneLine(ex));
+			}
+		}
+	}
+
+	/** Whether {@link #stop()} was called: no further day is started. */
+	public boolean stopping() {
+		return stopping;
 	}
 
 	private JobExecution launch(LocalDate date, RunOptions options) {
@@ -76,6 +133,7 @@ public class AuditLauncher {
 	}
 
 	private JobExecution start(JobParameters params) {
+		running = params;
 		try {
 			return operator.start(job, params);
 		}
@@ -84,19 +142,30 @@ public class AuditLauncher {
 		}
 	}
 
+	/** The day's parameters; the identifying ones alone when {@code options} is null (to look an instance up). */
 	static JobParameters parameters(LocalDate date, long rerun, RunOptions options) {
-		return new JobParametersBuilder().addLocalDate("auditDate", date)
-			.addLong("rerun", rerun)
-			.addString("outDir", options.outDir().toString(), false)
+		JobParametersBuilder builder = new JobParametersBuilder().addLocalDate("auditDate", date).addLong("rerun", rerun);
+		if (options == null) {
+			return builder.toJobParameters();
+		}
+		builder.addString("outDir", options.outDir().toString(), false)
 			.addString("send", String.valueOf(options.send()), false)
 			.addString("resend", String.valueOf(options.resend()), false)
-			.addString("rerunCommand", options.commandPrefix() + " run --date " + date, false)
-			.toJobParameters();
+			.addString("rerunCommand", options.commandPrefix() + " run --date " + date, false);
+		if (!options.missedDays().isEmpty()) {
+			// the digest step lists these days (read back from the store) in the day's digest
+			builder.addString(MISSED_DAYS,
+					options.missedDays().stream().map(LocalDate::toString).collect(Collectors.joining(",")), false);
+		}
+		return builder.toJobParameters();
 	}
 
 	private static DayResult result(LocalDate date, JobExecution execution) {
 		if (execution.getStatus() == BatchStatus.COMPLETED) {
 			return new DayResult(date, execution.getId(), digestJson(execution), null);
+		}
+		if (execution.getStatus() == BatchStatus.STOPPED) {
+			return new DayResult(date, execution.getId(), null, "stopped before it finished; the next run restarts it");
 		}
 		Throwable first = execution.getAllFailureExceptions().stream().findFirst().orElse(null);
 		String cause = first != null ? oneLine(first) : execution.getExitStatus().getExitDescription();

@@ -5,15 +5,17 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import dev.spendaudit.history.HistoryReader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What a scheduled night does: audit yesterday, and first any days missed since the last audited one (the host
- * was down, the scheduler was stopped), oldest first and at most {@code catchUpDays} of them. Only audited days
- * count: a day that is only rolled up as history still gets its own audit and digest.
+ * Runs audited days in order, one at a time, for {@code run} and {@code schedule} alike: a catch-up (the days
+ * {@link CatchUp} finds due), a range or one day. Only the newest day may be mailed, so catching up a week never
+ * sends a week of mail; in a catch-up its digest lists the other days. The first failed day stops the run; a stop
+ * request ({@link AuditLauncher#stop()}) starts no further day.
  */
 public class NightlyRun {
 
@@ -31,37 +33,65 @@ public class NightlyRun {
 		this.clock = clock;
 	}
 
+	/** Audits the days due (the catch-up), with {@code options} for the newest of them. */
 	public List<DayResult> runDue(ZoneId zone, int catchUpDays, RunOptions options) {
+		return runDue(zone, catchUpDays, options, DayListener.NONE);
+	}
+
+	public List<DayResult> runDue(ZoneId zone, int catchUpDays, RunOptions options, DayListener listener) {
+		List<LocalDate> due = dueDays(zone, catchUpDays);
+		if (due.isEmpty()) {
+			log.info("{} is already audited: nothing to do (run --date {} reruns it)", yesterday(zone), yesterday(zone));
+		}
+		return run(due, options, true, listener);
+	}
+
+	/**
+	 * Audits {@code days} in order with {@code options} for the last one (the others never mail).
+	 * @param catchUp whether the days are a catch-up: the last day's digest then lists the others
+	 */
+	public List<DayResult> run(List<LocalDate> days, RunOptions options, boolean catchUp, DayListener listener) {
 		List<DayResult> results = new ArrayList<>();
-		for (LocalDate day : dueDays(zone, catchUpDays)) {
-			boolean last = day.equals(LocalDate.now(clock.withZone(zone)).minusDays(1));
-			// only the newest day's digest is mailed: catching up a week must not send a week of mail
-			DayResult result = launcher.run(day, last ? options
-					: new RunOptions(options.outDir(), false, false, options.commandPrefix()));
+		for (int i = 0; i < days.size(); i++) {
+			if (launcher.stopping()) {
+				log.warn("stopping: {} not started; the next run audits it", days.subList(i, days.size()));
+				break;
+			}
+			LocalDate day = days.get(i);
+			boolean last = i == days.size() - 1;
+			RunOptions dayOptions = !last ? options.withoutMail()
+					: catchUp ? options.listing(days.subList(0, i)) : options;
+			listener.starting(day, i + 1, days.size());
+			DayResult result = launcher.run(day, dayOptions);
 			results.add(result);
+			listener.finished(result, i + 1, days.size());
 			if (!result.succeeded()) {
-				log.error("scheduled audit of {} failed: {}", day, result.failure());
+				log.error("audit of {} failed: {}", day, result.failure());
 				break;
 			}
 		}
 		return results;
 	}
 
-	List<LocalDate> dueDays(ZoneId zone, int catchUpDays) {
-		LocalDate yesterday = LocalDate.now(clock.withZone(zone)).minusDays(1);
-		LocalDate lastAudited = history.lastAuditedDay().orElse(null);
-		LocalDate first = yesterday.minusDays(catchUpDays);
-		if (lastAudited != null && lastAudited.plusDays(1).isAfter(first)) {
-			first = lastAudited.plusDays(1);
-		}
-		if (lastAudited == null || first.isAfter(yesterday)) {
-			first = yesterday;
-		}
-		List<LocalDate> days = new ArrayList<>();
-		for (LocalDate d = first; !d.isAfter(yesterday); d = d.plusDays(1)) {
-			days.add(d);
-		}
-		return days;
+	/** The days a run without a date audits now ({@link CatchUp}), oldest first; empty when yesterday is audited. */
+	public List<LocalDate> dueDays(ZoneId zone, int catchUpDays) {
+		return CatchUp.due(yesterday(zone), catchUpDays, new CatchUp.Days() {
+
+			@Override
+			public Optional<LocalDate> lastAudited(LocalDate date) {
+				return history.lastAuditedDay(date);
+			}
+
+			@Override
+			public boolean leftUnfinished(LocalDate date) {
+				return launcher.leftUnfinished(date);
+			}
+
+		});
+	}
+
+	private LocalDate yesterday(ZoneId zone) {
+		return LocalDate.now(clock.withZone(zone)).minusDays(1);
 	}
 
 }

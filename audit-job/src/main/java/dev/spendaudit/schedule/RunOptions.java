@@ -1,6 +1,8 @@
 package dev.spendaudit.schedule;
 
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -10,12 +12,27 @@ import java.util.Objects;
  * @param send whether the digest may be mailed (it still goes out at most once per day)
  * @param resend whether a digest already sent for the day is sent again
  * @param commandPrefix how this installation is invoked, for the rerun command printed in the digest
+ * @param missedDays the other days audited before this one in the same catch-up, which its digest lists
  */
-public record RunOptions(Path outDir, boolean send, boolean resend, String commandPrefix) {
+public record RunOptions(Path outDir, boolean send, boolean resend, String commandPrefix, List<LocalDate> missedDays) {
 
 	public RunOptions {
 		Objects.requireNonNull(outDir, "outDir must not be null");
 		commandPrefix = commandPrefix == null ? "java -jar spend-audit.jar" : commandPrefix;
+		missedDays = missedDays == null ? List.of() : List.copyOf(missedDays);
+	}
+
+	public RunOptions(Path outDir, boolean send, boolean resend, String commandPrefix) {
+		this(outDir, send, resend, commandPrefix, List.of());
+	}
+
+	/** The same day run without mail: a day caught up before the newest one. */
+	RunOptions withoutMail() {
+		return new RunOptions(outDir, false, false, commandPrefix, List.of());
+	}
+
+	RunOptions listing(List<LocalDate> missed) {
+		return new RunOptions(outDir, send, resend, commandPrefix, missed);
 	}
 
 }

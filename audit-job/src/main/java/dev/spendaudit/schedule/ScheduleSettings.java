@@ -4,10 +4,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * In-process scheduling ({@code spend-audit.schedule.*}), used by the {@code schedule} command.
+ * Scheduling ({@code spend-audit.schedule.*}): the {@code schedule} command's cron, and the catch-up that
+ * {@code run} without a date and every {@code schedule} fire share ({@link CatchUp}).
  *
  * @param cron Quartz cron expression, evaluated in {@code spend-audit.zone} (default 06:15 every day)
- * @param catchUpDays how many missed days a scheduled run audits at most, oldest first, before yesterday
+ * @param catchUpDays how many missed days a run without a date (or a fire) audits at most, oldest first, before
+ * yesterday
  */
 @ConfigurationProperties(prefix = "spend-audit.schedule", ignoreUnknownFields = false)
 public record ScheduleSettings(@DefaultValue("0 15 6 * * ?") String cron, @DefaultValue("7") int catchUpDays) {

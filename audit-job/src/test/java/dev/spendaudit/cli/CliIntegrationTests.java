@@ -66,7 +66,9 @@ class CliIntegrationTests {
 	void everyCommandHasHelp() {
 		assertThat(cli("--help").out).contains("run").contains("demo");
 		assertThat(cli("run", "--help").out).contains("--from").contains("--no-send").contains("--config");
-		assertThat(cli("demo", "--help").out).contains("--out");
+		assertThat(cli("demo", "--help").out).contains("--out").contains("--quiet");
+		assertThat(cli("run", "--help").out).contains("--quiet").contains("catch-up-days");
+		assertThat(cli("schedule", "--help").out).contains("--out").contains("--quiet").contains("SIGTERM");
 	}
 
 	@Test

@@ -16,6 +16,7 @@ import dev.spendaudit.health.RunReport;
 import dev.spendaudit.source.KeyHash;
 import dev.spendaudit.source.demo.Call;
 import dev.spendaudit.testsupport.AuditApp;
+import dev.spendaudit.testsupport.DigestJson;
 import dev.spendaudit.testsupport.LiteLlmDatabase;
 import dev.spendaudit.testsupport.PingServer;
 import dev.spendaudit.testsupport.PromFile;
@@ -48,7 +49,8 @@ class NightlyRunIntegrationTests {
 					LocalDate.of(2026, 11, 26));
 			List<DayResult> results = nightly.runDue(utc, 7, new RunOptions(out, false, false, null));
 			assertThat(results).extracting(DayResult::date).hasSize(4).last().isEqualTo(LocalDate.of(2026, 11, 26));
-			assertThat(nightly.dueDays(utc, 7)).containsExactly(LocalDate.of(2026, 11, 26));
+			assertThat(nightly.dueDays(utc, 7)).as("yesterday audited: a fire does nothing").isEmpty();
+			assertThat(nightly.runDue(utc, 7, new RunOptions(out, false, false, null))).isEmpty();
 		}
 	}
 
@@ -75,16 +77,6 @@ class NightlyRunIntegrationTests {
 								pings.url("/ping/night-secret"), "spend-audit.health.textfile-dir",
 								dir.resolve("textfile").toString()))) {
 			ScheduledNight night = app.bean(ScheduledNight.class);
-			RunReport done = night.fire();
-			assertThat(done.exit()).isEqualTo(ExitCode.DONE);
-			assertThat(pings.paths()).containsExactly("/ping/night-secret/start", "/ping/night-secret");
-			PromFile prom = PromFile.read(dir.resolve("textfile/spend-audit.prom"));
-			assertThat(prom.value("spend_audit_last_run_exit_code")).isZero();
-			assertThat(prom.value("spend_audit_last_audited_day_timestamp_seconds"))
-				.isEqualTo((double) LocalDate.of(2026, 11, 26).atStartOfDay(ZoneOffset.UTC).toEpochSecond());
-			assertThat(prom.value("spend_audit_day_metered_usd")).isEqualTo(0.1);
-
-			pings.reset();
 			try (DayLocks.Lock held = app.bean(DayLocks.class).lock(LocalDate.of(2026, 11, 26))) {
 				RunReport locked = night.fire();
 				assertThat(locked.exit()).isEqualTo(ExitCode.DAY_LOCKED);
@@ -94,6 +86,24 @@ class NightlyRunIntegrationTests {
 				.isEqualTo("another spend-audit process is auditing 2026-11-26 right now");
 			assertThat(PromFile.read(dir.resolve("textfile/spend-audit.prom")).value("spend_audit_last_run_exit_code"))
 				.isEqualTo(8.0);
+
+			pings.reset();
+			RunReport done = night.fire();
+			assertThat(done.exit()).isEqualTo(ExitCode.DONE);
+			assertThat(pings.paths()).containsExactly("/ping/night-secret/start", "/ping/night-secret");
+			PromFile prom = PromFile.read(dir.resolve("textfile/spend-audit.prom"));
+			assertThat(prom.value("spend_audit_last_run_exit_code")).isZero();
+			assertThat(prom.value("spend_audit_last_audited_day_timestamp_seconds"))
+				.isEqualTo((double) LocalDate.of(2026, 11, 26).atStartOfDay(ZoneOffset.UTC).toEpochSecond());
+			assertThat(prom.value("spend_audit_day_metered_usd")).isEqualTo(0.1);
+
+			// yesterday is audited now: the next fire audits nothing, and still says the scheduler is alive
+			pings.reset();
+			long runId = DigestJson.read(dir.resolve("out/digest-2026-11-26.json")).root().get("runId").asLong();
+			assertThat(night.fire().exit()).isEqualTo(ExitCode.DONE);
+			assertThat(pings.paths()).containsExactly("/ping/night-secret/start", "/ping/night-secret");
+			assertThat(DigestJson.read(dir.resolve("out/digest-2026-11-26.json")).root().get("runId").asLong())
+				.isEqualTo(runId);
 		}
 	}
 
