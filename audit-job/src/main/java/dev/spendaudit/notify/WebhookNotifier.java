@@ -1,0 +1,134 @@
+package dev.spendaudit.notify;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.spendaudit.core.Severity;
+import dev.spendaudit.findings.Finding;
+import dev.spendaudit.findings.FindingState;
+import dev.spendaudit.findings.FindingStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Step {@code notifyWebhooks}'s work: pushes each webhook the day's due findings ({@link DuePushes}) once, then
+ * the pushes earlier runs could not deliver. A push that fails is one warning line and a FAILED record, tried again
+ * by the next runs for {@value #RETRY_DAYS} days; it never fails the day.
+ */
+class WebhookNotifier {
+
+	/** How long a push that could not be delivered is tried again by later runs. */
+	static final int RETRY_DAYS = 7;
+
+	private static final Logger log = LoggerFactory.getLogger(WebhookNotifier.class);
+
+	private final NotifySettings settings;
+
+	private final WebhookSender sender;
+
+	private final SentNotifications ledger;
+
+	private final FindingStore findings;
+
+	private final FindingQuieting quieting;
+
+	private final Clock clock;
+
+	WebhookNotifier(NotifySettings settings, WebhookSender sender, SentNotifications ledger, FindingStore findings,
+			FindingQuieting quieting, Clock clock) {
+		this.settings = settings;
+		this.sender = sender;
+		this.ledger = ledger;
+		this.findings = findings;
+		this.quieting = quieting;
+		this.clock = clock;
+	}
+
+	/** What the step did, for its one log line. */
+	record Outcome(int pushed, int failed, int already, int retried) {
+
+		String line() {
+			return "webhooks: " + pushed + " pushed" + (retried > 0 ? " (" + retried + " from earlier runs)" : "")
+					+ ", " + failed + " failed" + (failed > 0 ? " (the next run tries again)" : "") + ", " + already
+					+ " already pushed";
+		}
+
+	}
+
+	/**
+	 * @param send whether this run delivers (false for {@code --no-send}, a range without {@code --send}, the days
+	 * a catch-up audits before the newest, and the demo): then nothing is pushed
+	 * @return what was done, or null when there is nothing to do (no webhooks, or sending is off)
+	 */
+	Outcome notify(LocalDate date, boolean send, Long jobExecutionId) {
+		if (settings.webhooks().isEmpty() || !send) {
+			return null;
+		}
+		List<Finding> today = findings.findings(date);
+		Map<String, Severity> yesterday = new HashMap<>();
+		if (today.stream().anyMatch(f -> FindingState.CONTINUING.equals(f.state()))) {
+			findings.findings(date.minusDays(1)).forEach(f -> yesterday.putIfAbsent(f.id(), f.severity()));
+		}
+		int[] counts = new int[4];
+		for (Webhook webhook : settings.webhooks()) {
+			WebhookUrl url = webhook.target();
+			try {
+				for (Push push : DuePushes.due(date, webhook, today, yesterday,
+						id -> ledger.announced(url.fingerprint(), id), quieting)) {
+					if (ledger.status(url.fingerprint(), date, push.finding().id(), push.state())
+						.filter(SentNotifications.SENT::equals)
+						.isPresent()) {
+						counts[2]++;
+						continue;
+					}
+					Message message = WebhookMessages.render(webhook.messageFormat(), push);
+					ledger.sending(url.fingerprint(), push, webhook.messageFormat(), message, jobExecutionId, now());
+					counts[deliver(url, webhook, date, push.finding().kind(), push.finding().id(), push.state(),
+							message) ? 0 : 1]++;
+				}
+				for (SentNotifications.Unsent unsent : ledger.unsent(url.fingerprint(),
+						now().minus(Duration.ofDays(RETRY_DAYS)), date)) {
+					boolean ok = deliver(url, webhook, unsent.date(), unsent.kind(), unsent.findingId(),
+							unsent.state(), unsent.message());
+					counts[ok ? 0 : 1]++;
+					counts[3] += ok ? 1 : 0;
+				}
+			}
+			catch (RuntimeException ex) {
+				// the store failing here fails no audit: the day is done and its digest is the record
+				log.error("{}: webhook {} ({}): {}", date, url, webhook.format(),
+						url.scrub(String.valueOf(ex.getMessage())));
+				counts[1]++;
+			}
+		}
+		return new Outcome(counts[0], counts[1], counts[2], counts[3]);
+	}
+
+	private boolean deliver(WebhookUrl url, Webhook webhook, LocalDate date, String kind, String findingId,
+			String state, Message message) {
+		String fp = url.fingerprint();
+		try {
+			sender.send(url, message, () -> ledger.attempted(fp, date, findingId, state));
+			ledger.sent(fp, date, findingId, state, now());
+			return true;
+		}
+		catch (WebhookSender.PushFailedException ex) {
+			ledger.failed(fp, date, findingId, state, ex.getMessage());
+			log.warn("{}: webhook {} ({}): {} {} {} not pushed ({} {}): {}; recorded FAILED, the next run tries again",
+					date, url, webhook.format(), kind, findingId, state, ex.attempts(),
+					ex.attempts() == 1 ? "attempt" : "attempts", ex.getMessage());
+			return false;
+		}
+	}
+
+	private LocalDateTime now() {
+		return LocalDateTime.now(clock.withZone(ZoneOffset.UTC));
+	}
+
+}
