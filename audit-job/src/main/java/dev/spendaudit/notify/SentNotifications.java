@@ -59,12 +59,16 @@ class SentNotifications {
 			.fetchOptional(SENT_NOTIFICATION.STATUS));
 	}
 
-	/** Whether the run of a finding was ever pushed (or tried) to the webhook as NEW or CONTINUING. */
-	boolean announced(String webhook, String findingId) {
+	/**
+	 * Whether the run of a finding was pushed (or tried) to the webhook as NEW or CONTINUING on another day than
+	 * {@code except} (the day's own push is found by {@link #status}, so a rerun retries it if it failed).
+	 */
+	boolean announced(String webhook, String findingId, LocalDate except) {
 		return Boolean.TRUE.equals(ownTransaction.execute(tx -> dsl.fetchExists(SENT_NOTIFICATION,
 				SENT_NOTIFICATION.WEBHOOK.eq(webhook)
 					.and(SENT_NOTIFICATION.FINDING_ID.eq(findingId))
-					.and(SENT_NOTIFICATION.STATE.ne("RESOLVED")))));
+					.and(SENT_NOTIFICATION.STATE.ne("RESOLVED"))
+					.and(SENT_NOTIFICATION.AUDIT_DATE.ne(except)))));
 	}
 
 	/** The webhook's pushes first tried since {@code sinceUtc} that did not go out, except the day's own, oldest first. */

@@ -17,8 +17,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Step {@code notifyWebhooks}'s work: pushes each webhook the day's due findings ({@link DuePushes}) once, then
- * the pushes earlier runs could not deliver. A push that fails is one warning line and a FAILED record, tried again
+ * Step {@code notifyWebhooks}'s work: pushes each webhook what earlier runs could not deliver, then the day's due
+ * findings ({@link DuePushes}), each once. A push that fails is one warning line and a FAILED record, tried again
  * by the next runs for {@value #RETRY_DAYS} days; it never fails the day.
  */
 class WebhookNotifier {
@@ -79,8 +79,16 @@ class WebhookNotifier {
 		for (Webhook webhook : settings.webhooks()) {
 			WebhookUrl url = webhook.target();
 			try {
+				// what earlier runs could not deliver goes first, oldest first, as it was rendered then
+				for (SentNotifications.Unsent unsent : ledger.unsent(url.fingerprint(),
+						now().minus(Duration.ofDays(RETRY_DAYS)), date)) {
+					boolean ok = deliver(url, webhook, unsent.date(), unsent.kind(), unsent.findingId(),
+							unsent.state(), unsent.message());
+					counts[ok ? 0 : 1]++;
+					counts[3] += ok ? 1 : 0;
+				}
 				for (Push push : DuePushes.due(date, webhook, today, yesterday,
-						id -> ledger.announced(url.fingerprint(), id), quieting)) {
+						id -> ledger.announced(url.fingerprint(), id, date), quieting)) {
 					if (ledger.status(url.fingerprint(), date, push.finding().id(), push.state())
 						.filter(SentNotifications.SENT::equals)
 						.isPresent()) {
@@ -91,13 +99,6 @@ class WebhookNotifier {
 					ledger.sending(url.fingerprint(), push, webhook.messageFormat(), message, jobExecutionId, now());
 					counts[deliver(url, webhook, date, push.finding().kind(), push.finding().id(), push.state(),
 							message) ? 0 : 1]++;
-				}
-				for (SentNotifications.Unsent unsent : ledger.unsent(url.fingerprint(),
-						now().minus(Duration.ofDays(RETRY_DAYS)), date)) {
-					boolean ok = deliver(url, webhook, unsent.date(), unsent.kind(), unsent.findingId(),
-							unsent.state(), unsent.message());
-					counts[ok ? 0 : 1]++;
-					counts[3] += ok ? 1 : 0;
 				}
 			}
 			catch (RuntimeException ex) {
