@@ -75,40 +75,38 @@ class WebhookNotifier {
 		if (today.stream().anyMatch(f -> FindingState.CONTINUING.equals(f.state()))) {
 			findings.findings(date.minusDays(1)).forEach(f -> yesterday.putIfAbsent(f.id(), f.severity()));
 		}
-		int[] counts = new int[4];
+		Tally tally = new Tally();
 		for (Webhook webhook : settings.webhooks()) {
 			WebhookUrl url = webhook.target();
 			try {
 				// what earlier runs could not deliver goes first, oldest first, as it was rendered then
 				for (SentNotifications.Unsent unsent : ledger.unsent(url.fingerprint(),
 						now().minus(Duration.ofDays(RETRY_DAYS)), date)) {
-					boolean ok = deliver(url, webhook, unsent.date(), unsent.kind(), unsent.findingId(),
-							unsent.state(), unsent.message());
-					counts[ok ? 0 : 1]++;
-					counts[3] += ok ? 1 : 0;
+					tally.count(deliver(url, webhook, unsent.date(), unsent.kind(), unsent.findingId(),
+							unsent.state(), unsent.message()), true);
 				}
 				for (Push push : DuePushes.due(date, webhook, today, yesterday,
 						id -> ledger.announced(url.fingerprint(), id, date), quieting)) {
 					if (ledger.status(url.fingerprint(), date, push.finding().id(), push.state())
 						.filter(SentNotifications.SENT::equals)
 						.isPresent()) {
-						counts[2]++;
+						tally.already++;
 						continue;
 					}
 					Message message = WebhookMessages.render(webhook.messageFormat(), push);
 					ledger.sending(url.fingerprint(), push, webhook.messageFormat(), message, jobExecutionId, now());
-					counts[deliver(url, webhook, date, push.finding().kind(), push.finding().id(), push.state(),
-							message) ? 0 : 1]++;
+					tally.count(deliver(url, webhook, date, push.finding().kind(), push.finding().id(), push.state(),
+							message), false);
 				}
 			}
 			catch (RuntimeException ex) {
 				// the store failing here fails no audit: the day is done and its digest is the record
 				log.error("{}: webhook {} ({}): {}", date, url, webhook.format(),
 						url.scrub(String.valueOf(ex.getMessage())));
-				counts[1]++;
+				tally.failed++;
 			}
 		}
-		return new Outcome(counts[0], counts[1], counts[2], counts[3]);
+		return new Outcome(tally.pushed, tally.failed, tally.already, tally.retried);
 	}
 
 	private boolean deliver(WebhookUrl url, Webhook webhook, LocalDate date, String kind, String findingId,
@@ -126,6 +124,29 @@ class WebhookNotifier {
 					ex.attempts() == 1 ? "attempt" : "attempts", ex.getMessage());
 			return false;
 		}
+	}
+
+	/** The step's counts while it goes. */
+	private static final class Tally {
+
+		int pushed;
+
+		int failed;
+
+		int already;
+
+		int retried;
+
+		void count(boolean ok, boolean earlier) {
+			if (ok) {
+				pushed++;
+				retried += earlier ? 1 : 0;
+			}
+			else {
+				failed++;
+			}
+		}
+
 	}
 
 	private LocalDateTime now() {

@@ -92,7 +92,7 @@ class WebhooksIntegrationTests {
 		db = LiteLlmDatabase.create("webhooks");
 		String key = KeyHash.of("sk-steady");
 		db.writer().key(key, "vk-steady", "sk-...eady");
-		List<Call> calls = new ArrayList<>(Traffic.every(Duration.ofMinutes(30), LocalDateTime.of(2026, 10, 10, 0, 0),
+		List<Call> calls = new ArrayList<>(Traffic.every(Duration.ofHours(1), LocalDateTime.of(2026, 10, 10, 0, 0),
 				LocalDateTime.of(2026, 11, 26, 0, 0), key, "vk-steady", "gpt-4.1-mini", "openai", 0.01));
 		db.writer().spendLogs(calls);
 		db.writer().dailyAggregates(calls);
