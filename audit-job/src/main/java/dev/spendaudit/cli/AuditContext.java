@@ -1,6 +1,7 @@
 package dev.spendaudit.cli;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -33,12 +34,24 @@ final class AuditContext {
 	}
 
 	static ConfigurableApplicationContext start(Path configFile, Map<String, String> overrides) {
+		return start(configFile, overrides, null);
+	}
+
+	/**
+	 * The same, with {@code clock} as the context's clock instead of the system's (null: the system's). Code, not a
+	 * setting: only {@code demo} plays another moment than now.
+	 */
+	static ConfigurableApplicationContext start(Path configFile, Map<String, String> overrides, Clock clock) {
 		if (application == null) {
 			throw new IllegalStateException("no application to boot: build the command line with its class");
 		}
-		return new SpringApplicationBuilder(application).web(WebApplicationType.NONE)
-			.logStartupInfo(false)
-			.run(args(configFile, overrides));
+		SpringApplicationBuilder builder = new SpringApplicationBuilder(application).web(WebApplicationType.NONE)
+			.logStartupInfo(false);
+		if (clock != null) {
+			// registered before the bean definitions load, so DatabaseConfiguration's system clock stands back
+			builder.initializers(ctx -> ctx.getBeanFactory().registerSingleton("clock", clock));
+		}
+		return builder.run(args(configFile, overrides));
 	}
 
 	/**

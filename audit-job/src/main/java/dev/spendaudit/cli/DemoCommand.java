@@ -11,6 +11,7 @@ import dev.spendaudit.core.CoreSettings;
 import dev.spendaudit.core.Quantities;
 import dev.spendaudit.digest.DigestFiles;
 import dev.spendaudit.schedule.RunOutcome;
+import dev.spendaudit.source.demo.DemoClock;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -21,11 +22,13 @@ import tools.jackson.databind.JsonNode;
 /**
  * {@code demo}: builds a LiteLLM-shaped database in an embedded PostgreSQL with a month of a homelab's traffic,
  * audits yesterday and shows where the files went. Needs nothing but a JDK. The job's first step rolls up the days
- * before yesterday (quietly, no digest), so the digest has the history its charts, averages and baselines use.
+ * before yesterday (quietly, no digest), so the digest has the history its charts, averages and baselines use. It
+ * plays this morning's nightly run ({@link DemoClock}), so the digest is the same at any hour of the day.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
 		description = { "Audit yesterday on built-in demo data (an embedded PostgreSQL with 40 days of traffic).",
 				"The days before are rolled up first (quietly) for the digest's charts, averages and baselines.",
+				"It plays this morning's nightly run at 06:15 UTC: the same digest at any hour of the day.",
 				"Writes the same files as 'run' (JSON, HTML, text, .eml); mail is never sent." })
 class DemoCommand implements Callable<Integer> {
 
@@ -34,6 +37,17 @@ class DemoCommand implements Callable<Integer> {
 
 	@Spec
 	CommandSpec spec;
+
+	private final Clock wallClock;
+
+	DemoCommand() {
+		this(Clock.systemUTC());
+	}
+
+	/** With the wall clock the demo takes today's date from (tests play several hours of one day). */
+	DemoCommand(Clock wallClock) {
+		this.wallClock = wallClock;
+	}
 
 	@Override
 	public Integer call() {
@@ -44,13 +58,16 @@ class DemoCommand implements Callable<Integer> {
 				"spring.profiles.active", "demo");
 		// the demo takes no --config: its heartbeat and textfile are on only when the environment sets them
 		CommandHealth health = CommandHealth.begin(null, demo, out, true, spec.commandLine().getErr());
-		try (ConfigurableApplicationContext context = AuditContext.start(null, demo)) {
+		// the demo's data and its audit both play this morning's nightly run, whatever the hour (see DemoClock)
+		Clock nightlyRun = DemoClock.nightlyRun(wallClock);
+		try (ConfigurableApplicationContext context = AuditContext.start(null, demo, nightlyRun)) {
 			health.attach(context, out);
 			stdout.println("spend-audit demo: a LiteLLM-shaped database with 40 days of homelab traffic");
 			LocalDate day = yesterday
 				.days(context.getBean(Clock.class), context.getBean(CoreSettings.class).zone())
 				.get(0);
-			stdout.println("auditing " + day + "; the days before it are rolled up first, quietly, as its history");
+			stdout.println("auditing " + day + " as the nightly run at " + DemoClock.RUN_AT + " UTC would; the days"
+					+ " before it are rolled up first, quietly, as its history");
 			stdout.flush();
 			RunOutcome outcome = RunCommand.runDays(context, out, false, false, yesterday, stdout,
 					spec.commandLine().getErr());
