@@ -116,6 +116,10 @@ class WebhooksIntegrationTests {
 		clock.set(Instant.parse("2026-11-23T06:00:00Z"));
 		phase("third", D3, true);
 		phase("third-rerun", D3, true);
+		// a process that died mid-request leaves the push SENDING: the next run of the day pushes it again
+		app.store().update(SENT_NOTIFICATION).set(SENT_NOTIFICATION.STATUS, "SENDING")
+			.where(SENT_NOTIFICATION.AUDIT_DATE.eq(D3)).execute();
+		phase("after-crash", D3, true);
 		log = output.getAll();
 	}
 
@@ -208,6 +212,12 @@ class WebhooksIntegrationTests {
 		List<HookServer.Request> rerun = phases.get("rerun");
 		assertThat(rerun).extracting(HookServer.Request::path).containsOnly(DOWN_PATH).hasSize(3);
 		assertThat(phases.get("third-rerun")).isEmpty();
+	}
+
+	@Test
+	void aPushLeftSendingByACrashIsPushedAgain() {
+		assertThat(phases.get("after-crash")).extracting(HookServer.Request::path).containsExactly(JSON_PATH);
+		assertThat(phases.get("after-crash").get(0).body()).isEqualTo(phases.get("third").get(0).body());
 	}
 
 	@Test
