@@ -20,8 +20,8 @@ class AuditJobConfiguration {
 
 	@Bean
 	Job spendAudit(JobRepository jobRepository, Step ensureHistory, Step readDay, Step checkFreshness,
-			Step costSubscriptions, Step watchKeys, Step detectFindings, Step writeDigest, Step sendDigest,
-			Step pruneStore) {
+			Step costSubscriptions, Step watchKeys, Step detectFindings, Step writeDigest, Step notifyWebhooks,
+			Step sendDigest, Step pruneStore) {
 		return new JobBuilder(JOB_NAME, jobRepository).start(ensureHistory)
 			.next(readDay)
 			.next(checkFreshness)
@@ -29,6 +29,8 @@ class AuditJobConfiguration {
 			.next(watchKeys)
 			.next(detectFindings)
 			.next(writeDigest)
+			// before the mail, so that an SMTP outage (which fails sendDigest) never holds back a push
+			.next(notifyWebhooks)
 			.next(sendDigest)
 			.next(pruneStore)
 			.build();

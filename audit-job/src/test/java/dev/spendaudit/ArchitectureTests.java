@@ -15,8 +15,8 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
  * The shape of the house: no cycles between the top-level packages; the root package is the composition root
  * alone, and nothing imports it; each feature package owns its library: LiteLLM's tables only in {@code source},
  * the job's day fact tables only in {@code history}, Freemarker only in {@code digest}, mail only in
- * {@code delivery}, Commons Math only in {@code baseline}, the Prometheus client and HTTP only in {@code health},
- * the progress bar only in {@code progress}.
+ * {@code delivery}, Commons Math only in {@code baseline}, the Prometheus client only in {@code health}, HTTP only
+ * in {@code health} (the heartbeat) and {@code notify} (the webhooks), the progress bar only in {@code progress}.
  * The findings pipeline knows no feature.
  */
 class ArchitectureTests {
@@ -87,6 +87,16 @@ class ArchitectureTests {
 					+ "(Record)?(\\$.*)?"));
 	}
 
+	/** What the webhooks pushed: kept and read by the notify package alone. */
+	@Test
+	void onlyNotifyTouchesTheWebhookRecord() {
+		check(noClasses().that()
+			.resideOutsideOfPackages("dev.spendaudit.notify..", "dev.spendaudit.store.jooq..")
+			.should()
+			.dependOnClassesThat()
+			.haveNameMatching("dev\\.spendaudit\\.store\\.jooq\\.tables\\.(records\\.)?SentNotification(Record)?(\\$.*)?"));
+	}
+
 	@Test
 	void onlyDigestUsesFreemarker() {
 		check(noClasses().that().resideOutsideOfPackages("dev.spendaudit.digest..").should().dependOnClassesThat()
@@ -106,9 +116,19 @@ class ArchitectureTests {
 	}
 
 	@Test
-	void onlyHealthUsesThePrometheusClientAndHttp() {
+	void onlyHealthUsesThePrometheusClient() {
 		check(noClasses().that().resideOutsideOfPackages("dev.spendaudit.health..").should().dependOnClassesThat()
-			.resideInAnyPackage("io.prometheus..", "java.net.http.."));
+			.resideInAnyPackage("io.prometheus.."));
+	}
+
+	/** The heartbeat's pings and the webhooks' pushes: the only two places that speak HTTP. */
+	@Test
+	void onlyHealthAndNotifySpeakHttp() {
+		check(noClasses().that()
+			.resideOutsideOfPackages("dev.spendaudit.health..", "dev.spendaudit.notify..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("java.net.http.."));
 	}
 
 	@Test
@@ -128,7 +148,7 @@ class ArchitectureTests {
 					"dev.spendaudit.subscriptions..", "dev.spendaudit.keywatch..", "dev.spendaudit.digest..",
 					"dev.spendaudit.delivery..", "dev.spendaudit.rollup..", "dev.spendaudit.cli..",
 					"dev.spendaudit.source..", "dev.spendaudit.history..", "dev.spendaudit.health..",
-					"dev.spendaudit.failures.."));
+					"dev.spendaudit.failures..", "dev.spendaudit.notify.."));
 	}
 
 	private static void check(ArchRule rule) {

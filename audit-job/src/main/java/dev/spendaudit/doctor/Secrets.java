@@ -83,11 +83,29 @@ public final class Secrets {
 		return replace(USER_INFO.matcher(masked));
 	}
 
-	/** A URL whose path may be the secret (a heartbeat or webhook URL): scheme and host kept, the rest masked. */
+	/**
+	 * A URL whose path or query may be the secret (a heartbeat or webhook URL): scheme and host kept, the rest
+	 * masked.
+	 */
 	public String maskPath(String url) {
 		int host = url.indexOf("://");
-		int path = host < 0 ? -1 : url.indexOf('/', host + 3);
-		return path < 0 ? url : url.substring(0, path + 1) + mask(url.substring(path + 1));
+		int path = host < 0 ? -1 : indexOfAny(url, "/?#", host + 3);
+		if (path < 0) {
+			return url;
+		}
+		// a query right after the host (https://ntfy.example?auth=...) is as secret as a path
+		String head = url.charAt(path) == '/' ? url.substring(0, path + 1) : url.substring(0, path) + "/";
+		String rest = url.substring(url.charAt(path) == '/' ? path + 1 : path);
+		return rest.isEmpty() ? url : head + mask(rest);
+	}
+
+	private static int indexOfAny(String text, String chars, int from) {
+		for (int i = from; i < text.length(); i++) {
+			if (chars.indexOf(text.charAt(i)) >= 0) {
+				return i;
+			}
+		}
+		return -1;
 	}
 
 	/** {@code text} with every secret masked so far replaced by its mask, longest first. */

@@ -27,6 +27,9 @@ class SecretsTests {
 		assertThat(run.maskUrl("jdbc:postgresql://db/litellm")).isEqualTo("jdbc:postgresql://db/litellm");
 		assertThat(run.maskPath("https://hc-ping.com/5f1c-uuid")).startsWith("https://hc-ping.com/****[")
 			.doesNotContain("5f1c");
+		assertThat(run.maskPath("https://ntfy.example?auth=tk-5f1c")).startsWith("https://ntfy.example/****[")
+			.doesNotContain("5f1c");
+		assertThat(run.maskPath("https://ntfy.example/")).isEqualTo("https://ntfy.example/");
 	}
 
 	@Test
