@@ -55,13 +55,8 @@ class KeysCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() {
-		if (days < 1 || days > 3660) {
-			throw new CommandLine.ParameterException(spec.commandLine(), "--days must be 1 to 3660, not " + days);
-		}
-		if (!FORMATS.contains(format)) {
-			throw new CommandLine.ParameterException(spec.commandLine(),
-					"--format must be table, json or csv, not '" + format + "'");
-		}
+		OptionChecks.days(spec, days);
+		OptionChecks.format(spec, format, FORMATS);
 		// the output is the list alone, fit for a pipe: logging stays quiet (failures still print one line)
 		try (ConfigurableApplicationContext context = AuditContext.start(config.checked(),
 				Map.of("logging.level.root", "OFF", "logging.level.dev.spendaudit", "OFF", "logging.level.io.zonky",

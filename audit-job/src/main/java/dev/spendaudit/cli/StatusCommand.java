@@ -54,13 +54,8 @@ class StatusCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() {
-		if (days < 1 || days > 3660) {
-			throw new CommandLine.ParameterException(spec.commandLine(), "--days must be 1 to 3660, not " + days);
-		}
-		if (!FORMATS.contains(format)) {
-			throw new CommandLine.ParameterException(spec.commandLine(),
-					"--format must be table or json, not '" + format + "'");
-		}
+		OptionChecks.days(spec, days);
+		OptionChecks.format(spec, format, FORMATS);
 		try (ConfigurableApplicationContext context = StoreCommands.start(config.checked(), "status")) {
 			StatusReport report = context.getBean(StatusReport.class);
 			List<DayStatus> rows = report.days(days);
