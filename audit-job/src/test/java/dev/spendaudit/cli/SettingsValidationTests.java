@@ -105,8 +105,15 @@ class SettingsValidationTests {
 				""")).contains("unknown setting").contains("quiet-dayz");
 	}
 
-	/** Runs {@code run --config FILE} and returns what it printed on standard error; the exit code must be 3. */
 	private String runWith(String yaml) throws IOException {
+		return runWith(dir, yaml);
+	}
+
+	/**
+	 * Runs {@code run --config FILE} with {@code yaml} written in {@code dir} and returns what it printed on standard
+	 * error: one line, and the exit code must be 3.
+	 */
+	static String runWith(Path dir, String yaml) throws IOException {
 		Path config = Files.writeString(dir.resolve("settings.yml"), yaml
 				+ "  source:\n    url: jdbc:postgresql://127.0.0.1:1/never-contacted\n");
 		StringWriter err = new StringWriter();

@@ -1,16 +1,10 @@
 package dev.spendaudit.cli;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
-import dev.spendaudit.SpendAuditApplication;
-import dev.spendaudit.core.ExitCode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -59,18 +53,8 @@ class WebhookSettingsCliTests {
 				""")).contains("spend-audit.notify.webhooks[0].url").doesNotContain("sEcReT");
 	}
 
-	/** Runs {@code run --config FILE} and returns what it printed on standard error; the exit code must be 3. */
 	private String runWith(String yaml) throws IOException {
-		Path config = Files.writeString(dir.resolve("settings.yml"), yaml
-				+ "  source:\n    url: jdbc:postgresql://127.0.0.1:1/never-contacted\n");
-		StringWriter err = new StringWriter();
-		CommandLine cli = SpendAuditCommand.commandLine(SpendAuditApplication.class);
-		cli.setErr(new PrintWriter(err));
-		int exit = cli.execute("run", "--date", "2026-11-26", "--out", dir.toString(), "--config", config.toString());
-		String printed = err.toString();
-		assertThat(exit).as(printed).isEqualTo(ExitCode.CONFIG.code());
-		assertThat(printed.lines().filter(l -> !l.isBlank()).count()).as(printed).isEqualTo(1);
-		return printed;
+		return SettingsValidationTests.runWith(dir, yaml);
 	}
 
 }
