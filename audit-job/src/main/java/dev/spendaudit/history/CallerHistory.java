@@ -30,7 +30,8 @@ public class CallerHistory {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	private static final List<String> KINDS = List.of("ip", "end_user", "user", "tag", "metadata");
+	private static final List<String> KINDS = List.of(CallerHints.IP, CallerHints.END_USER, CallerHints.USER,
+			CallerHints.TAG, CallerHints.METADATA);
 
 	private final DSLContext dsl;
 
@@ -104,8 +105,8 @@ public class CallerHistory {
 			}
 			byKind.put(kind, values);
 		}
-		return new CallerHints(byKind.get("ip"), byKind.get("end_user"), byKind.get("user"), byKind.get("tag"),
-				byKind.get("metadata"));
+		return new CallerHints(byKind.get(CallerHints.IP), byKind.get(CallerHints.END_USER),
+				byKind.get(CallerHints.USER), byKind.get(CallerHints.TAG), byKind.get(CallerHints.METADATA));
 	}
 
 	private static List<List<CountedValue>> lists(CallerHints h) {

@@ -24,15 +24,16 @@ public record CallerHints(List<CountedValue> requesterIps, List<CountedValue> en
 
 	public static final CallerHints NONE = new CallerHints(List.of(), List.of(), List.of(), List.of(), List.of());
 
-	static final String IP = "ip";
+	/** The kinds of hint, as the store spells them. */
+	public static final String IP = "ip";
 
-	static final String END_USER = "end_user";
+	public static final String END_USER = "end_user";
 
-	static final String USER = "user";
+	public static final String USER = "user";
 
-	static final String TAG = "tag";
+	public static final String TAG = "tag";
 
-	static final String METADATA = "metadata";
+	public static final String METADATA = "metadata";
 
 	/** The values shown per kind. */
 	public static final int TOP = 5;

@@ -10,33 +10,22 @@ import java.util.Set;
 import dev.spendaudit.source.litellm.tables.LitellmDailyuserspend;
 import dev.spendaudit.source.litellm.tables.LitellmDeletedverificationtoken;
 import dev.spendaudit.source.litellm.tables.LitellmDeprecatedverificationtoken;
-import dev.spendaudit.source.litellm.tables.LitellmSpendlogs;
 import dev.spendaudit.source.litellm.tables.LitellmVerificationtoken;
-import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 
 import static dev.spendaudit.source.litellm.Tables.LITELLM_DAILYUSERSPEND;
 import static dev.spendaudit.source.litellm.Tables.LITELLM_DELETEDVERIFICATIONTOKEN;
 import static dev.spendaudit.source.litellm.Tables.LITELLM_DEPRECATEDVERIFICATIONTOKEN;
-import static dev.spendaudit.source.litellm.Tables.LITELLM_SPENDLOGS;
 import static dev.spendaudit.source.litellm.Tables.LITELLM_VERIFICATIONTOKEN;
-import static org.jooq.impl.DSL.count;
-import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.max;
-import static org.jooq.impl.DSL.nullif;
 
 /**
- * Who still uses a key: resolving a key named in the settings to its hashes, then the caller hints in its rows.
- * Each spend-log query filters on a {@code "startTime"} range first, then on the key hashes.
+ * Who still uses a key: resolving a key named in the settings to its hashes, its {@code last_active} and its newest
+ * daily aggregate. The caller hints in its rows are {@link CallerScan}'s.
  */
 final class KeyActivityScan {
-
-	/** How many distinct values of each hint are kept, most frequent first. */
-	static final int TOP = 5;
-
-	private static final LitellmSpendlogs S = LITELLM_SPENDLOGS;
 
 	private static final LitellmVerificationtoken T = LITELLM_VERIFICATIONTOKEN;
 
