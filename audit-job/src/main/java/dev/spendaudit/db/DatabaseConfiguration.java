@@ -74,11 +74,11 @@ class DatabaseConfiguration {
 
 	@Bean(destroyMethod = "close")
 	@Qualifier("source")
-	HikariDataSource sourceDataSource(DatabaseEndpoints endpoints) {
+	HikariDataSource sourceDataSource(DatabaseEndpoints endpoints, SourceSettings settings) {
 		HikariConfig config = config("spend-audit-source", endpoints.source());
 		config.setReadOnly(true);
 		// a nightly audit must never hold LiteLLM's database hostage
-		config.setConnectionInitSql("SET statement_timeout = '15min'");
+		config.setConnectionInitSql("SET statement_timeout = " + Math.max(1, settings.statementTimeout().toMillis()));
 		return open(config, "the LiteLLM database (spend-audit.source.url)", endpoints.source());
 	}
 

@@ -2,9 +2,12 @@ package dev.spendaudit.schedule;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import dev.spendaudit.core.ExitCode;
+import dev.spendaudit.store.StoreFailures;
+import dev.spendaudit.store.StoreUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
@@ -138,6 +141,10 @@ public class AuditLauncher {
 			return operator.start(job, params);
 		}
 		catch (Exception ex) {
+			if (StoreFailures.isStoreFailure(ex)) {
+				// Spring Batch keeps its records in the store: a store that refuses them is the store's failure
+				throw new StoreUnavailableException("cannot record the run in the store: " + oneLine(ex), ex);
+			}
 			throw new IllegalStateException("cannot launch the audit: " + ex.getMessage(), ex);
 		}
 	}
@@ -168,9 +175,29 @@ public class AuditLauncher {
 			return new DayResult(date, execution.getId(), null, "stopped before it finished; the next run restarts it");
 		}
 		Throwable first = execution.getAllFailureExceptions().stream().findFirst().orElse(null);
-		String cause = first != null ? oneLine(first) : execution.getExitStatus().getExitDescription();
-		return new DayResult(date, execution.getId(), null, cause,
-				first != null ? ExitCode.of(first) : ExitCode.FAILED);
+		if (first == null) {
+			return new DayResult(date, execution.getId(), null, execution.getExitStatus().getExitDescription(),
+					ExitCode.FAILED);
+		}
+		ExitCode code = ExitCode.of(first);
+		String cause = oneLine(first);
+		if (code == ExitCode.FAILED && StoreFailures.isStoreFailure(first)) {
+			code = ExitCode.STORE;
+			cause = "the job's store failed: " + cause;
+		}
+		if (code == ExitCode.SOURCE || code == ExitCode.STORE) {
+			// a database that fails mid-run can fail any step: say which, so the line alone tells what was cut short
+			cause = cause + failedStep(execution).map(step -> " (in step " + step + ")").orElse("");
+		}
+		return new DayResult(date, execution.getId(), null, cause, code);
+	}
+
+	private static Optional<String> failedStep(JobExecution execution) {
+		return execution.getStepExecutions()
+			.stream()
+			.filter(step -> step.getStatus() == BatchStatus.FAILED)
+			.map(StepExecution::getStepName)
+			.findFirst();
 	}
 
 	/** Where the digest step wrote the day's JSON (it says so in its step context: the launcher knows no files). */

@@ -29,8 +29,8 @@ import org.springframework.context.annotation.Configuration;
 class ScheduleConfiguration {
 
 	@Bean
-	DayLocks dayLocks(DataSource dataSource) {
-		return new DayLocks(dataSource);
+	DayLocks dayLocks(DataSource dataSource, LockSettings settings) {
+		return new DayLocks(dataSource, settings.lockWait());
 	}
 
 	@Bean

@@ -20,6 +20,8 @@ import dev.spendaudit.core.AuditDay;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
+import org.jooq.impl.DefaultConfiguration;
+import org.jooq.impl.DefaultExecuteListenerProvider;
 
 /**
  * The LiteLLM proxy's database, read only: the one entry point through which the rest of the job sees it. A day is
@@ -50,7 +52,10 @@ public class LiteLlmSource {
 	private final CallerScan callers;
 
 	public LiteLlmSource(DataSource dataSource, SourceSettings settings) {
-		DSLContext dsl = DSL.using(dataSource, SQLDialect.POSTGRES);
+		SourceErrors errors = new SourceErrors(settings.statementTimeout());
+		DSLContext dsl = DSL.using(new DefaultConfiguration().set(errors.connections(dataSource))
+			.set(SQLDialect.POSTGRES)
+			.set(new DefaultExecuteListenerProvider(errors)));
 		this.name = settings.name();
 		this.capabilities = SourceCapabilities.detect(dsl);
 		this.scan = new DaySpendScan(dsl, capabilities);

@@ -59,7 +59,7 @@ class DayReadIntegrationTests {
 		ds.setUrl(db.endpoint().url());
 		ds.setUser(db.endpoint().username());
 		ds.setPassword(db.endpoint().password());
-		source = new LiteLlmSource(ds, new SourceSettings(null, null, null, null));
+		source = new LiteLlmSource(ds, new SourceSettings(null, null, null, null, null));
 	}
 
 	@AfterAll

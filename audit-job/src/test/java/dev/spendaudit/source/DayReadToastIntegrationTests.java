@@ -45,7 +45,7 @@ class DayReadToastIntegrationTests {
 				db.endpoint().password(), true);
 		ds.setAutoCommit(false);
 		try {
-			LiteLlmSource source = new LiteLlmSource(ds, new SourceSettings(null, null, null, null));
+			LiteLlmSource source = new LiteLlmSource(ds, new SourceSettings(null, null, null, null, null));
 			Connection c = ds.getConnection();
 			long before = fetched(c);
 			read.accept(source);

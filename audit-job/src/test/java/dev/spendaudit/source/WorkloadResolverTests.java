@@ -73,9 +73,9 @@ class WorkloadResolverTests {
 	void settingsRejectAMalformedMasterKeyHash() {
 		org.assertj.core.api.Assertions
 			.assertThatIllegalArgumentException()
-			.isThrownBy(() -> new SourceSettings(null, null, null, "not-a-hash"))
+			.isThrownBy(() -> new SourceSettings(null, null, null, "not-a-hash", null))
 			.withMessageContaining("spend-audit.source.master-key-sha256");
-		assertThat(new SourceSettings(null, null, null, "A".repeat(64)).masterKeySha256()).isEqualTo(MASTER_SHA);
+		assertThat(new SourceSettings(null, null, null, "A".repeat(64), null).masterKeySha256()).isEqualTo(MASTER_SHA);
 	}
 
 	@Test

@@ -19,7 +19,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  * <ul>
  * <li>{@value #CLOCK}: the application's {@link Clock} is fixed at that instant (e.g. three days ahead);</li>
  * <li>{@value #HOLD_DIR}: the first day's digest, once assembled, creates {@code held-DATE} in that folder and
- * waits until {@code release} appears there, so a test can act (send SIGTERM) while a day is being audited.</li>
+ * waits until {@code release} appears there, so a test can act (send SIGTERM) while a day is being audited;</li>
+ * <li>{@value #HOLD_AT} (with {@value #HOLD_DIR}): instead, the run holds at that point ({@link HoldPoints}: a step
+ * boundary, mid-rollup, between SMTP acceptance and the SENT record), so a test can kill it or act there.</li>
  * </ul>
  */
 public final class TestHooks implements ApplicationContextInitializer<ConfigurableApplicationContext> {
@@ -28,6 +30,8 @@ public final class TestHooks implements ApplicationContextInitializer<Configurab
 
 	public static final String HOLD_DIR = "spend-audit-test.hold-dir";
 
+	public static final String HOLD_AT = "spend-audit-test.hold-at";
+
 	@Override
 	public void initialize(ConfigurableApplicationContext context) {
 		String clock = System.getProperty(CLOCK);
@@ -35,7 +39,13 @@ public final class TestHooks implements ApplicationContextInitializer<Configurab
 			context.getBeanFactory().registerSingleton("clock", Clock.fixed(Instant.parse(clock), ZoneOffset.UTC));
 		}
 		String hold = System.getProperty(HOLD_DIR);
-		if (hold != null) {
+		String holdAt = System.getProperty(HOLD_AT);
+		if (hold != null && holdAt != null) {
+			HoldPoints points = new HoldPoints(holdAt, Path.of(hold));
+			context.getBeanFactory().addBeanPostProcessor(points.steps());
+			context.getBeanFactory().registerSingleton("holdingStatements", points.statements());
+		}
+		else if (hold != null) {
 			context.getBeanFactory().registerSingleton("holdingSection", holding(Path.of(hold)));
 		}
 	}
