@@ -212,6 +212,12 @@ public class AuditLauncher {
 	}
 
 	static String oneLine(Throwable ex) {
+		for (Throwable t = ex; t != null; t = t.getCause() == t ? null : t.getCause()) {
+			if (t instanceof ExitCode.Coded && t.getMessage() != null) {
+				// a coded failure's own line says what failed for an operator; the driver's words are in it
+				return t.getMessage().lines().findFirst().orElse(t.getMessage());
+			}
+		}
 		Throwable root = ex;
 		while (root.getCause() != null && root.getCause() != root) {
 			root = root.getCause();

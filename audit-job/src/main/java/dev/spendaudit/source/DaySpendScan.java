@@ -13,7 +13,6 @@ import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.ResultQuery;
-import org.jooq.SQLDialect;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
@@ -73,20 +72,39 @@ final class DaySpendScan {
 	Scan scan(AuditDay day) {
 		Scan scan = new Scan(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
 		dsl.connection(c -> {
-			DSLContext one = DSL.using(c, SQLDialect.POSTGRES);
+			// the source's own configuration on that one connection: its failures are the source's (exit 4)
+			DSLContext one = DSL.using(dsl.configuration().derive(c));
 			one.execute("set work_mem = '" + WORK_MEM + "'");
 			one.execute("set jit = off");
+			RuntimeException failed = null;
 			try {
 				for (Record r : query(one, day).fetch()) {
 					add(scan, r);
 				}
 			}
+			catch (RuntimeException ex) {
+				failed = ex;
+				throw ex;
+			}
 			finally {
-				one.execute("reset work_mem");
-				one.execute("reset jit");
+				reset(one, failed);
 			}
 		});
 		return scan;
+	}
+
+	/** Resets the session; on a connection the read already lost, the read's failure is the one to report. */
+	private static void reset(DSLContext one, RuntimeException failed) {
+		try {
+			one.execute("reset work_mem");
+			one.execute("reset jit");
+		}
+		catch (RuntimeException ex) {
+			if (failed == null) {
+				throw ex;
+			}
+			failed.addSuppressed(ex);
+		}
 	}
 
 	/** The one statement: the finest grain, rolled up into the four kinds of facts. */

@@ -20,7 +20,7 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Everything a store schema holds for one day, table by table (every table with an {@code audit_date}), each row
  * as JSON without the columns that name the run that wrote it: what two stores that audited the same day the same
- * way must agree on, row for row.
+ * way must agree on, row for row ({@code computed_at} is the server's wall clock, not the job's).
  */
 public final class StoredDay {
 
@@ -79,7 +79,7 @@ public final class StoredDay {
 		ObjectNode node = (ObjectNode) JSON.readTree(row);
 		List<String> run = new ArrayList<>();
 		node.propertyNames().forEach(name -> {
-			if (name.contains("job_execution") || name.equals("audited_at")) {
+			if (name.contains("job_execution") || name.equals("audited_at") || name.equals("computed_at")) {
 				run.add(name);
 			}
 		});
