@@ -105,6 +105,19 @@ class SettingsValidationTests {
 				""")).contains("unknown setting").contains("quiet-dayz");
 	}
 
+	@Test
+	void lockWaitAndStatementTimeoutMustNotBeNegative() throws IOException {
+		assertThat(runWith("""
+				spend-audit:
+				  lock-wait: -5s
+				""")).contains("spend-audit.lock-wait").doesNotContain("\tat ");
+		assertThat(runWith("""
+				spend-audit:
+				  source:
+				    statement-timeout: 0s
+				""")).contains("spend-audit.source.statement-timeout").contains("positive");
+	}
+
 	private String runWith(String yaml) throws IOException {
 		return runWith(dir, yaml);
 	}
@@ -114,8 +127,10 @@ class SettingsValidationTests {
 	 * error: one line, and the exit code must be 3.
 	 */
 	static String runWith(Path dir, String yaml) throws IOException {
-		Path config = Files.writeString(dir.resolve("settings.yml"), yaml
-				+ "  source:\n    url: jdbc:postgresql://127.0.0.1:1/never-contacted\n");
+		String source = "    url: jdbc:postgresql://127.0.0.1:1/never-contacted\n";
+		// a file that sets a source setting of its own gets the URL in its source block
+		Path config = Files.writeString(dir.resolve("settings.yml"), yaml.contains("  source:\n")
+				? yaml.replace("  source:\n", "  source:\n" + source) : yaml + "  source:\n" + source);
 		StringWriter err = new StringWriter();
 		CommandLine cli = SpendAuditCommand.commandLine(SpendAuditApplication.class);
 		cli.setErr(new PrintWriter(err));
