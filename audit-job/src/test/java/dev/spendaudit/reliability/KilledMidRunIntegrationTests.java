@@ -1,7 +1,10 @@
 package dev.spendaudit.reliability;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -10,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import dev.spendaudit.db.DatabaseEndpoints.Endpoint;
 import dev.spendaudit.schedule.DayResult;
 import dev.spendaudit.schedule.RunOptions;
 import dev.spendaudit.testsupport.AuditApp;
@@ -107,6 +111,7 @@ class KilledMidRunIntegrationTests {
 			child.awaitHeld();
 			assertThat(child.kill()).as("killed, not ended").isEqualTo(137);
 		}
+		awaitDayLockReleased(day);
 		if (point.equals("sendDigest:accepted")) {
 			assertThat(copies(day)).as("the server had taken the message when the process died").hasSize(1);
 		}
@@ -125,6 +130,31 @@ class KilledMidRunIntegrationTests {
 		assertThat(smtp.received(day)).as("one distinct Message-ID for the day").hasSize(1);
 		assertThat(copies(day)).as("copies received")
 			.hasSize(point.equals("sendDigest:accepted") ? 2 : 1);
+	}
+
+	/**
+	 * Waits until PostgreSQL has ended the dead process's session, and with it its day lock: the server notices a
+	 * vanished client on its own, a moment after the kill. Fails if the lock outlives the process.
+	 */
+	private void awaitDayLockReleased(LocalDate day) throws Exception {
+		long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+		Endpoint e = db.endpoint();
+		try (Connection c = DriverManager.getConnection(e.url(), e.username(), e.password());
+				PreparedStatement st = c.prepareStatement("select count(*) from pg_locks where locktype = 'advisory'"
+						+ " and granted and classid = ? and objid = ?")) {
+			st.setInt(1, 0x7361);
+			st.setLong(2, day.toEpochDay());
+			while (true) {
+				try (ResultSet rs = st.executeQuery()) {
+					rs.next();
+					if (rs.getInt(1) == 0) {
+						return;
+					}
+				}
+				assertThat(System.nanoTime()).as("the day lock of the killed process is still held").isLessThan(deadline);
+				Thread.sleep(20);
+			}
+		}
 	}
 
 	/** The day's JSON without what names the run that wrote it. */

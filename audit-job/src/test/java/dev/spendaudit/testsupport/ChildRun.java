@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import dev.spendaudit.db.DatabaseEndpoints.Endpoint;
@@ -20,6 +21,10 @@ import static org.assertj.core.api.Assertions.fail;
  * {@link Process#destroyForcibly()} on Linux) or act while it waits.
  */
 public final class ChildRun implements AutoCloseable {
+
+	private static boolean archiveTried;
+
+	private static Path archive;
 
 	private final Process process;
 
@@ -43,17 +48,12 @@ public final class ChildRun implements AutoCloseable {
 		try {
 			Path holdDir = Files.createDirectories(dir);
 			Path log = holdDir.resolve("child.log");
-			String java = ProcessHandle.current().info().command().orElse("java");
-			List<String> command = new ArrayList<>(List.of(java, "-Xmx384m", "-XX:TieredStopAtLevel=1",
-					"-D" + TestHooks.CLOCK + "=" + clock));
+			List<String> command = java(source, settings, clock);
+			sharedArchive(source, settings, clock).ifPresent(a -> command.add(1, "-XX:SharedArchiveFile=" + a));
 			if (holdAt != null) {
 				command.add("-D" + TestHooks.HOLD_DIR + "=" + holdDir);
 				command.add("-D" + TestHooks.HOLD_AT + "=" + holdAt);
 			}
-			command.add("-Dspend-audit.source.url=" + source.url());
-			command.add("-Dspend-audit.source.username=" + source.username());
-			command.add("-Dspend-audit.source.password=" + source.password());
-			settings.forEach((k, v) -> command.add("-D" + k + "=" + v));
 			command.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.spendaudit.SpendAuditApplication"));
 			command.addAll(List.of(args));
 			Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
@@ -62,6 +62,51 @@ public final class ChildRun implements AutoCloseable {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	private static List<String> java(Endpoint source, Map<String, String> settings, Instant clock) {
+		String java = ProcessHandle.current().info().command().orElse("java");
+		List<String> command = new ArrayList<>(List.of(java, "-Xmx384m", "-XX:TieredStopAtLevel=1",
+				"-D" + TestHooks.CLOCK + "=" + clock));
+		command.add("-Dspend-audit.source.url=" + source.url());
+		command.add("-Dspend-audit.source.username=" + source.username());
+		command.add("-Dspend-audit.source.password=" + source.password());
+		settings.forEach((k, v) -> command.add("-D" + k + "=" + v));
+		return command;
+	}
+
+	/**
+	 * A class-data-sharing archive of the application booted whole, made once per test JVM by a child that runs
+	 * {@code status} and exits (a killed JVM writes none): the children after it start in about half the time, as
+	 * the installed command does with its own archive. Empty where the JVM cannot make one.
+	 */
+	private static synchronized Optional<Path> sharedArchive(Endpoint source, Map<String, String> settings,
+			Instant clock) throws IOException {
+		if (archiveTried) {
+			return Optional.ofNullable(archive);
+		}
+		archiveTried = true;
+		Path dir = Files.createTempDirectory("spend-audit-cds");
+		Path file = dir.resolve("children.jsa");
+		List<String> command = java(source, settings, clock);
+		command.add(1, "-XX:ArchiveClassesAtExit=" + file);
+		command.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.spendaudit.SpendAuditApplication",
+				"status", "--days", "1"));
+		Process process = new ProcessBuilder(command).redirectErrorStream(true)
+			.redirectOutput(dir.resolve("archive.log").toFile())
+			.start();
+		try {
+			process.waitFor(180, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		process.destroyForcibly();
+		file.toFile().deleteOnExit();
+		dir.resolve("archive.log").toFile().deleteOnExit();
+		dir.toFile().deleteOnExit();
+		archive = Files.isRegularFile(file) ? file : null;
+		return Optional.ofNullable(archive);
 	}
 
 	/** Waits until the child holds at its point; fails (with its output) if it ends first or takes minutes. */
