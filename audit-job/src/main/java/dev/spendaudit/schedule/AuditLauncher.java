@@ -184,9 +184,13 @@ public class AuditLauncher {
 			.orElse(null);
 	}
 
+	/**
+	 * The failure in one line: a coded failure's own message (it names the file, server or setting, as the
+	 * command line's errors do), else the deepest cause's.
+	 */
 	static String oneLine(Throwable ex) {
 		Throwable root = ex;
-		while (root.getCause() != null && root.getCause() != root) {
+		while (!(root instanceof ExitCode.Coded) && root.getCause() != null && root.getCause() != root) {
 			root = root.getCause();
 		}
 		String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
