@@ -15,7 +15,6 @@ import java.util.Locale;
 import java.util.Map;
 
 import dev.spendaudit.core.Quantities;
-import dev.spendaudit.history.HistoryReader;
 import freemarker.ext.beans.BeansWrapper;
 import freemarker.template.Configuration;
 import freemarker.template.TemplateException;
@@ -39,13 +38,13 @@ public class DigestRenderer {
 
 	private final Configuration freemarker;
 
-	private final HistoryReader history;
+	private final DigestHistory history;
 
 	private final DigestCharts charts;
 
 	private final DigestSettings settings;
 
-	DigestRenderer(Configuration freemarker, HistoryReader history, DigestSettings settings) {
+	DigestRenderer(Configuration freemarker, DigestHistory history, DigestSettings settings) {
 		this.freemarker = freemarker;
 		this.history = history;
 		this.charts = new DigestCharts();
@@ -54,7 +53,7 @@ public class DigestRenderer {
 
 	/** The digest as the mail shows it (images by {@code cid:}), and the HTML for the file next to the PNGs. */
 	public Rendering render(DigestDocument document) {
-		History h = History.load(history, document.date());
+		History h = history.of(document.date());
 		SpendComparison comparison = document.sections().get(HistorySection.NAME) instanceof SpendComparison c ? c
 				: h.comparison();
 		List<String> series = chartSeries(h);
