@@ -27,6 +27,7 @@ import static org.jooq.impl.DSL.grouping;
 import static org.jooq.impl.DSL.groupingSets;
 import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.max;
+import static org.jooq.impl.DSL.min;
 import static org.jooq.impl.DSL.noCondition;
 import static org.jooq.impl.DSL.not;
 import static org.jooq.impl.DSL.nullif;
@@ -57,9 +58,23 @@ final class DaySpendScan {
 
 	private final SourceCapabilities capabilities;
 
+	/** The spend log itself, or its legacy table under the spend log's name (so every column reads the same). */
+	private final Table<?> from;
+
 	DaySpendScan(DSLContext dsl, SourceCapabilities capabilities) {
+		this(dsl, capabilities, S);
+	}
+
+	private DaySpendScan(DSLContext dsl, SourceCapabilities capabilities, Table<?> from) {
 		this.dsl = dsl;
 		this.capabilities = capabilities;
+		this.from = from;
+	}
+
+	/** The same scan over {@code "LiteLLM_SpendLogs_legacy"}, whose columns are {@code legacy}'s spend log's. */
+	static DaySpendScan legacy(DSLContext dsl, SourceCapabilities legacy) {
+		return new DaySpendScan(dsl, legacy,
+				DSL.table(DSL.name(SourceCapabilities.LEGACY_SPEND_LOGS)).as(DSL.name(S.getName())));
 	}
 
 	/** The four kinds of facts the scan yields. */
@@ -177,7 +192,7 @@ final class DaySpendScan {
 					count().filterWhere(not(VALID_SPEND)).as("ni"), max(S.STARTTIME).as("newest"),
 					count().filterWhere(unpriced).as("nu"), sum(prompt).filterWhere(unpriced).as("upt"),
 					sum(completion).filterWhere(unpriced).as("uct"))
-			.from(S)
+			.from(from)
 			.where(inWindow(day))
 			.groupBy(key, model, provider, hour, date, bucket)
 			.asTable("f");
@@ -196,7 +211,17 @@ final class DaySpendScan {
 
 	/** The newest spend-log row that started before {@code before} (a backward index scan). */
 	LocalDateTime newestRowBefore(LocalDateTime before) {
-		return dsl.select(max(S.STARTTIME)).from(S).where(S.STARTTIME.lt(before)).fetchOne(0, LocalDateTime.class);
+		return dsl.select(max(S.STARTTIME)).from(from).where(S.STARTTIME.lt(before)).fetchOne(0, LocalDateTime.class);
+	}
+
+	/** The table's oldest row (a forward index scan): what retention has not deleted yet; null when it is empty. */
+	LocalDateTime oldestRow() {
+		return dsl.select(min(S.STARTTIME)).from(from).fetchOne(0, LocalDateTime.class);
+	}
+
+	/** Whether the table has any row in the day's window (one index probe). */
+	boolean hasRows(AuditDay day) {
+		return dsl.fetchExists(dsl.selectOne().from(from).where(inWindow(day)));
 	}
 
 	/**
@@ -205,7 +230,7 @@ final class DaySpendScan {
 	 */
 	List<AnomalousRow> invalidSpendRows(AuditDay day, int limit) {
 		return dsl.select(S.REQUEST_ID, S.STARTTIME)
-			.from(S)
+			.from(from)
 			.where(inWindow(day))
 			.and(not(VALID_SPEND))
 			.orderBy(S.STARTTIME, S.REQUEST_ID)
