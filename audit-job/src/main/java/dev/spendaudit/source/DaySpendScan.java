@@ -55,9 +55,18 @@ final class DaySpendScan {
 
 	private final SourceCapabilities capabilities;
 
-	DaySpendScan(DSLContext dsl, SourceCapabilities capabilities) {
+	/** Valid and at most the plausible cost of one request: what the day's sums count. */
+	private final Condition counted;
+
+	/** Valid money, but more than one request can cost. */
+	private final Condition implausible;
+
+	DaySpendScan(DSLContext dsl, SourceCapabilities capabilities, AnomalousSettings anomalous) {
 		this.dsl = dsl;
 		this.capabilities = capabilities;
+		Field<Double> max = inline(anomalous.maxRequestUsd().doubleValue());
+		this.counted = VALID_SPEND.and(S.SPEND.le(max));
+		this.implausible = VALID_SPEND.and(S.SPEND.gt(max));
 	}
 
 	/** The four kinds of facts the scan yields. */
@@ -152,8 +161,8 @@ final class DaySpendScan {
 			.select(key.as("k"), model.as("m"), provider.as("p"), hour.as("h"), date.as("d"), bucket.as("b"),
 					count().as("n"), count().filterWhere(failed).as("nf"), count().filterWhere(cached).as("nc"),
 					sum(prompt).as("pt"), sum(completion).as("ct"),
-					sum(S.SPEND.cast(SQLDataType.NUMERIC)).filterWhere(VALID_SPEND).as("usd"),
-					count().filterWhere(not(VALID_SPEND)).as("ni"), max(S.STARTTIME).as("newest"),
+					sum(S.SPEND.cast(SQLDataType.NUMERIC)).filterWhere(counted).as("usd"),
+					count().filterWhere(not(counted)).as("ni"), max(S.STARTTIME).as("newest"),
 					count().filterWhere(unpriced).as("nu"), sum(prompt).filterWhere(unpriced).as("upt"),
 					sum(completion).filterWhere(unpriced).as("uct"))
 			.from(S)
@@ -179,17 +188,24 @@ final class DaySpendScan {
 	}
 
 	/**
-	 * Up to {@code limit} of the day's rows with NaN, infinite or negative spend, oldest first: an ordered index scan
-	 * that stops at the limit, made only when the scan counted such rows.
+	 * Up to {@code limit} of the day's rows left out of the sums for their spend (NaN, infinite, negative or
+	 * implausibly high), oldest first: an ordered index scan that stops at the limit, made only when the scan
+	 * counted such rows.
 	 */
 	List<AnomalousRow> invalidSpendRows(AuditDay day, int limit) {
-		return dsl.select(S.REQUEST_ID, S.STARTTIME)
+		return dsl.select(S.REQUEST_ID, S.STARTTIME, field(implausible).as("implausible"))
 			.from(S)
 			.where(inWindow(day))
-			.and(not(VALID_SPEND))
+			.and(not(counted))
 			.orderBy(S.STARTTIME, S.REQUEST_ID)
 			.limit(limit)
-			.fetch(r -> new AnomalousRow(r.value1(), r.value2(), AnomalousRow.INVALID_SPEND));
+			.fetch(r -> new AnomalousRow(r.value1(), r.value2(),
+					Boolean.TRUE.equals(r.value3()) ? AnomalousRow.IMPLAUSIBLE_SPEND : AnomalousRow.INVALID_SPEND));
+	}
+
+	/** How many of the day's rows hold finite spend above the plausible cost of one request. */
+	long implausibleSpendRows(AuditDay day) {
+		return dsl.fetchCount(S, inWindow(day).and(implausible));
 	}
 
 	static Condition inWindow(AuditDay day) {

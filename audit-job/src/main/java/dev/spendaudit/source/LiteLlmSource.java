@@ -50,10 +50,14 @@ public class LiteLlmSource {
 	private final CallerScan callers;
 
 	public LiteLlmSource(DataSource dataSource, SourceSettings settings) {
+		this(dataSource, settings, AnomalousSettings.defaults());
+	}
+
+	public LiteLlmSource(DataSource dataSource, SourceSettings settings, AnomalousSettings anomalous) {
 		DSLContext dsl = DSL.using(dataSource, SQLDialect.POSTGRES);
 		this.name = settings.name();
 		this.capabilities = SourceCapabilities.detect(dsl);
-		this.scan = new DaySpendScan(dsl, capabilities);
+		this.scan = new DaySpendScan(dsl, capabilities, anomalous);
 		this.keys = new KeyDirectory(dsl, capabilities);
 		this.resolver = new WorkloadResolver(settings.masterKeySha256());
 		this.requests = new RequestDrillDown(dsl, capabilities, scan);
@@ -84,14 +88,16 @@ public class LiteLlmSource {
 		Map<String, Workload> workloads = new HashMap<>();
 		lookup.facts().forEach((key, f) -> workloads.put(key, resolver.resolve(f)));
 		List<AnomalousRow> samples = new ArrayList<>(lookup.samples());
+		long implausible = 0;
 		if (facts.groups().stream().anyMatch(g -> g.invalidSpendRows() > 0)) {
 			samples.addAll(scan.invalidSpendRows(day, ANOMALY_SAMPLES));
+			implausible = scan.implausibleSpendRows(day);
 		}
 		samples.sort(Comparator.comparing(AnomalousRow::startTimeUtc).thenComparing(AnomalousRow::requestId));
 		return new DayFacts(day, name, facts.groups(), facts.promptBuckets(), facts.providerHours(),
 				facts.keyUtcDates(), workloads, lookup.metadata(),
-				samples.subList(0, Math.min(ANOMALY_SAMPLES, samples.size())), scan.newestRowBefore(day.toUtc()),
-				null);
+				samples.subList(0, Math.min(ANOMALY_SAMPLES, samples.size())), implausible,
+				scan.newestRowBefore(day.toUtc()), null);
 	}
 
 	/**
