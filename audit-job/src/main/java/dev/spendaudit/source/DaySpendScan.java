@@ -98,6 +98,11 @@ final class DaySpendScan {
 		return scan;
 	}
 
+	/** Valid money and at most the plausible cost of one request: the rows every sum of spend counts. */
+	Condition counted() {
+		return counted;
+	}
+
 	/** The one statement: the finest grain, rolled up into the four kinds of facts. */
 	ResultQuery<Record> query(DSLContext dsl, AuditDay day) {
 		Table<?> f = finestGrain(dsl, day);
@@ -156,7 +161,9 @@ final class DaySpendScan {
 			.otherwise(inline(128_000L));
 		Condition failed = capabilities.hasSpendLogColumn("status") ? S.STATUS.eq("failure") : falseCondition();
 		Condition cached = capabilities.hasSpendLogColumn("cache_hit") ? S.CACHE_HIT.eq("True") : falseCondition();
-		Condition unpriced = S.SPEND.eq(0.0).and(prompt.plus(completion).gt(inline(0))).and(succeeded()).and(uncached());
+		// never prompt + completion: two INTEGER counts at INTEGER's limit overflow, and the statement would fail
+		Condition unpriced = S.SPEND.eq(0.0).and(prompt.gt(inline(0)).or(completion.gt(inline(0)))).and(succeeded())
+			.and(uncached());
 		return dsl
 			.select(key.as("k"), model.as("m"), provider.as("p"), hour.as("h"), date.as("d"), bucket.as("b"),
 					count().as("n"), count().filterWhere(failed).as("nf"), count().filterWhere(cached).as("nc"),

@@ -61,7 +61,7 @@ public class LiteLlmSource {
 		this.keys = new KeyDirectory(dsl, capabilities);
 		this.resolver = new WorkloadResolver(settings.masterKeySha256());
 		this.requests = new RequestDrillDown(dsl, capabilities, scan);
-		this.freshness = new FreshnessScan(dsl, capabilities);
+		this.freshness = new FreshnessScan(dsl, capabilities, scan.counted());
 		this.activity = new KeyActivityScan(dsl, capabilities);
 		this.callers = new CallerScan(dsl, capabilities);
 	}
