@@ -14,7 +14,7 @@
 #                      5M rows over 30 days and on the same day in a table of 500K rows over 3 days;
 #   a backfill       = run --from D-29 --to D minus run --date E, against a bare 30-day GROUP BY;
 #   peak RSS         of every run, and of a day with 10,000 one-off keys;
-#   whole process    run --date D at 5M rows, --help, run --help and fingerprint.
+#   whole process    run --date D at 5M rows; --help, run --help and fingerprint through the installed command.
 #
 # Steady state: the store is emptied first (unless --keep-store), then one warm-up run of each day (and of the
 # range) fills it with the history the days need; the measured runs are reruns, which replace a day's rows.
@@ -115,11 +115,11 @@ reset_store() {
 }
 
 measure() {
-	echo "== start-up: --help, run --help, fingerprint ($((REPS + 2)) each)"
+	echo "== start-up: --help, run --help, fingerprint ($((REPS + 2)) each, with the installed command line)"
 	for ((i = 1; i <= REPS + 2; i++)); do
-		process help "$i" "${LAUNCH[@]}" --help
-		process run-help "$i" "${LAUNCH[@]}" run --help
-		echo sk-bench-0 | process fingerprint "$i" "${LAUNCH[@]}" fingerprint
+		process help "$i" "$COMMAND" --help
+		process run-help "$i" "$COMMAND" run --help
+		echo sk-bench-0 | process fingerprint "$i" "$COMMAND" fingerprint
 	done
 	grep -q "$(encode_key_hash sk-bench-0)" "$RESULTS/logs/fingerprint-1.log" || { echo "fingerprint printed no hash"; exit 1; }
 

@@ -80,7 +80,7 @@ class DemoCommand implements Callable<Integer> {
 						+ " days before it are rolled up first, quietly, as its history");
 				stdout.flush();
 			}
-			RunOutcome outcome = RunCommand.runDays(context, out, false, false, yesterday, mode, stdout,
+			RunOutcome outcome = RunCommand.runDays(context, out, false, false, false, yesterday, mode, stdout,
 					spec.commandLine().getErr());
 			if (outcome.exit().done()) {
 				if (mode != ProgressMode.QUIET) {

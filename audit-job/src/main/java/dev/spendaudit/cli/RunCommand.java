@@ -65,6 +65,11 @@ class RunCommand implements Callable<Integer> {
 			description = "mail the digest even if it was already sent (with a range or a catch-up: the newest day's)")
 	boolean resend;
 
+	@Option(names = "--force", description = {"recompute a day even when the source no longer holds it (LiteLLM's"
+			+ " retention deleted its rows): its stored figures are replaced by what is left, zeros; without it such a"
+			+ " day keeps its stored figures"})
+	boolean force;
+
 	@Spec
 	CommandSpec spec;
 
@@ -83,8 +88,8 @@ class RunCommand implements Callable<Integer> {
 		CommandHealth health = CommandHealth.begin(configFile, overrides, out, true, spec.commandLine().getErr());
 		try (ConfigurableApplicationContext context = AuditContext.start(configFile, overrides)) {
 			health.attach(context, out);
-			return health.finish(runDays(context, out, mailLastDay, resend, dates, mode, spec.commandLine().getOut(),
-					spec.commandLine().getErr()));
+			return health.finish(runDays(context, out, mailLastDay, resend, force, dates, mode,
+					spec.commandLine().getOut(), spec.commandLine().getErr()));
 		}
 		catch (RuntimeException ex) {
 			throw health.failed(ex);
@@ -98,7 +103,7 @@ class RunCommand implements Callable<Integer> {
 	 * stops the run before any day (exit code 7).
 	 */
 	static RunOutcome runDays(ConfigurableApplicationContext context, Path out, boolean mailLastDay, boolean resend,
-			DateOptions dates, ProgressMode mode, PrintWriter stdout, PrintWriter stderr) {
+			boolean force, DateOptions dates, ProgressMode mode, PrintWriter stdout, PrintWriter stderr) {
 		CoreSettings settings = context.getBean(CoreSettings.class);
 		Path dir = out != null ? out : settings.out();
 		DigestFiles.checkWritable(dir);
@@ -119,7 +124,7 @@ class RunCommand implements Callable<Integer> {
 		context.getBean(Progress.class).listen(printer);
 		List<DayResult> results;
 		try {
-			results = nightly.run(days, new RunOptions(dir, mailLastDay, resend, null), catchUp, printer);
+			results = nightly.run(days, new RunOptions(dir, mailLastDay, resend, null).forced(force), catchUp, printer);
 		}
 		finally {
 			printer.end();

@@ -25,6 +25,12 @@ public final class DaySteps {
 	 */
 	public static final String MISSED_DAYS = "missedDays";
 
+	/**
+	 * The job parameter of {@code run --force} ({@code true}/{@code false}): a day the source no longer holds is
+	 * read again (to zeros) instead of keeping the facts stored for it.
+	 */
+	public static final String FORCE = "force";
+
 	private DaySteps() {
 	}
 

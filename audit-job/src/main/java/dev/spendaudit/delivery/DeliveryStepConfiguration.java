@@ -18,6 +18,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
@@ -39,10 +40,18 @@ class DeliveryStepConfiguration {
 		return new DigestMessages(settings, sentDigests, clock);
 	}
 
+	/**
+	 * The SMTP timeouts of {@code spend-audit.mail.*} go into the sender before its first session; a JavaMail
+	 * property set explicitly under {@code spring.mail.properties} wins.
+	 */
 	@Bean
 	DigestDelivery digestDelivery(MailSettings settings, ObjectProvider<JavaMailSender> sender,
 			SentDigests sentDigests, DigestMessages digestMessages, Clock clock) {
-		return new DigestDelivery(settings, sender.getIfAvailable(), sentDigests, digestMessages, clock);
+		JavaMailSender mailSender = sender.getIfAvailable();
+		if (mailSender instanceof JavaMailSenderImpl impl) {
+			settings.javaMailTimeouts().forEach(impl.getJavaMailProperties()::putIfAbsent);
+		}
+		return new DigestDelivery(settings, mailSender, sentDigests, digestMessages, clock);
 	}
 
 	@Bean

@@ -20,6 +20,7 @@ import org.springframework.core.retry.RetryException;
 import org.springframework.core.retry.RetryPolicy;
 import org.springframework.core.retry.RetryTemplate;
 import org.springframework.mail.MailException;
+import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 
@@ -203,6 +204,10 @@ public class DigestDelivery {
 	/** The deepest reason, in one line, with the SMTP password (if it ever shows up in one) masked. */
 	String cause(Throwable ex) {
 		Throwable root = ex;
+		// Spring keeps a refused recipient's reason (the server's 550 line) per message, not as the cause
+		if (ex instanceof MailSendException send && send.getMessageExceptions().length > 0) {
+			root = send.getMessageExceptions()[0];
+		}
 		while (root.getCause() != null && root.getCause() != root) {
 			root = root.getCause();
 		}

@@ -79,7 +79,7 @@ public final class SmtpProbe {
 		String protocol = mail.getProtocol() == null ? "smtp" : mail.getProtocol();
 		Properties props = new Properties();
 		props.putAll(mail.getProperties());
-		// the nightly run's own defaults (application.yml); a doctor must not hang on a dead server either
+		// the nightly run's own defaults (MailSettings connect-timeout / read-timeout); a doctor must not hang either
 		props.putIfAbsent("mail." + protocol + ".connectiontimeout", "10000");
 		props.putIfAbsent("mail." + protocol + ".timeout", "30000");
 		if (mail.getSsl().isEnabled()) {

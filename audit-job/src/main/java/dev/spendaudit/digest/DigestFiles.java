@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
@@ -29,6 +30,9 @@ public class DigestFiles {
 		.enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
 		.enable(SerializationFeature.INDENT_OUTPUT)
 		.build();
+
+	/** What a file being written is called until it is complete. */
+	static final String TEMP_SUFFIX = ".tmp";
 
 	public Path writeJson(Path dir, DigestDocument document) {
 		return write(dir, name(document.date(), "json"), JSON.writeValueAsString(document) + "\n");
@@ -75,11 +79,20 @@ public class DigestFiles {
 		return write(dir, fileName, content.getBytes(StandardCharsets.UTF_8));
 	}
 
+	/**
+	 * Writes {@code fileName} whole or not at all: the bytes go to a temporary name in the same folder
+	 * ({@code .NAME*.tmp}, which nothing reads: {@code resend}, the next run and {@code prune} go by the final names),
+	 * then replace the file in one rename. A write that fails (a full disk) removes its temporary file and leaves
+	 * the previous file, if any, as it was; a temporary file a killed process left behind is removed first.
+	 * @throws OutputNotWritableException naming the file and the reason
+	 */
 	public static Path write(Path dir, String fileName, byte[] content) {
+		Path target = dir.resolve(fileName);
+		Path temp = null;
 		try {
 			Files.createDirectories(dir);
-			Path target = dir.resolve(fileName);
-			Path temp = Files.createTempFile(dir, "." + fileName, ".tmp");
+			removeLeftovers(dir, fileName);
+			temp = Files.createTempFile(dir, "." + fileName, TEMP_SUFFIX);
 			Files.write(temp, content);
 			try {
 				Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -90,7 +103,30 @@ public class DigestFiles {
 			return target;
 		}
 		catch (IOException ex) {
-			throw new OutputNotWritableException("cannot write " + dir.resolve(fileName) + ": " + reason(ex), ex);
+			deleteQuietly(temp);
+			throw new OutputNotWritableException("cannot write " + target + ": " + reason(ex), ex);
+		}
+	}
+
+	private static void removeLeftovers(Path dir, String fileName) throws IOException {
+		try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(dir,
+				p -> p.getFileName().toString().startsWith("." + fileName)
+						&& p.getFileName().toString().endsWith(TEMP_SUFFIX))) {
+			for (Path leftover : leftovers) {
+				Files.deleteIfExists(leftover);
+			}
+		}
+	}
+
+	private static void deleteQuietly(Path temp) {
+		if (temp == null) {
+			return;
+		}
+		try {
+			Files.deleteIfExists(temp);
+		}
+		catch (IOException ignored) {
+			// the reason the write failed is the one worth reporting
 		}
 	}
 
@@ -120,7 +156,7 @@ public class DigestFiles {
 		if (ex instanceof FileSystemException fs && fs.getReason() != null) {
 			return fs.getReason() + (fs.getFile() != null ? " (" + fs.getFile() + ")" : "");
 		}
-		return ex.getClass().getSimpleName() + (ex.getMessage() == null ? "" : ": " + ex.getMessage());
+		return ex.getMessage() != null ? ex.getMessage() : ex.getClass().getSimpleName();
 	}
 
 }

@@ -16,7 +16,6 @@ import java.util.Map;
 
 import dev.spendaudit.core.DisplayText;
 import dev.spendaudit.core.Quantities;
-import dev.spendaudit.history.HistoryReader;
 import freemarker.ext.beans.BeansWrapper;
 import freemarker.template.Configuration;
 import freemarker.template.TemplateException;
@@ -40,7 +39,7 @@ public class DigestRenderer {
 
 	private final Configuration freemarker;
 
-	private final HistoryReader history;
+	private final DigestHistory history;
 
 	private final DigestCharts charts;
 
@@ -48,7 +47,7 @@ public class DigestRenderer {
 
 	private final DisplayWrapper display = new DisplayWrapper();
 
-	DigestRenderer(Configuration freemarker, HistoryReader history, DigestSettings settings) {
+	DigestRenderer(Configuration freemarker, DigestHistory history, DigestSettings settings) {
 		this.freemarker = freemarker;
 		this.history = history;
 		this.charts = new DigestCharts();
@@ -57,7 +56,7 @@ public class DigestRenderer {
 
 	/** The digest as the mail shows it (images by {@code cid:}), and the HTML for the file next to the PNGs. */
 	public Rendering render(DigestDocument document) {
-		History h = History.load(history, document.date());
+		History h = history.of(document.date());
 		SpendComparison comparison = document.sections().get(HistorySection.NAME) instanceof SpendComparison c ? c
 				: h.comparison();
 		List<String> series = chartSeries(h);

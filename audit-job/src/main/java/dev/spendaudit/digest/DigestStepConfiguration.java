@@ -45,8 +45,13 @@ class DigestStepConfiguration {
 	}
 
 	@Bean
+	DigestHistory digestHistory(HistoryReader history) {
+		return new DigestHistory(history);
+	}
+
+	@Bean
 	@Order(Ordered.HIGHEST_PRECEDENCE)
-	HistorySection historySection(HistoryReader history) {
+	HistorySection historySection(DigestHistory history) {
 		return new HistorySection(history);
 	}
 
@@ -57,7 +62,7 @@ class DigestStepConfiguration {
 	}
 
 	@Bean
-	DigestRenderer digestRenderer(freemarker.template.Configuration freemarker, HistoryReader history,
+	DigestRenderer digestRenderer(freemarker.template.Configuration freemarker, DigestHistory history,
 			DigestSettings settings) {
 		return new DigestRenderer(freemarker, history, settings);
 	}
@@ -70,13 +75,14 @@ class DigestStepConfiguration {
 	@Bean
 	Step writeDigest(JobRepository jobRepository, PlatformTransactionManager tx, DigestAssembler assembler,
 			DigestRenderer renderer, DigestFiles files, ObjectProvider<DigestOutput> outputs, HistoryWriter history,
-			Clock clock) {
+			DigestHistory digestHistory, Clock clock) {
 		return new StepBuilder(jobRepository).tasklet((contribution, chunk) -> {
 			var execution = contribution.getStepExecution();
 			JobParameters params = execution.getJobParameters();
 			LocalDate date = params.getLocalDate("auditDate");
 			Path out = Path.of(params.getString("outDir"));
 			long started = System.nanoTime();
+			digestHistory.forget();
 			DigestDocument document = assembler.assemble(date, execution.getJobExecutionId(),
 					params.getString("rerunCommand"), missedDays(params.getString(DaySteps.MISSED_DAYS)));
 			Path json = files.writeJson(out, document);

@@ -7,7 +7,10 @@ import java.time.ZoneOffset;
 import java.util.List;
 
 import dev.spendaudit.core.AuditDay;
+import dev.spendaudit.core.UtcTimes;
+import dev.spendaudit.history.HistoryReader;
 import dev.spendaudit.history.HistoryWriter;
+import dev.spendaudit.source.DayCoverage;
 import dev.spendaudit.source.DayFacts;
 import dev.spendaudit.source.LiteLlmSource;
 import org.slf4j.Logger;
@@ -15,7 +18,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Reads one day of the source into the history: the day's facts from one scan, and for an audited day also the
- * bounded freshness lookups (newest row now, longest gap before the day's end).
+ * bounded freshness lookups (newest row now, longest gap before the day's end). A day the source no longer holds
+ * (LiteLLM's retention deleted it) keeps the facts an earlier run stored, unless forced: reading it again would
+ * replace real figures with zeros.
  */
 public class DayReader {
 
@@ -25,28 +30,61 @@ public class DayReader {
 
 	private final HistoryWriter history;
 
+	private final HistoryReader stored;
+
 	private final Clock clock;
 
-	public DayReader(LiteLlmSource source, HistoryWriter history, Clock clock) {
+	public DayReader(LiteLlmSource source, HistoryWriter history, HistoryReader stored, Clock clock) {
 		this.source = source;
 		this.history = history;
+		this.stored = stored;
 		this.clock = clock;
 	}
 
-	/** The audited day: its facts and the freshness lookups over {@code [end − gapWindow, end)}. */
-	public DayFacts readAudited(AuditDay day, Duration gapWindow, long jobExecutionId) {
+	/**
+	 * The audited day: its facts and the freshness lookups over {@code [end − gapWindow, end)}, or the stored facts
+	 * kept as they are when the source no longer holds the day ({@code force} reads it anyway).
+	 *
+	 * @return what was read, and from where, for the digest
+	 */
+	public SourceRead readAudited(AuditDay day, Duration gapWindow, long jobExecutionId, boolean force) {
 		long started = System.nanoTime();
-		DayFacts facts = source.readDay(day);
+		DayCoverage coverage = source.coverage(day);
+		String oldest = coverage.oldestRowUtc() == null ? null : UtcTimes.iso(coverage.oldestRowUtc());
+		String gone = "the source no longer holds " + day.date() + " (" + (oldest == null
+				? "its spend log is empty" : "its oldest spend-log row is " + oldest) + ", LiteLLM's retention)";
+		if (!coverage.held() && !force && !stored.daysWithFacts(day.date(), day.date()).isEmpty()) {
+			String note = gone + ": the figures are the ones stored when it was audited; --force recomputes them";
+			log.warn("{}: {}", day.date(), note);
+			return new SourceRead(null, true, oldest, note);
+		}
+		DayFacts facts = source.readDay(day, coverage);
 		facts = facts.withFreshness(source.logFreshness(day, gapWindow, now()));
 		history.replaceDay(day, List.of(facts), jobExecutionId);
 		long anomalies = facts.invalidSpendRows() + facts.metadata().invalidRows();
 		log.info("{}: {} key/model groups from {} keys, {} provider-hours{} in {} ms", day.date(),
 				facts.groups().size(), facts.workloads().size(), facts.providerHours().size(),
 				anomalies > 0 ? ", " + anomalies + " anomalous rows" : "", (System.nanoTime() - started) / 1_000_000);
-		return facts;
+		String note = null;
+		if (coverage.fromLegacy()) {
+			note = "read from \"" + DayCoverage.LEGACY_SPEND_LOGS + "\": the partitioned spend log does not hold "
+					+ day.date() + (oldest == null ? " (it is empty)" : " (its oldest row is " + oldest + ")");
+		}
+		else if (!coverage.held() && force) {
+			note = gone + ": recomputed anyway (--force), so its figures are zero";
+		}
+		else if (!coverage.held() && oldest != null) {
+			// nothing stored to keep: say why the day is empty, since it may not be for want of spend
+			note = "the spend log holds no row of " + day.date() + " (its oldest row is " + oldest
+					+ "): its figures are zero";
+		}
+		if (note != null) {
+			log.warn("{}: {}", day.date(), note);
+		}
+		return new SourceRead(coverage.table(), false, oldest, note);
 	}
 
-	/** A day only rolled up as history: its facts, no freshness lookups, no digest. */
+	/** A day only rolled up as history: its facts (from the legacy table where only it has them), no digest. */
 	public DayFacts rollUp(AuditDay day, long jobExecutionId) {
 		DayFacts facts = source.readDay(day);
 		history.replaceDay(day, List.of(facts), jobExecutionId);

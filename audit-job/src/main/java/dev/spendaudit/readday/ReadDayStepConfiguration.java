@@ -4,6 +4,7 @@ import java.time.Clock;
 
 import dev.spendaudit.core.AuditDay;
 import dev.spendaudit.core.CoreSettings;
+import dev.spendaudit.core.DaySteps;
 import dev.spendaudit.core.HistoryNeeds;
 import dev.spendaudit.core.Progress;
 import dev.spendaudit.history.HistoryReader;
@@ -29,8 +30,13 @@ import org.springframework.transaction.PlatformTransactionManager;
 class ReadDayStepConfiguration {
 
 	@Bean
-	DayReader dayReader(LiteLlmSource source, HistoryWriter writer, Clock clock) {
-		return new DayReader(source, writer, clock);
+	DayReader dayReader(LiteLlmSource source, HistoryWriter writer, HistoryReader reader, Clock clock) {
+		return new DayReader(source, writer, reader, clock);
+	}
+
+	@Bean
+	SourceReadSection sourceReadSection() {
+		return new SourceReadSection();
 	}
 
 	@Bean
@@ -61,11 +67,13 @@ class ReadDayStepConfiguration {
 
 	@Bean
 	Step readDay(JobRepository jobRepository, PlatformTransactionManager tx, DayReader reader, CoreSettings core,
-			FreshnessSettings freshness) {
+			FreshnessSettings freshness, SourceReadSection reads) {
 		return new StepBuilder(jobRepository).tasklet((contribution, chunk) -> {
 			var execution = contribution.getStepExecution();
 			AuditDay day = AuditDay.of(execution.getJobParameters().getLocalDate("auditDate"), core.zone());
-			reader.readAudited(day, freshness.gapWindow(), execution.getJobExecutionId());
+			boolean force = Boolean.parseBoolean(execution.getJobParameters().getString(DaySteps.FORCE));
+			reads.record(day.date(),
+					reader.readAudited(day, freshness.gapWindow(), execution.getJobExecutionId(), force));
 			return RepeatStatus.FINISHED;
 		}, tx).allowStartIfComplete(true).build();
 	}

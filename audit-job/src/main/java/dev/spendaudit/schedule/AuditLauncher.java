@@ -18,6 +18,7 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
 
 import static dev.spendaudit.core.DaySteps.DIGEST_JSON;
+import static dev.spendaudit.core.DaySteps.FORCE;
 import static dev.spendaudit.core.DaySteps.MISSED_DAYS;
 
 /**
@@ -151,7 +152,8 @@ public class AuditLauncher {
 		builder.addString("outDir", options.outDir().toString(), false)
 			.addString("send", String.valueOf(options.send()), false)
 			.addString("resend", String.valueOf(options.resend()), false)
-			.addString("rerunCommand", options.commandPrefix() + " run --date " + date, false);
+			.addString("rerunCommand", options.commandPrefix() + " run --date " + date, false)
+			.addString(FORCE, String.valueOf(options.force()), false);
 		if (!options.missedDays().isEmpty()) {
 			// the digest step lists these days (read back from the store) in the day's digest
 			builder.addString(MISSED_DAYS,
@@ -184,9 +186,13 @@ public class AuditLauncher {
 			.orElse(null);
 	}
 
+	/**
+	 * The failure in one line: a coded failure's own message (it names the file, server or setting, as the
+	 * command line's errors do), else the deepest cause's.
+	 */
 	static String oneLine(Throwable ex) {
 		Throwable root = ex;
-		while (root.getCause() != null && root.getCause() != root) {
+		while (!(root instanceof ExitCode.Coded) && root.getCause() != null && root.getCause() != root) {
 			root = root.getCause();
 		}
 		String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();

@@ -13,8 +13,10 @@ import java.util.Objects;
  * @param resend whether a digest already sent for the day is sent again
  * @param commandPrefix how this installation is invoked, for the rerun command printed in the digest
  * @param missedDays the other days audited before this one in the same catch-up, which its digest lists
+ * @param force whether a day the source no longer holds is recomputed (to zeros) instead of keeping its stored facts
  */
-public record RunOptions(Path outDir, boolean send, boolean resend, String commandPrefix, List<LocalDate> missedDays) {
+public record RunOptions(Path outDir, boolean send, boolean resend, String commandPrefix, List<LocalDate> missedDays,
+		boolean force) {
 
 	public RunOptions {
 		Objects.requireNonNull(outDir, "outDir must not be null");
@@ -23,16 +25,21 @@ public record RunOptions(Path outDir, boolean send, boolean resend, String comma
 	}
 
 	public RunOptions(Path outDir, boolean send, boolean resend, String commandPrefix) {
-		this(outDir, send, resend, commandPrefix, List.of());
+		this(outDir, send, resend, commandPrefix, List.of(), false);
+	}
+
+	/** The same, forcing every day to be read from the source ({@code run --force}). */
+	public RunOptions forced(boolean force) {
+		return new RunOptions(outDir, send, resend, commandPrefix, missedDays, force);
 	}
 
 	/** The same day run without mail: a day caught up before the newest one. */
 	RunOptions withoutMail() {
-		return new RunOptions(outDir, false, false, commandPrefix, List.of());
+		return new RunOptions(outDir, false, false, commandPrefix, List.of(), force);
 	}
 
 	RunOptions listing(List<LocalDate> missed) {
-		return new RunOptions(outDir, send, resend, commandPrefix, missed);
+		return new RunOptions(outDir, send, resend, commandPrefix, missed, force);
 	}
 
 }

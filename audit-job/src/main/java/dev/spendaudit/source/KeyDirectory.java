@@ -59,6 +59,13 @@ final class KeyDirectory {
 	 * metadata and up to {@code samples} of those.
 	 */
 	Lookup lookup(Collection<String> apiKeys, LocalDateTime fromUtc, LocalDateTime toUtc, int samples) {
+		return lookup(apiKeys, fromUtc, toUtc, samples,
+				new RequestMetadata(dsl, capabilities, SourceCapabilities.SPEND_LOGS));
+	}
+
+	/** The same, with the request metadata read by {@code metadata} (from the legacy spend log, say). */
+	Lookup lookup(Collection<String> apiKeys, LocalDateTime fromUtc, LocalDateTime toUtc, int samples,
+			RequestMetadata metadata) {
 		String[] keys = apiKeys.stream().filter(k -> !k.isEmpty()).distinct().toArray(String[]::new);
 		Map<String, String[]> current = current(keys);
 		Map<String, String[]> deleted = capabilities.hasDeletedTokens() ? deleted(keys) : Map.of();
@@ -75,7 +82,6 @@ final class KeyDirectory {
 			.map(KeyFacts::apiKey)
 			.sorted()
 			.toArray(String[]::new);
-		RequestMetadata metadata = new RequestMetadata(dsl, capabilities);
 		RequestMetadata.Result read = metadata.read(needRequestAlias, fromUtc, toUtc, samples);
 		read.aliases().forEach((key, alias) -> {
 			KeyFacts f = facts.get(key);

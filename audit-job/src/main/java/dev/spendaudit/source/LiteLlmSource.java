@@ -37,6 +37,13 @@ public class LiteLlmSource {
 
 	private final DaySpendScan scan;
 
+	/** The same scan over the legacy spend log, null when there is none this role may read. */
+	private final DaySpendScan legacyScan;
+
+	private final SourceCapabilities legacyCapabilities;
+
+	private final DSLContext dsl;
+
 	private final KeyDirectory keys;
 
 	private final WorkloadResolver resolver;
@@ -58,6 +65,10 @@ public class LiteLlmSource {
 		this.name = settings.name();
 		this.capabilities = SourceCapabilities.detect(dsl);
 		this.scan = new DaySpendScan(dsl, capabilities, anomalous);
+		this.dsl = dsl;
+		this.legacyCapabilities = capabilities.legacySpendLog();
+		this.legacyScan = legacyCapabilities == null ? null : DaySpendScan.legacy(dsl, legacyCapabilities,
+				anomalous);
 		this.keys = new KeyDirectory(dsl, capabilities);
 		this.resolver = new WorkloadResolver(settings.masterKeySha256());
 		this.requests = new RequestDrillDown(dsl, capabilities, scan);
@@ -81,23 +92,49 @@ public class LiteLlmSource {
 	 * row before the day's end (a backward index scan); and examples of the anomalous rows, only when there are any.
 	 */
 	public DayFacts readDay(AuditDay day) {
-		DaySpendScan.Scan facts = scan.scan(day);
+		return readDay(day, coverage(day));
+	}
+
+	/**
+	 * Whether the source still holds the day: the spend log does when its oldest row is before the day's end; else
+	 * the legacy table a switch to partitioning left behind may (where it exists and may be read). Two index
+	 * lookups, no scan.
+	 */
+	public DayCoverage coverage(AuditDay day) {
+		LocalDateTime oldest = scan.oldestRow();
+		if (oldest != null && oldest.isBefore(day.toUtc())) {
+			return new DayCoverage(DayCoverage.SPEND_LOGS, true, oldest);
+		}
+		if (legacyScan != null && legacyScan.hasRows(day)) {
+			return new DayCoverage(DayCoverage.LEGACY_SPEND_LOGS, true, oldest);
+		}
+		return new DayCoverage(DayCoverage.SPEND_LOGS, false, oldest);
+	}
+
+	/** The day's facts, read from the table {@code coverage} names (see {@link #readDay(AuditDay)}). */
+	public DayFacts readDay(AuditDay day, DayCoverage coverage) {
+		boolean legacy = coverage.fromLegacy() && legacyScan != null;
+		DaySpendScan from = legacy ? legacyScan : scan;
+		DaySpendScan.Scan facts = from.scan(day);
 		Set<String> hashes = new TreeSet<>();
 		facts.groups().forEach(g -> hashes.add(g.apiKey()));
-		KeyDirectory.Lookup lookup = keys.lookup(hashes, day.fromUtc(), day.toUtc(), ANOMALY_SAMPLES);
+		KeyDirectory.Lookup lookup = legacy
+				? keys.lookup(hashes, day.fromUtc(), day.toUtc(), ANOMALY_SAMPLES,
+						new RequestMetadata(dsl, legacyCapabilities, DayCoverage.LEGACY_SPEND_LOGS))
+				: keys.lookup(hashes, day.fromUtc(), day.toUtc(), ANOMALY_SAMPLES);
 		Map<String, Workload> workloads = new HashMap<>();
 		lookup.facts().forEach((key, f) -> workloads.put(key, resolver.resolve(f)));
 		List<AnomalousRow> samples = new ArrayList<>(lookup.samples());
 		long implausible = 0;
 		if (facts.groups().stream().anyMatch(g -> g.invalidSpendRows() > 0)) {
-			samples.addAll(scan.invalidSpendRows(day, ANOMALY_SAMPLES));
-			implausible = scan.implausibleSpendRows(day);
+			samples.addAll(from.invalidSpendRows(day, ANOMALY_SAMPLES));
+			implausible = from.implausibleSpendRows(day);
 		}
 		samples.sort(Comparator.comparing(AnomalousRow::startTimeUtc).thenComparing(AnomalousRow::requestId));
 		return new DayFacts(day, name, facts.groups(), facts.promptBuckets(), facts.providerHours(),
 				facts.keyUtcDates(), workloads, lookup.metadata(),
 				samples.subList(0, Math.min(ANOMALY_SAMPLES, samples.size())), implausible,
-				scan.newestRowBefore(day.toUtc()), null);
+				from.newestRowBefore(day.toUtc()), null);
 	}
 
 	/**

@@ -32,7 +32,7 @@ final class RequestMetadata {
 			from (
 			  select api_key, "startTime" as t, request_id, jsonb_typeof(metadata) as typ,
 			    metadata->>'user_api_key_alias' as alias
-			  from "LiteLLM_SpendLogs"
+			  from "%s"
 			  where "startTime" >= ? and "startTime" < ? and api_key in (select unnest(?::text[]))
 			) r
 			group by api_key
@@ -42,9 +42,13 @@ final class RequestMetadata {
 
 	private final SourceCapabilities capabilities;
 
-	RequestMetadata(DSLContext dsl, SourceCapabilities capabilities) {
+	private final String table;
+
+	/** @param table the spend log to read: {@code "LiteLLM_SpendLogs"}, or its legacy table for the days only it holds */
+	RequestMetadata(DSLContext dsl, SourceCapabilities capabilities, String table) {
 		this.dsl = dsl;
 		this.capabilities = capabilities;
+		this.table = table;
 	}
 
 	/**
@@ -65,7 +69,7 @@ final class RequestMetadata {
 		long rows = 0;
 		long invalid = 0;
 		List<AnomalousRow> bad = new ArrayList<>();
-		for (Record r : dsl.resultQuery(READ, samples, samples, fromUtc, toUtc, apiKeys).fetch()) {
+		for (Record r : dsl.resultQuery(READ.formatted(table), samples, samples, fromUtc, toUtc, apiKeys).fetch()) {
 			if (r.get("alias") != null) {
 				aliases.put(r.get("api_key", String.class), r.get("alias", String.class));
 			}

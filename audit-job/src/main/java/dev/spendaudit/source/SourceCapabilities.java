@@ -1,6 +1,7 @@
 package dev.spendaudit.source;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -26,6 +27,7 @@ public final class SourceCapabilities {
 	static final String DELETED_TOKENS = "LiteLLM_DeletedVerificationToken";
 	static final String DEPRECATED_TOKENS = "LiteLLM_DeprecatedVerificationToken";
 	static final String DAILY_USER_SPEND = "LiteLLM_DailyUserSpend";
+	static final String LEGACY_SPEND_LOGS = SourceInspection.LEGACY_SPEND_LOGS;
 
 	private static final Logger log = LoggerFactory.getLogger(SourceCapabilities.class);
 
@@ -63,6 +65,20 @@ public final class SourceCapabilities {
 			throw new SourceUnavailableException("the source database has no \"" + SPEND_LOGS
 					+ "\" table: is spend-audit.source.url pointing at the LiteLLM proxy's database?");
 		}
+		return new SourceCapabilities(columns);
+	}
+
+	/**
+	 * The legacy spend log LiteLLM's partitioning leaves behind, seen as the spend log (its own columns), or null
+	 * when it does not exist or this role may not read it (information_schema lists only what the role may read).
+	 */
+	SourceCapabilities legacySpendLog() {
+		Set<String> legacy = columnsByTable.get(LEGACY_SPEND_LOGS);
+		if (legacy == null || !legacy.containsAll(Set.of("startTime", "spend", "api_key", "model", "request_id"))) {
+			return null;
+		}
+		Map<String, Set<String>> columns = new HashMap<>(columnsByTable);
+		columns.put(SPEND_LOGS, legacy);
 		return new SourceCapabilities(columns);
 	}
 

@@ -109,6 +109,38 @@ class InstallScriptTests {
 	}
 
 	@Test
+	void theCommandLineStartsTheJobsWithTheArchiveAndHelpAndFingerprintWithout() throws Exception {
+		assumeTrue(isRoot(), "install.sh runs as root (as the test suite does on CI)");
+		Path root = dir.resolve("root");
+		assertThat(install(0, "--root", root.toString(), "--jar", jar().toString()).exit()).isZero();
+		String archive = "-XX:SharedArchiveFile=/opt/spend-audit/spend-audit.jsa";
+		assertThat(wrapper(root, "run", "--date", "2026-11-30")).contains(archive)
+			.endsWith("-jar /opt/spend-audit/app/spend-audit.jar run --date 2026-11-30");
+		assertThat(wrapper(root, "schedule")).contains(archive);
+		for (List<String> args : List.of(List.<String>of(), List.of("--help"), List.of("run", "--help"),
+				List.of("keys", "-h"), List.of("--version"), List.of("fingerprint"), List.of("help", "run"))) {
+			assertThat(wrapper(root, args.toArray(String[]::new))).as(String.join(" ", args))
+				.doesNotContain("SharedArchiveFile")
+				.endsWith("-jar /opt/spend-audit/app/spend-audit.jar" + (args.isEmpty() ? "" : " " + String.join(" ", args)));
+		}
+	}
+
+	/** The installed {@code spend-audit} command run with {@code args}: the arguments it gave the stand-in java. */
+	private String wrapper(Path root, String... args) throws Exception {
+		Files.deleteIfExists(dir.resolve("java-args.all"));
+		List<String> command = new ArrayList<>(List.of("sh", root.resolve("usr/local/bin/spend-audit").toString()));
+		command.addAll(List.of(args));
+		ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
+			.redirectOutput(dir.resolve("wrapper.txt").toFile());
+		pb.environment().put("PATH", dir.resolve("bin") + ":" + pb.environment().getOrDefault("PATH", "/usr/bin:/bin"));
+		pb.environment().put("FAKE_JAVA_ARGS", dir.resolve("java-args").toString());
+		Process process = pb.start();
+		assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+		assertThat(process.exitValue()).as(Files.readString(dir.resolve("wrapper.txt"))).isZero();
+		return Files.readString(dir.resolve("java-args.all")).strip();
+	}
+
+	@Test
 	void anUnknownOptionIsAUsageError() throws Exception {
 		Result r = install(0, "--rooot", dir.toString());
 		assertThat(r.exit()).isEqualTo(2);

@@ -27,7 +27,7 @@ class MailChecksIntegrationTests {
 	static final String SMTP_PASSWORD = "smtp-secret-4410";
 
 	static final MailSettings OPS = new MailSettings(List.of("ops@example.org"), "spend-audit@example.org",
-			"[spend-audit]", 3, Duration.ofSeconds(5));
+			"[spend-audit]", 3, Duration.ofSeconds(5), null, null);
 
 	@Test
 	void logsInWithoutSendingAnything() {

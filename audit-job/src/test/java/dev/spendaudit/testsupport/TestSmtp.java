@@ -12,6 +12,7 @@ import java.util.TreeMap;
 
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
@@ -38,6 +39,14 @@ public final class TestSmtp implements AutoCloseable {
 	/** Accepts mail only from a client that logs in as {@code user}. */
 	public static TestSmtp startWithLogin(String user, String password) {
 		return start(GreenMailConfiguration.aConfig().withUser(user, password));
+	}
+
+	/** Accepts any mail on {@code port}: the server that was down, back where the job expects it. */
+	public static TestSmtp startOn(int port) {
+		GreenMail greenMail = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
+			.withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
+		greenMail.start();
+		return new TestSmtp(greenMail);
 	}
 
 	private static TestSmtp start(GreenMailConfiguration configuration) {
