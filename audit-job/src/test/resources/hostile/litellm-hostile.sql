@@ -30,7 +30,7 @@ SELECT 'named-' || n || '-' || i, 'acompletion', encode(sha256(convert_to('sk-ho
         WHEN 0 THEN '<script>document.title=''XSS-RAN''</script>'
         WHEN 1 THEN 'model-' || repeat('m', 10240)
         WHEN 2 THEN 'gpt''"; SELECT 1; --'
-        WHEN 3 THEN 'model-' || chr(8238) || 'lmth' || chr(9) || chr(0x85)
+        WHEN 3 THEN 'model-' || chr(8238) || 'lmth' || chr(9) || chr(133)
         ELSE 'llama-🦙' END,
     '', 'openai', CASE WHEN i = 1 THEN NULL ELSE 'success' END, '{}', '[]'
 FROM generate_series(1, 10) AS n, generate_series(1, 2) AS i;
