@@ -6,7 +6,7 @@ WHILE NO AUDIT RAN
 <#list digest.sections.missedDays as d>
   ${d.day()} ${d.status?right_pad(5)} ${fmt.usd(d.meteredUsd)?left_pad(10)} metered · ${d.findings["ALERT"]?c} ALERT, ${d.findings["WATCH"]?c} WATCH, ${d.findings["INFO"]?c} INFO
 <#list d.worst as f>
-      [${f.severity}] ${f.kind} · ${f.subject}: ${f.reason}
+      [${f.severity}] ${f.kind} · ${f.subject?truncate_c(80, "…")}: ${f.reason}
 </#list>
 <#if (d.more() > 0)>
       and ${fmt.count(d.more())} more in digest-${d.day()}.json

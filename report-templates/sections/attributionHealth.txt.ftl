@@ -6,6 +6,6 @@ ATTRIBUTION HEALTH
 <#else>
   ${fmt.share(section.unattributedUsd, section.totalUsd)} of the day's spend (${fmt.usd(section.unattributedUsd)} of ${fmt.usd(section.totalUsd)}) has no alias (threshold ${fmt.percent(section.thresholdShare)})
 <#list section.workloads as w>
-  ${w.workload} ${fmt.usd(w.usd)} (${w.attribution})
+  ${w.workload?truncate_c(80, "…")} ${fmt.usd(w.usd)} (${w.attribution})
 </#list>
 </#if>

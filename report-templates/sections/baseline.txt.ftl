@@ -23,11 +23,11 @@ WHY: ${e.where?upper_case} [${f.severity} ${f.kind}, <@state d.state/>]
 </#list>
 <#list e.contributors as c>
 <#if c.dimension != "workload×model" && c.top?has_content>
-  by ${c.dimension}: <#list c.top as t>${t.name} ${fmt.usd(t.deltaUsd)}<#if t.share??> (${fmt.percent(t.share)})</#if><#sep>, </#list>
+  by ${c.dimension}: <#list c.top as t>${t.name?truncate_c(48, "…")} ${fmt.usd(t.deltaUsd)}<#if t.share??> (${fmt.percent(t.share)})</#if><#sep>, </#list>
 </#if>
 </#list>
 <#if d.related?has_content>
-  also seen on: <#list d.related as r>${r.subject} (${r.severity})<#sep>; </#list>
+  also seen on: <#list d.related as r>${r.subject?truncate_c(48, "…")} (${r.severity})<#sep>; </#list>
 </#if>
 </#if>
 </#list>
@@ -35,6 +35,6 @@ WHY: ${e.where?upper_case} [${f.severity} ${f.kind}, <@state d.state/>]
 BASELINE
   total ${fmt.usd(section.actualUsd)} vs ${fmt.usd(section.baselineUsd)} (median of ${section.historyDays} of the last ${section.windowDays} days)<#if section.plannedUsd != 0>, ${fmt.usd(section.plannedUsd)} planned set aside</#if>
 <#list section.quietMovers as m>
-  quiet: ${m.subject} ${fmt.usd(m.baselineUsd)} -> ${fmt.usd(m.actualUsd)}: ${m.rule}
+  quiet: ${m.subject?truncate_c(80, "…")} ${fmt.usd(m.baselineUsd)} -> ${fmt.usd(m.actualUsd)}: ${m.rule}
 </#list>
   rules: ALERT when ${section.rules.alert}; WATCH when ${section.rules.watch}; DRIFT when ${section.rules.drift}

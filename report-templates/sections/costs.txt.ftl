@@ -11,5 +11,5 @@ METERED, FLAT-FEE AND TOTAL
   ${p.name}: ${fmt.usd(p.usd)} today (${fmt.usd(p.periodUsd)} ${p.period}), ${fmt.count(p.requests)} calls, ${fmt.tokens(p.tokens)} tokens<#if p.usdPerMillionTokens??>, ${fmt.usd(p.usdPerMillionTokens)} per million tokens over 30 days</#if>, ${fmt.usd(p.monthToDateUsd)} this month
 </#list>
 <#if shares?has_content>
-  Flat fees by workload (by tokens; not part of metered spend): <#list shares as w>${w.workload} ${fmt.usd(w.usd)}<#sep>, </#sep></#list>
+  Flat fees by workload (by tokens; not part of metered spend): <#list shares as w>${w.workload?truncate_c(48, "…")} ${fmt.usd(w.usd)}<#sep>, </#sep></#list>
 </#if>

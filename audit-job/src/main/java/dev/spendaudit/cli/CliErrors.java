@@ -12,6 +12,7 @@ import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.context.properties.bind.UnboundConfigurationPropertiesException;
 import org.springframework.boot.context.properties.source.ConfigurationProperty;
 import org.springframework.boot.origin.Origin;
+import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import picocli.CommandLine;
 
@@ -22,6 +23,9 @@ import picocli.CommandLine;
 final class CliErrors {
 
 	private static final Pattern UNBOUND_ELEMENTS = Pattern.compile("The elements \\[(.+)\\] were left unbound\\.");
+
+	/** The file a config loader names in its message: {@code 'file:/etc/x.yml'} or {@code [file:/etc/x.yml]}. */
+	private static final Pattern YAML_FILE = Pattern.compile("['\\[](?:file:|optional:file:)?([^'\\]]+\\.ya?ml)['\\]]");
 
 	private CliErrors() {
 	}
@@ -37,6 +41,10 @@ final class CliErrors {
 				.stream()
 				.map(CliErrors::withOrigin)
 				.collect(Collectors.joining(", "));
+		}
+		MarkedYAMLException yaml = find(ex, MarkedYAMLException.class);
+		if (yaml != null) {
+			return brokenYaml(ex, yaml);
 		}
 		// the source, the store, delivery, the output folder, the day lock: each says what in one line
 		Throwable coded = findCoded(ex);
@@ -98,6 +106,20 @@ final class CliErrors {
 			}
 		}
 		return null;
+	}
+
+	/** "broken YAML in FILE line L column C: what", the file as the loader named it. */
+	private static String brokenYaml(Throwable ex, MarkedYAMLException yaml) {
+		String file = null;
+		for (Throwable t = ex; t != null && file == null; t = t.getCause() == t ? null : t.getCause()) {
+			Matcher m = YAML_FILE.matcher(String.valueOf(t.getMessage()));
+			file = m.find() ? m.group(1) : null;
+		}
+		Mark mark = yaml.getProblemMark();
+		return "broken YAML" + (file == null ? "" : " in " + file)
+				+ (mark == null ? "" : " line " + (mark.getLine() + 1) + " column " + (mark.getColumn() + 1)) + ": "
+				+ firstLine(yaml.getContext() == null ? yaml.getProblem()
+						: yaml.getContext() + ", " + yaml.getProblem());
 	}
 
 	private static String withOrigin(ConfigurationProperty property) {

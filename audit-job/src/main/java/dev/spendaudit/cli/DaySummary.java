@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.spendaudit.core.DisplayText;
 import dev.spendaudit.core.Quantities;
 import dev.spendaudit.core.Severity;
 import dev.spendaudit.findings.FindingFolding;
@@ -68,8 +69,9 @@ final class DaySummary {
 		for (int i = 0; i < shown.kept().size(); i++) {
 			JsonNode f = shown.kept().get(i);
 			String kind = f.get("kind").asString();
-			out.printf("  [%s] %s · %s%s%n      %s%n", f.get("severity").asString(), kind, f.get("subject").asString(),
-					acknowledged(f.get("acknowledged")), f.get("reason").asString());
+			out.printf("  [%s] %s · %s%s%n      %s%n", f.get("severity").asString(), kind,
+					DisplayText.name(f.get("subject").asString()), acknowledged(f.get("acknowledged")),
+					DisplayText.clean(f.get("reason").asString()));
 			if (last.get(kind) == i && rest.containsKey(kind)) {
 				long n = rest.get(kind)[0];
 				out.printf("  and %s more %s finding%s, %s%n", Quantities.count(n), kind, n == 1 ? "" : "s",

@@ -13,6 +13,7 @@ import java.util.concurrent.Callable;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.spendaudit.core.CoreSettings;
+import dev.spendaudit.core.DisplayText;
 import dev.spendaudit.core.Quantities;
 import dev.spendaudit.core.UtcTimes;
 import dev.spendaudit.keywatch.KeyInventory;
@@ -89,9 +90,11 @@ class KeysCommand implements Callable<Integer> {
 		out.printf("%-26s %-13s %-12s  %-11s %-16s %9s %10s  %s%n", "WORKLOAD", "ATTRIBUTION", "FINGERPRINT",
 				"KEY NAME", "LAST SEEN", "REQUESTS", "USD", "FLAGS");
 		for (KeyRow r : rows) {
-			out.printf("%-26s %-13s %-12s  %-11s %-16s %9s %10s  %s%n", r.workload(), r.attribution(),
+			// the table is for eyes: an alias is cut to the column, its control and bidi characters neutralised
+			out.printf("%-26s %-13s %-12s  %-11s %-16s %9s %10s  %s%n", DisplayText.fit(r.workload(), 26),
+					r.attribution(),
 					r.fingerprint().length() > 12 ? r.fingerprint().substring(0, 11) + "…" : r.fingerprint(),
-					r.keyName() == null ? "" : r.keyName(), Quantities.time(r.lastSeen(), zone),
+					r.keyName() == null ? "" : DisplayText.fit(r.keyName(), 11), Quantities.time(r.lastSeen(), zone),
 					Quantities.count(r.requests()), Quantities.usd(r.usd()), String.join(" ", r.flags()));
 		}
 	}

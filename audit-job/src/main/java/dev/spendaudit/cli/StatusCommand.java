@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import dev.spendaudit.core.CoreSettings;
+import dev.spendaudit.core.DisplayText;
 import dev.spendaudit.core.Quantities;
 import dev.spendaudit.core.UtcTimes;
 import dev.spendaudit.status.DayStatus;
@@ -112,9 +113,10 @@ class StatusCommand implements Callable<Integer> {
 		out.printf("Open findings on %s (%s); 'spend-audit ack ID' quiets one:%n", open.get(0).lastSeen(),
 				Quantities.count(open.size()));
 		for (OpenFinding f : open) {
-			out.printf("  %-14s [%s] %s · %s · %s since %s%s%n      %s%n", f.id(), f.severity(), f.kind(), f.subject(),
-					f.state(), f.since() == null ? "-" : f.since(),
-					f.acknowledged() == null ? "" : " · " + f.acknowledged().mark(), f.reason());
+			out.printf("  %-14s [%s] %s · %s · %s since %s%s%n      %s%n", f.id(), f.severity(), f.kind(),
+					DisplayText.name(f.subject()), f.state(), f.since() == null ? "-" : f.since(),
+					f.acknowledged() == null ? "" : " · " + f.acknowledged().mark(),
+					DisplayText.clean(f.reason()));
 		}
 	}
 

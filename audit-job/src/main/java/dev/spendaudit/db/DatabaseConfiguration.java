@@ -6,6 +6,7 @@ import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.spendaudit.source.AnomalousSettings;
 import dev.spendaudit.source.LiteLlmSource;
 import dev.spendaudit.source.SourceSettings;
 import dev.spendaudit.source.SourceUnavailableException;
@@ -83,9 +84,10 @@ class DatabaseConfiguration {
 	}
 
 	@Bean
-	LiteLlmSource liteLlmSource(@Qualifier("source") DataSource sourceDataSource, SourceSettings settings) {
+	LiteLlmSource liteLlmSource(@Qualifier("source") DataSource sourceDataSource, SourceSettings settings,
+			AnomalousSettings anomalous) {
 		return SourceConnectionErrors.translate(endpointsLabel(sourceDataSource),
-				() -> new LiteLlmSource(sourceDataSource, settings));
+				() -> new LiteLlmSource(sourceDataSource, settings, anomalous));
 	}
 
 	@Bean

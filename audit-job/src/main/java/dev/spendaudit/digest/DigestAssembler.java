@@ -118,8 +118,10 @@ public class DigestAssembler {
 			.stream()
 			.map(a -> new AnomalousRows.Sample(a.requestId(), iso(a.startTimeUtc()), a.reason()))
 			.toList();
-		return new AnomalousRows(day.invalidSpendRows() + day.invalidMetadataRows(), day.invalidSpendRows(),
-				day.invalidMetadataRows(), samples);
+		// invalid_spend_rows counts every row left out for its spend; the JSON tells the implausible ones apart
+		long implausible = day.implausibleSpendRows();
+		return new AnomalousRows(day.invalidSpendRows() + day.invalidMetadataRows(),
+				day.invalidSpendRows() - implausible, day.invalidMetadataRows(), implausible, samples);
 	}
 
 	/** Money without trailing zeros, so 0.123000 prints as 0.123. */

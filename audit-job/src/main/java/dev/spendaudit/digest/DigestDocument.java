@@ -68,11 +68,13 @@ public record DigestDocument(LocalDate date, String zone, Metered metered, List<
 	}
 
 	/**
-	 * Rows that were not taken at face value: {@code invalidSpend} rows (NaN, infinite or negative spend) are left
-	 * out of every sum; {@code invalidMetadata} rows (metadata not a JSON object) are summed but their metadata is
-	 * not used.
+	 * Rows that were not taken at face value: {@code invalidSpend} rows (NaN, infinite or negative spend) and
+	 * {@code implausibleSpend} rows (finite, but above {@code spend-audit.anomalous.max-request-usd} for one request)
+	 * are left out of every sum; {@code invalidMetadata} rows (metadata not a JSON object) are summed but their
+	 * metadata is not used. {@code count} is the three together.
 	 */
-	public record AnomalousRows(long count, long invalidSpend, long invalidMetadata, List<Sample> samples) {
+	public record AnomalousRows(long count, long invalidSpend, long invalidMetadata, long implausibleSpend,
+			List<Sample> samples) {
 
 		public record Sample(String requestId, String startTime, String reason) {
 		}

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import dev.spendaudit.core.DisplayText;
 import dev.spendaudit.core.Quantities;
 import freemarker.ext.beans.BeansWrapper;
 import freemarker.template.Configuration;
@@ -43,6 +44,8 @@ public class DigestRenderer {
 	private final DigestCharts charts;
 
 	private final DigestSettings settings;
+
+	private final DisplayWrapper display = new DisplayWrapper();
 
 	DigestRenderer(Configuration freemarker, DigestHistory history, DigestSettings settings) {
 		this.freemarker = freemarker;
@@ -116,8 +119,8 @@ public class DigestRenderer {
 			InlineImage png = image(document.date(), "spark-" + (sparks.size() + 1),
 					charts.sparkline(h, w.workload(), colour), DigestCharts.SPARK_WIDTH, DigestCharts.SPARK_HEIGHT,
 					"Daily spend of " + w.workload() + " over the last 30 days");
-			sparks.add(new DigestView.Spark(w.workload(), png, DigestCharts.css(colour), Quantities.usd(w.usd()),
-					Quantities.usd(total), textSpark(h, w.workload())));
+			sparks.add(new DigestView.Spark(DisplayText.name(w.workload()), png, DigestCharts.css(colour),
+					Quantities.usd(w.usd()), Quantities.usd(total), textSpark(h, w.workload())));
 		}
 		return sparks;
 	}
@@ -180,7 +183,7 @@ public class DigestRenderer {
 	private String process(String template, Map<String, Object> model) {
 		try {
 			StringWriter out = new StringWriter();
-			freemarker.getTemplate(template).process(model, out);
+			freemarker.getTemplate(template).process(model, out, display);
 			return out.toString();
 		}
 		catch (IOException ex) {

@@ -9,11 +9,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import dev.spendaudit.core.DisplayText;
 import dev.spendaudit.core.Quantities;
 import dev.spendaudit.core.Severity;
 import dev.spendaudit.core.UtcTimes;
 import dev.spendaudit.digest.DigestDocument.ModelSpend;
 import dev.spendaudit.digest.DigestDocument.WorkloadSpend;
+import dev.spendaudit.source.AnomalousRow;
 
 import static dev.spendaudit.core.Quantities.change;
 import static dev.spendaudit.core.Quantities.count;
@@ -157,8 +159,8 @@ public record DigestView(String subject, String day, String zone, String status,
 		List<ModelSpend> models = w.models();
 		List<ModelRow> shown = models.stream()
 			.limit(MODELS_PER_WORKLOAD)
-			.map(model -> new ModelRow(model.model(), model.provider(), usd(model.usd()),
-					share(model.usd(), total), count(model.requests()), tokens(model.promptTokens()),
+			.map(model -> new ModelRow(DisplayText.name(model.model()), DisplayText.name(model.provider()),
+					usd(model.usd()), share(model.usd(), total), count(model.requests()), tokens(model.promptTokens()),
 					tokens(model.completionTokens())))
 			.toList();
 		String more = null;
@@ -167,7 +169,7 @@ public record DigestView(String subject, String day, String zone, String status,
 			more = "+ " + rest.size() + " more models ("
 					+ usd(rest.stream().map(ModelSpend::usd).reduce(BigDecimal.ZERO, BigDecimal::add)) + ")";
 		}
-		return new WorkloadRow(w.workload(), attribution(w.attribution()), usd(w.usd()),
+		return new WorkloadRow(DisplayText.name(w.workload()), attribution(w.attribution()), usd(w.usd()),
 				share(w.usd(), total), count(w.requests()), count(w.failedRequests()),
 				tokens(w.promptTokens()), tokens(w.completionTokens()), shown, more);
 	}
@@ -230,6 +232,18 @@ public record DigestView(String subject, String day, String zone, String status,
 		if (a.invalidSpend() > 0) {
 			parts.add(count(a.invalidSpend()) + (a.invalidSpend() == 1 ? " row" : " rows")
 					+ " with a NaN, infinite or negative spend left out of the sums");
+		}
+		if (a.implausibleSpend() > 0) {
+			String named = a.samples()
+				.stream()
+				.filter(s -> AnomalousRow.IMPLAUSIBLE_SPEND.equals(s.reason()))
+				.limit(3)
+				.map(DigestDocument.AnomalousRows.Sample::requestId)
+				.reduce((x, y) -> x + ", " + y)
+				.map(ids -> " (request " + ids + ")")
+				.orElse("");
+			parts.add(count(a.implausibleSpend()) + (a.implausibleSpend() == 1 ? " request" : " requests")
+					+ " with an implausibly high spend for one request left out of the sums" + named);
 		}
 		if (a.invalidMetadata() > 0) {
 			parts.add(count(a.invalidMetadata()) + (a.invalidMetadata() == 1 ? " row" : " rows")

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.spendaudit.core.DisplayText;
 import dev.spendaudit.core.Quantities;
 import dev.spendaudit.core.Severity;
 import dev.spendaudit.digest.DigestView.FindingRow;
@@ -59,7 +60,7 @@ final class FindingRows {
 	}
 
 	private static FindingRow row(Finding f) {
-		return new FindingRow(f.severity().name(), f.kind(), f.subject(), f.reason(),
+		return new FindingRow(f.severity().name(), f.kind(), DisplayText.name(f.subject()), f.reason(),
 				f.actualUsd() == null ? null : Quantities.usd(f.actualUsd()),
 				f.baselineUsd() == null ? null : Quantities.usd(f.baselineUsd()), f.resolved(), null,
 				f.acknowledged() == null ? null : f.acknowledged().mark());

@@ -8,6 +8,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.spendaudit.settings.SettingsInForce;
+import dev.spendaudit.source.KeyHash;
 import org.springframework.boot.context.properties.source.ConfigurationProperty;
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
@@ -60,6 +61,10 @@ public final class EffectiveSettings {
 		}
 		if (Secrets.isSecretName(name)) {
 			return secrets.mask(value);
+		}
+		if (KeyHash.isTokenHash(value)) {
+			// a key named by its token hash (a retiring key): its fingerprint, as keys shows it, never the hash
+			return KeyHash.fingerprint(value) + "… (token hash)";
 		}
 		if (name.endsWith("ping-url") || name.matches(".*webhooks\\[\\d+]\\.url")) {
 			return secrets.maskPath(value);

@@ -65,7 +65,7 @@ public class HistoryReader {
 		for (SourceDayRecord s : dsl.selectFrom(SOURCE_DAY).where(SOURCE_DAY.AUDIT_DATE.eq(date))
 			.orderBy(SOURCE_DAY.SOURCE).fetch()) {
 			sources.add(new StoredDay.Source(s.getSource(), s.getDetailed(), s.getNewestRowUtc(),
-					s.getInvalidSpendRows(), s.getInvalidMetadataRows(), freshness(s),
+					s.getInvalidSpendRows(), s.getImplausibleSpendRows(), s.getInvalidMetadataRows(), freshness(s),
 					samples.getOrDefault(s.getSource(), List.of())));
 		}
 		return Optional.of(new StoredDay(date, day.getZone(), day.getWindowStartUtc(), day.getWindowEndUtc(),

@@ -83,6 +83,7 @@ public class HistoryWriter {
 			.set(SOURCE_DAY.DETAILED, true)
 			.set(SOURCE_DAY.NEWEST_ROW_UTC, facts.newestRowUtc())
 			.set(SOURCE_DAY.INVALID_SPEND_ROWS, facts.invalidSpendRows())
+			.set(SOURCE_DAY.IMPLAUSIBLE_SPEND_ROWS, facts.implausibleSpendRows())
 			.set(SOURCE_DAY.INVALID_METADATA_ROWS, facts.metadata().invalidRows())
 			.set(SOURCE_DAY.METADATA_ROWS_READ, facts.metadata().rowsRead())
 			.set(SOURCE_DAY.READ_AT_UTC, fresh == null ? null : fresh.readAtUtc())

@@ -39,6 +39,11 @@ public record StoredDay(LocalDate date, String zone, LocalDateTime windowStartUt
 		return sources.stream().mapToLong(Source::invalidSpendRows).sum();
 	}
 
+	/** Rows of finite spend above the plausible cost of one request (among {@link #invalidSpendRows()}). */
+	public long implausibleSpendRows() {
+		return sources.stream().mapToLong(Source::implausibleSpendRows).sum();
+	}
+
 	public long invalidMetadataRows() {
 		return sources.stream().mapToLong(Source::invalidMetadataRows).sum();
 	}
@@ -58,10 +63,12 @@ public record StoredDay(LocalDate date, String zone, LocalDateTime windowStartUt
 	 * One source's read of the day.
 	 *
 	 * @param detailed false for days of release 0.1.0, which have no prompt sizes, UTC hours or UTC dates
+	 * @param invalidSpendRows every row left out of the sums for its spend
+	 * @param implausibleSpendRows those of them whose spend was finite but above the plausible cost of one request
 	 * @param freshness the freshness lookups, null unless the day was audited
 	 */
 	public record Source(String source, boolean detailed, LocalDateTime newestRowUtc, long invalidSpendRows,
-			long invalidMetadataRows, LogFreshness freshness, List<AnomalousRow> anomalousSamples) {
+			long implausibleSpendRows, long invalidMetadataRows, LogFreshness freshness, List<AnomalousRow> anomalousSamples) {
 	}
 
 }

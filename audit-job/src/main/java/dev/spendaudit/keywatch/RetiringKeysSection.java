@@ -40,8 +40,10 @@ public class RetiringKeysSection implements DigestSection, Ordered {
 	}
 
 	static RetiringKeyJson json(RetiringKeyDayRecord r) {
-		return new RetiringKeyJson(r.getSettingKey(), r.getWorkload(), UtcTimes.iso(r.getLastSeenUtc()),
-				r.getRequests_24h(), r.getRequests_7d(), exact(r.getSpend_7dUsd()), r.getVerdict(), r.getMatchedBy(),
+		// a key configured by its token hash is named by its fingerprint: no output shows a whole hash
+		return new RetiringKeyJson(RetiringKey.display(r.getSettingKey()), r.getWorkload(),
+				UtcTimes.iso(r.getLastSeenUtc()), r.getRequests_24h(), r.getRequests_7d(), exact(r.getSpend_7dUsd()),
+				r.getVerdict(), r.getMatchedBy(),
 				KeyWatchStore.hashes(r).stream().map(KeyHash::fingerprint).toList(), UtcTimes.iso(r.getLastActiveUtc()),
 				r.getLastDailyDate() == null ? null : r.getLastDailyDate().toString(), UtcTimes.iso(r.getLatestSignUtc()),
 				r.getQuietDays(),

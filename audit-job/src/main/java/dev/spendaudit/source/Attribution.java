@@ -18,7 +18,7 @@ public enum Attribution {
 	MASTER_KEY,
 	/** The key's abbreviated {@code key_name}, such as {@code sk-...9f3a}: a key that has no alias. */
 	KEY_NAME,
-	/** Nothing known about the hash: workload {@code unknown:} and its first 8 characters. */
+	/** Nothing known about the hash: workload {@code unknown:} and its first 8 characters (of its sha256 for a raw key). */
 	UNKNOWN_KEY;
 
 	/** Whether spend under this rule is attributed to a named workload (an alias of some kind). */

@@ -16,13 +16,15 @@ import dev.spendaudit.core.AuditDay;
  * @param workloads the workload of every key hash in {@code groups}
  * @param metadata what the read saw in the {@code metadata} it looked at
  * @param anomalousSamples a few of the rows with invalid spend or non-object metadata, oldest first
+ * @param implausibleSpendRows rows of finite spend above the plausible cost of one request (among the groups'
+ * {@code invalidSpendRows})
  * @param newestRowUtc the newest row that started before the day's end (null when there is none)
  * @param freshness the freshness lookups, or null for a day that is only rolled up
  */
 public record DayFacts(AuditDay day, String source, List<SpendGroup> groups, List<PromptBucket> promptBuckets,
 		List<ProviderHour> providerHours, List<KeyUtcDate> keyUtcDates, Map<String, Workload> workloads,
-		MetadataRead metadata, List<AnomalousRow> anomalousSamples, LocalDateTime newestRowUtc,
-		LogFreshness freshness) {
+		MetadataRead metadata, List<AnomalousRow> anomalousSamples, long implausibleSpendRows,
+		LocalDateTime newestRowUtc, LogFreshness freshness) {
 
 	public DayFacts {
 		Objects.requireNonNull(day, "day must not be null");
@@ -42,7 +44,7 @@ public record DayFacts(AuditDay day, String source, List<SpendGroup> groups, Lis
 	/** The same facts with the freshness lookups of an audited day. */
 	public DayFacts withFreshness(LogFreshness lookups) {
 		return new DayFacts(day, source, groups, promptBuckets, providerHours, keyUtcDates, workloads, metadata,
-				anomalousSamples, newestRowUtc, lookups);
+				anomalousSamples, implausibleSpendRows, newestRowUtc, lookups);
 	}
 
 	/**

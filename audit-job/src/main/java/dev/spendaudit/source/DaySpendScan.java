@@ -61,20 +61,29 @@ final class DaySpendScan {
 	/** The spend log itself, or its legacy table under the spend log's name (so every column reads the same). */
 	private final Table<?> from;
 
-	DaySpendScan(DSLContext dsl, SourceCapabilities capabilities) {
-		this(dsl, capabilities, S);
+	/** Valid and at most the plausible cost of one request: what the day's sums count. */
+	private final Condition counted;
+
+	/** Valid money, but more than one request can cost. */
+	private final Condition implausible;
+
+	DaySpendScan(DSLContext dsl, SourceCapabilities capabilities, AnomalousSettings anomalous) {
+		this(dsl, capabilities, S, anomalous);
 	}
 
-	private DaySpendScan(DSLContext dsl, SourceCapabilities capabilities, Table<?> from) {
+	private DaySpendScan(DSLContext dsl, SourceCapabilities capabilities, Table<?> from, AnomalousSettings anomalous) {
 		this.dsl = dsl;
 		this.capabilities = capabilities;
 		this.from = from;
+		Field<Double> max = inline(anomalous.maxRequestUsd().doubleValue());
+		this.counted = VALID_SPEND.and(S.SPEND.le(max));
+		this.implausible = VALID_SPEND.and(S.SPEND.gt(max));
 	}
 
 	/** The same scan over {@code "LiteLLM_SpendLogs_legacy"}, whose columns are {@code legacy}'s spend log's. */
-	static DaySpendScan legacy(DSLContext dsl, SourceCapabilities legacy) {
+	static DaySpendScan legacy(DSLContext dsl, SourceCapabilities legacy, AnomalousSettings anomalous) {
 		return new DaySpendScan(dsl, legacy,
-				DSL.table(DSL.name(SourceCapabilities.LEGACY_SPEND_LOGS)).as(DSL.name(S.getName())));
+				DSL.table(DSL.name(SourceCapabilities.LEGACY_SPEND_LOGS)).as(DSL.name(S.getName())), anomalous);
 	}
 
 	/** The four kinds of facts the scan yields. */
@@ -123,6 +132,11 @@ final class DaySpendScan {
 			}
 			failed.addSuppressed(ex);
 		}
+	}
+
+	/** Valid money and at most the plausible cost of one request: the rows every sum of spend counts. */
+	Condition counted() {
+		return counted;
 	}
 
 	/** The one statement: the finest grain, rolled up into the four kinds of facts. */
@@ -183,13 +197,15 @@ final class DaySpendScan {
 			.otherwise(inline(128_000L));
 		Condition failed = capabilities.hasSpendLogColumn("status") ? S.STATUS.eq("failure") : falseCondition();
 		Condition cached = capabilities.hasSpendLogColumn("cache_hit") ? S.CACHE_HIT.eq("True") : falseCondition();
-		Condition unpriced = S.SPEND.eq(0.0).and(prompt.plus(completion).gt(inline(0))).and(succeeded()).and(uncached());
+		// never prompt + completion: two INTEGER counts at INTEGER's limit overflow, and the statement would fail
+		Condition unpriced = S.SPEND.eq(0.0).and(prompt.gt(inline(0)).or(completion.gt(inline(0)))).and(succeeded())
+			.and(uncached());
 		return dsl
 			.select(key.as("k"), model.as("m"), provider.as("p"), hour.as("h"), date.as("d"), bucket.as("b"),
 					count().as("n"), count().filterWhere(failed).as("nf"), count().filterWhere(cached).as("nc"),
 					sum(prompt).as("pt"), sum(completion).as("ct"),
-					sum(S.SPEND).filterWhere(VALID_SPEND).cast(SQLDataType.NUMERIC).as("usd"),
-					count().filterWhere(not(VALID_SPEND)).as("ni"), max(S.STARTTIME).as("newest"),
+					sum(S.SPEND).filterWhere(counted).cast(SQLDataType.NUMERIC).as("usd"),
+					count().filterWhere(not(counted)).as("ni"), max(S.STARTTIME).as("newest"),
 					count().filterWhere(unpriced).as("nu"), sum(prompt).filterWhere(unpriced).as("upt"),
 					sum(completion).filterWhere(unpriced).as("uct"))
 			.from(from)
@@ -225,17 +241,24 @@ final class DaySpendScan {
 	}
 
 	/**
-	 * Up to {@code limit} of the day's rows with NaN, infinite or negative spend, oldest first: an ordered index scan
-	 * that stops at the limit, made only when the scan counted such rows.
+	 * Up to {@code limit} of the day's rows left out of the sums for their spend (NaN, infinite, negative or
+	 * implausibly high), oldest first: an ordered index scan that stops at the limit, made only when the scan
+	 * counted such rows.
 	 */
 	List<AnomalousRow> invalidSpendRows(AuditDay day, int limit) {
-		return dsl.select(S.REQUEST_ID, S.STARTTIME)
+		return dsl.select(S.REQUEST_ID, S.STARTTIME, field(implausible).as("implausible"))
 			.from(from)
 			.where(inWindow(day))
-			.and(not(VALID_SPEND))
+			.and(not(counted))
 			.orderBy(S.STARTTIME, S.REQUEST_ID)
 			.limit(limit)
-			.fetch(r -> new AnomalousRow(r.value1(), r.value2(), AnomalousRow.INVALID_SPEND));
+			.fetch(r -> new AnomalousRow(r.value1(), r.value2(),
+					Boolean.TRUE.equals(r.value3()) ? AnomalousRow.IMPLAUSIBLE_SPEND : AnomalousRow.INVALID_SPEND));
+	}
+
+	/** How many of the day's rows hold finite spend above the plausible cost of one request. */
+	long implausibleSpendRows(AuditDay day) {
+		return dsl.fetchCount(dsl.selectOne().from(from).where(inWindow(day)).and(implausible));
 	}
 
 	static Condition inWindow(AuditDay day) {

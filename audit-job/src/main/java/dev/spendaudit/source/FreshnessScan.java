@@ -10,6 +10,7 @@ import java.util.Optional;
 import dev.spendaudit.source.litellm.tables.LitellmDailyuserspend;
 import dev.spendaudit.source.litellm.tables.LitellmSpendlogs;
 import dev.spendaudit.source.litellm.tables.LitellmVerificationtoken;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
@@ -59,9 +60,13 @@ final class FreshnessScan {
 
 	private final SourceCapabilities capabilities;
 
-	FreshnessScan(DSLContext dsl, SourceCapabilities capabilities) {
+	/** The rows whose spend every sum counts. */
+	private final Condition counted;
+
+	FreshnessScan(DSLContext dsl, SourceCapabilities capabilities, Condition counted) {
 		this.dsl = dsl;
 		this.capabilities = capabilities;
+		this.counted = counted;
 	}
 
 	/** The newest row of all, whatever its time. */
@@ -152,8 +157,9 @@ final class FreshnessScan {
 			.fetchOne(0, LocalDateTime.class);
 	}
 
-	static Field<BigDecimal> validSpend() {
-		return coalesce(sum(S.SPEND.cast(SQLDataType.NUMERIC)).filterWhere(DaySpendScan.VALID_SPEND),
+	/** The spend of the rows every sum counts ({@link DaySpendScan#counted()}). */
+	private Field<BigDecimal> validSpend() {
+		return coalesce(sum(S.SPEND.cast(SQLDataType.NUMERIC)).filterWhere(counted),
 				inline(BigDecimal.ZERO));
 	}
 

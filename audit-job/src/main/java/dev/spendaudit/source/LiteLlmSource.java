@@ -59,20 +59,25 @@ public class LiteLlmSource {
 	private final CallerScan callers;
 
 	public LiteLlmSource(DataSource dataSource, SourceSettings settings) {
+		this(dataSource, settings, AnomalousSettings.defaults());
+	}
+
+	public LiteLlmSource(DataSource dataSource, SourceSettings settings, AnomalousSettings anomalous) {
 		SourceErrors errors = new SourceErrors(settings.statementTimeout());
 		DSLContext dsl = DSL.using(new DefaultConfiguration().set(errors.connections(dataSource))
 			.set(SQLDialect.POSTGRES)
 			.set(new DefaultExecuteListenerProvider(errors)));
 		this.name = settings.name();
 		this.capabilities = SourceCapabilities.detect(dsl);
-		this.scan = new DaySpendScan(dsl, capabilities);
+		this.scan = new DaySpendScan(dsl, capabilities, anomalous);
 		this.dsl = dsl;
 		this.legacyCapabilities = capabilities.legacySpendLog();
-		this.legacyScan = legacyCapabilities == null ? null : DaySpendScan.legacy(dsl, legacyCapabilities);
+		this.legacyScan = legacyCapabilities == null ? null : DaySpendScan.legacy(dsl, legacyCapabilities,
+				anomalous);
 		this.keys = new KeyDirectory(dsl, capabilities);
 		this.resolver = new WorkloadResolver(settings.masterKeySha256());
 		this.requests = new RequestDrillDown(dsl, capabilities, scan);
-		this.freshness = new FreshnessScan(dsl, capabilities);
+		this.freshness = new FreshnessScan(dsl, capabilities, scan.counted());
 		this.activity = new KeyActivityScan(dsl, capabilities);
 		this.callers = new CallerScan(dsl, capabilities);
 	}
@@ -125,14 +130,16 @@ public class LiteLlmSource {
 		Map<String, Workload> workloads = new HashMap<>();
 		lookup.facts().forEach((key, f) -> workloads.put(key, resolver.resolve(f)));
 		List<AnomalousRow> samples = new ArrayList<>(lookup.samples());
+		long implausible = 0;
 		if (facts.groups().stream().anyMatch(g -> g.invalidSpendRows() > 0)) {
 			samples.addAll(from.invalidSpendRows(day, ANOMALY_SAMPLES));
+			implausible = from.implausibleSpendRows(day);
 		}
 		samples.sort(Comparator.comparing(AnomalousRow::startTimeUtc).thenComparing(AnomalousRow::requestId));
 		return new DayFacts(day, name, facts.groups(), facts.promptBuckets(), facts.providerHours(),
 				facts.keyUtcDates(), workloads, lookup.metadata(),
-				samples.subList(0, Math.min(ANOMALY_SAMPLES, samples.size())), from.newestRowBefore(day.toUtc()),
-				null);
+				samples.subList(0, Math.min(ANOMALY_SAMPLES, samples.size())), implausible,
+				from.newestRowBefore(day.toUtc()), null);
 	}
 
 	/**

@@ -59,7 +59,7 @@ final class RequestDrillDown {
 		return dsl.select(S.REQUEST_ID, S.STARTTIME, S.PROMPT_TOKENS, S.COMPLETION_TOKENS, usd)
 			.from(S)
 			.where(ofPair(day, apiKeys, model))
-			.and(DaySpendScan.VALID_SPEND)
+			.and(scan.counted())
 			.orderBy(S.SPEND.desc(), S.REQUEST_ID)
 			.limit(limit)
 			.fetch(r -> new RequestSample(r.value1(), r.value2(), r.value3(), r.value4(), r.value5()));
@@ -71,7 +71,7 @@ final class RequestDrillDown {
 			.from(S)
 			.where(S.STARTTIME.ge(fromUtc).and(S.STARTTIME.lt(toUtc)))
 			.and(S.API_KEY.eq(apiKey))
-			.and(DaySpendScan.VALID_SPEND)
+			.and(scan.counted())
 			.fetchOne(0, BigDecimal.class);
 		return usd == null ? BigDecimal.ZERO : usd;
 	}

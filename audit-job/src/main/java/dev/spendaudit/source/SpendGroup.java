@@ -9,7 +9,8 @@ import java.time.LocalDateTime;
  * @param apiKey the key hash ('' when the call had none)
  * @param model {@code model_group} when non-empty, else {@code model}
  * @param provider {@code custom_llm_provider} ('' when unknown)
- * @param usd exact sum of the valid {@code spend} values; rows with NaN, infinite or negative spend are left out
+ * @param usd exact sum of the valid {@code spend} values; rows with NaN, infinite, negative or implausibly high
+ * spend (above {@code spend-audit.anomalous.max-request-usd}) are left out
  * @param invalidSpendRows rows left out of {@code usd}
  * @param newestStartUtc the newest {@code "startTime"} of the group
  * @param unpriced the group's successful, uncached calls that carried tokens and logged zero spend

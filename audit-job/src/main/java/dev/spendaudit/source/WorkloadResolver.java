@@ -47,11 +47,17 @@ public final class WorkloadResolver {
 		return MASTER_KEY_LITERAL.equals(apiKey) || (masterKeySha256 != null && masterKeySha256.equals(apiKey));
 	}
 
+	/**
+	 * {@code unknown:} and the first 8 characters of the token hash: of the value itself when it is a 64-hex hash,
+	 * else of the raw value's sha256, so that no part of a raw key is ever shown.
+	 */
 	static String unknownName(String apiKey) {
 		if (apiKey == null || apiKey.isBlank()) {
 			return "unknown:none";
 		}
-		return "unknown:" + apiKey.substring(0, Math.min(8, apiKey.length()));
+		// a value that is not a token hash is a raw key an older LiteLLM stored: name it by its hash, never by a prefix
+		String hash = KeyHash.isTokenHash(apiKey) ? apiKey : KeyHash.of(apiKey);
+		return "unknown:" + hash.substring(0, 8);
 	}
 
 }

@@ -54,4 +54,12 @@ class EffectiveSettingsTests {
 		assertThat(settings.get(4).origin()).isEqualTo("test");
 	}
 
+	@Test
+	void aTokenHashIsShownByItsFingerprint() {
+		String hash = "0123456789abcdef".repeat(4);
+		assertThat(EffectiveSettings.shown("spend-audit.retiring-keys[0].key", hash, secrets))
+			.isEqualTo("0123456789ab… (token hash)");
+		assertThat(EffectiveSettings.shown("spend-audit.retiring-keys[0].key", "vk-old", secrets)).isEqualTo("vk-old");
+	}
+
 }

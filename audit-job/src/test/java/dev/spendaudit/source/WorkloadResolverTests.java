@@ -63,10 +63,19 @@ class WorkloadResolverTests {
 
 	@Test
 	void unknownHashesShowTheirFirstEightCharacters() {
-		assertThat(resolver.resolve(KeyFacts.unknown("0123456789abcdef")).name()).isEqualTo("unknown:01234567");
+		String hash = "0123456789abcdef".repeat(4);
+		assertThat(resolver.resolve(KeyFacts.unknown(hash)).name()).isEqualTo("unknown:01234567");
 		assertThat(resolver.resolve(KeyFacts.unknown("")).name()).isEqualTo("unknown:none");
 		assertThat(resolver.resolve(KeyFacts.unknown(null)).name()).isEqualTo("unknown:none");
-		assertThat(resolver.resolve(KeyFacts.unknown("abc")).name()).isEqualTo("unknown:abc");
+	}
+
+	@Test
+	void aRawKeyIsNamedByItsHashNeverByAPrefix() {
+		String raw = "my-raw-bearer-token-1234";
+		String name = resolver.resolve(KeyFacts.unknown(raw)).name();
+		assertThat(name).isEqualTo("unknown:" + KeyHash.of(raw).substring(0, 8)).doesNotContain("my-raw");
+		// upper-case hex is not what LiteLLM stores: treated as a raw value too
+		assertThat(resolver.resolve(KeyFacts.unknown("ABC")).name()).isEqualTo("unknown:" + KeyHash.of("ABC").substring(0, 8));
 	}
 
 	@Test

@@ -1,0 +1,58 @@
+package dev.spendaudit.testsupport;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.fail;
+
+/**
+ * Debian's {@code chromium}, headless: loads a page from a file, lets its scripts run (virtual time), and returns
+ * the DOM as it is then. {@code .ci/run} installs it; without it the test fails saying so.
+ */
+public final class HeadlessChromium {
+
+	private static final long TIMEOUT_SECONDS = 120;
+
+	private HeadlessChromium() {
+	}
+
+	public static String dumpDom(Path html, Path work) {
+		Path chromium = Path.of("/usr/bin/chromium");
+		if (!Files.isExecutable(chromium)) {
+			fail("headless Chromium is needed to check the digest's HTML: apt-get install chromium");
+		}
+		try {
+			Path profile = Files.createTempDirectory(work, "chromium-profile");
+			Path dom = Files.createTempFile(work, "dom", ".html");
+			Path log = Files.createTempFile(work, "chromium", ".log");
+			// tests run as root, where Chromium refuses its sandbox; the page is our own file, never the network
+			Process p = new ProcessBuilder(List.of(chromium.toString(), "--headless", "--no-sandbox", "--disable-gpu",
+					"--disable-dev-shm-usage", "--no-first-run", "--user-data-dir=" + profile,
+					"--virtual-time-budget=2000", "--dump-dom", html.toUri().toString()))
+				.redirectOutput(dom.toFile())
+				.redirectError(log.toFile())
+				.start();
+			if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+				p.destroyForcibly();
+				fail("chromium did not finish in " + TIMEOUT_SECONDS + " s: " + Files.readString(log));
+			}
+			String out = Files.readString(dom, StandardCharsets.UTF_8);
+			if (p.exitValue() != 0 || out.isBlank()) {
+				fail("chromium exited " + p.exitValue() + " without a DOM: " + Files.readString(log));
+			}
+			return out;
+		}
+		catch (IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}
