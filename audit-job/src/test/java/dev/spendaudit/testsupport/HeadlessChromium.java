@@ -21,7 +21,7 @@ public final class HeadlessChromium {
 	private static final long TIMEOUT_SECONDS = 120;
 
 	/** Set (to anything) where a missing Chromium must fail the suite instead of skipping the browser check. */
-	public static final String REQUIRED = "SPEND_AUDIT_TEST_CHROMIUM_REQUIRED";
+	public static final String REQUIRED = "TEST_CHROMIUM_REQUIRED";
 
 	private HeadlessChromium() {
 	}
