@@ -10,11 +10,11 @@ import java.util.Objects;
  * @param provider as in {@link BilledDay#provider()}
  * @param date the UTC day
  * @param model the model; empty when the report is not grouped by model
- * @param requests the requests counted
+ * @param requests the requests counted, {@code null} where the report does not count them (Anthropic's)
  * @param promptTokens input tokens (cached ones included)
  * @param completionTokens output tokens
  */
-public record BilledUsage(String provider, LocalDate date, String model, long requests, long promptTokens,
+public record BilledUsage(String provider, LocalDate date, String model, Long requests, long promptTokens,
 		long completionTokens) {
 
 	public BilledUsage {
