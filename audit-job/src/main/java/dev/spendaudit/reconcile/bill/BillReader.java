@@ -56,6 +56,9 @@ public final class BillReader {
 		if (GenerationCsv.matches(table)) {
 			return GenerationCsv.read(source, table);
 		}
+		if (PlainCsv.matches(table)) {
+			return PlainCsv.read(source, table);
+		}
 		throw new BillFormatException(source.path(), 0, "the CSV header matches no bill format; " + TRIED);
 	}
 

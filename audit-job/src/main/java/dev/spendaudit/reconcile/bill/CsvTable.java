@@ -79,7 +79,13 @@ final class CsvTable {
 		}
 		List<Row> rows = new ArrayList<>();
 		for (CSVRecord record : records.subList(1, records.size())) {
-			rows.add(new Row(lineOf(lineStarts, record.getCharacterPosition()), record, columns));
+			// a record after blank lines starts where they do: its line is the first that is not blank
+			int position = (int) record.getCharacterPosition();
+			while (position < content.length()
+					&& (content.charAt(position) == '\n' || content.charAt(position) == '\r')) {
+				position++;
+			}
+			rows.add(new Row(lineOf(lineStarts, position), record, columns));
 		}
 		return new CsvTable(file, Map.copyOf(columns), List.copyOf(rows));
 	}
@@ -123,8 +129,8 @@ final class CsvTable {
 		return starts.stream().mapToInt(Integer::intValue).toArray();
 	}
 
-	private static int lineOf(int[] lineStarts, long position) {
-		int index = Arrays.binarySearch(lineStarts, (int) position);
+	private static int lineOf(int[] lineStarts, int position) {
+		int index = Arrays.binarySearch(lineStarts, position);
 		return (index >= 0 ? index : -index - 2) + 1;
 	}
 

@@ -24,6 +24,9 @@ final class JsonBills {
 		if (first == null ? "page".equals(root.get("object").text()) : first.has("start_time")) {
 			return OpenAiCosts.read(source, root);
 		}
+		if (first == null ? !root.has("has_more") : OpenRouterActivity.matches(first)) {
+			return OpenRouterActivity.read(source, root);
+		}
 		throw new BillFormatException(source.path(), 0,
 				"the JSON's structure matches no bill format; " + BillReader.TRIED);
 	}
