@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** A saved OpenAI costs page: daily buckets in Unix seconds, line items summed per model, USD only. */
-class OpenAiCostsTests {
+class BillReaderOpenAiCostsTests {
 
 	@TempDir
 	Path dir;
