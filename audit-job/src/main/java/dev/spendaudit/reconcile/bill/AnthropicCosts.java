@@ -26,8 +26,8 @@ final class AnthropicCosts {
 			parts.cover(PROVIDER, day);
 			for (Json result : fields.array(bucket.get("results"), "results")) {
 				fields.object(result, "results[]");
-				String currency = fields.requiredText(result.get("currency"), "currency");
-				if (!currency.trim().toUpperCase(Locale.ROOT).equals("USD")) {
+				String currency = fields.optionalText(result.get("currency"), "currency");
+				if (!currency.isBlank() && !currency.trim().toUpperCase(Locale.ROOT).equals("USD")) {
 					throw fields.fail(result.get("currency"),
 							"currency \"" + currency + "\" is not USD (only USD bills are reconciled)");
 				}

@@ -93,6 +93,13 @@ class BillReaderOpenAiCostsTests {
 	}
 
 	@Test
+	void anAmountWithoutACurrencyIsTakenAsUsd() throws IOException {
+		Path file = variant("\"value\": 3.5,\n            \"currency\": \"usd\"", "\"value\": 3.5");
+
+		assertThat(BillReader.read(file).days().get(1).usd()).isEqualByComparingTo("4.75");
+	}
+
+	@Test
 	void brokenValuesAreRefusedWithTheirLine() throws IOException {
 		record Case(String from, String to, String message) {
 		}
