@@ -68,17 +68,20 @@ public class CallerHistory {
 
 	/** Keeps what one day's read found for each key (an empty {@link CallerHints} for a key without calls). */
 	public void keep(LocalDate date, String source, Map<String, CallerHints> byKey) {
+		dsl.transaction(tx -> keep(tx.dsl(), date, source, byKey));
+	}
+
+	/** {@link #keep} within the caller's transaction (the day's facts, written with the callers their read counted). */
+	static void keep(DSLContext db, LocalDate date, String source, Map<String, CallerHints> byKey) {
 		var c = KEY_CALLER_DAY;
-		dsl.transaction(tx -> {
-			for (Map.Entry<String, CallerHints> e : byKey.entrySet()) {
-				tx.dsl().insertInto(c, c.AUDIT_DATE, c.SOURCE, c.API_KEY, c.HINTS)
-					.values(date, source, e.getKey(), write(e.getValue()))
-					.onConflict(c.AUDIT_DATE, c.SOURCE, c.API_KEY)
-					.doUpdate()
-					.set(c.HINTS, write(e.getValue()))
-					.execute();
-			}
-		});
+		for (Map.Entry<String, CallerHints> e : byKey.entrySet()) {
+			db.insertInto(c, c.AUDIT_DATE, c.SOURCE, c.API_KEY, c.HINTS)
+				.values(date, source, e.getKey(), write(e.getValue()))
+				.onConflict(c.AUDIT_DATE, c.SOURCE, c.API_KEY)
+				.doUpdate()
+				.set(c.HINTS, write(e.getValue()))
+				.execute();
+		}
 	}
 
 	static JSONB write(CallerHints h) {

@@ -90,13 +90,9 @@ final class DaySpendScan {
 	/**
 	 * Runs the statement on one connection with {@value #WORK_MEM} of {@code work_mem} and without JIT, both reset
 	 * afterwards: the finest grain has many more groups than a bare {@code GROUP BY}, and with PostgreSQL's default
-	 * 4 MB it sorts them on disk instead of hashing them; compiling the query costs more than it saves.
+	 * 4 MB it sorts them on disk instead of hashing them; compiling the query costs more than it saves. The same
+	 * statement counts the callers of the {@code watched} key hashes.
 	 */
-	Scan scan(AuditDay day) {
-		return scan(day, Set.of());
-	}
-
-	/** The day's scan, which also counts the callers of the {@code watched} key hashes. */
 	Scan scan(AuditDay day, Set<String> watched) {
 		WatchedCallers callers = new WatchedCallers(capabilities, watched);
 		Scan scan = new Scan(callers.tally());
@@ -141,12 +137,10 @@ final class DaySpendScan {
 		return counted;
 	}
 
-	/** The one statement: the finest grain, rolled up into the four kinds of facts. */
-	ResultQuery<Record> query(DSLContext dsl, AuditDay day) {
-		return query(dsl, day, new WatchedCallers(capabilities, Set.of()));
-	}
-
-	/** The one statement, with the watched keys' callers as a fifth grouping set when there are any. */
+	/**
+	 * The one statement: the finest grain, rolled up into the four kinds of facts, and the watched keys' callers as
+	 * a fifth grouping set when there are any.
+	 */
 	private ResultQuery<Record> query(DSLContext dsl, AuditDay day, WatchedCallers callers) {
 		Table<?> f = finestGrain(dsl, day, callers);
 		Field<String> k = f.field("k", String.class);

@@ -107,11 +107,6 @@ final class FreshnessScan {
 				g == null ? null : new RowGap(g.get(0, LocalDateTime.class), g.get(1, LocalDateTime.class)));
 	}
 
-	/** The newest row before {@code before} (a backward index scan). */
-	LocalDateTime newestRowBefore(LocalDateTime before) {
-		return dsl.select(max(S.STARTTIME)).from(S).where(S.STARTTIME.lt(before)).fetchOne(0, LocalDateTime.class);
-	}
-
 	/**
 	 * Rows per hour (the hour's start, UTC) in {@code [from, to)}; hours without rows are absent. Asked only for the
 	 * hours after the last stored day, which no day's facts cover yet.

@@ -162,7 +162,7 @@ public class LiteLlmSource {
 		LocalDateTime from = audited.toUtc().minus(gapWindow);
 		List<DayRowSpan> spans = day.rowSpan() == null ? null : spansOf(audited, from, day.rowSpan(), stored);
 		RowGap gap = spans == null ? freshness.longestGap(from, audited.toUtc()).orElse(null)
-				: RowGaps.longest(freshness.newestRowBefore(from), spans).orElse(null);
+				: RowGaps.longest(scan.newestRowBefore(from), spans).orElse(null);
 		return new LogFreshness(nowUtc, freshness.newestRow(), from, gap);
 	}
 
