@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import dev.spendaudit.core.AnswerText;
 import org.springframework.core.retry.RetryException;
 import org.springframework.core.retry.RetryPolicy;
 import org.springframework.core.retry.RetryTemplate;
@@ -20,7 +21,6 @@ import org.springframework.core.retry.RetryTemplate;
 class WebhookSender {
 
 	/** The most of an error answer's body quoted in the one line. */
-	static final int MAX_QUOTED = 200;
 
 	private final HttpClient http;
 
@@ -58,7 +58,8 @@ class WebhookSender {
 		}
 		catch (RetryException ex) {
 			Throwable last = ex.getLastException() != null ? ex.getLastException() : ex;
-			String reason = last instanceof Transient || last instanceof Refused ? last.getMessage() : oneLine(last);
+			String reason = last instanceof Transient || last instanceof Refused ? last.getMessage()
+					: AnswerText.oneLine(last);
 			throw new PushFailedException(url.scrub(reason), attempts.get());
 		}
 	}
@@ -69,7 +70,7 @@ class WebhookSender {
 			response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
 		}
 		catch (IOException ex) {
-			throw new Transient(oneLine(ex));
+			throw new Transient(AnswerText.oneLine(ex));
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -79,7 +80,7 @@ class WebhookSender {
 		if (status >= 200 && status < 300) {
 			return status;
 		}
-		String answer = "HTTP " + status + quoted(response.body());
+		String answer = "HTTP " + status + AnswerText.quoted(response.body());
 		if (status >= 500 || status == 429) {
 			throw new Transient(answer);
 		}
@@ -94,21 +95,6 @@ class WebhookSender {
 			.header("Content-Type", message.contentType());
 		message.headers().forEach(builder::header);
 		return builder.POST(HttpRequest.BodyPublishers.ofString(message.body(), StandardCharsets.UTF_8)).build();
-	}
-
-	private static String quoted(String body) {
-		String line = body == null ? "" : body.lines().map(String::strip).filter(l -> !l.isEmpty()).findFirst()
-			.orElse("");
-		if (line.isEmpty()) {
-			return "";
-		}
-		return ": " + (line.length() > MAX_QUOTED ? line.substring(0, MAX_QUOTED) + "…" : line);
-	}
-
-	private static String oneLine(Throwable ex) {
-		String name = ex.getClass().getSimpleName();
-		String message = ex.getMessage() == null ? "" : ex.getMessage().lines().findFirst().orElse("");
-		return message.isEmpty() ? name : name + ": " + message;
 	}
 
 	/** No answer, a 5xx or a 429: worth another attempt. */

@@ -12,6 +12,7 @@ import java.util.Map;
 
 import dev.failsafe.Failsafe;
 import dev.failsafe.RetryPolicy;
+import dev.spendaudit.core.AnswerText;
 
 /**
  * GETs one page of a provider's API: a connect and a read timeout, and up to {@code attempts} tries when the
@@ -22,7 +23,6 @@ import dev.failsafe.RetryPolicy;
 final class ApiClient {
 
 	/** The most of an error answer's body quoted in the one line. */
-	static final int MAX_QUOTED = 200;
 
 	/** The longest a {@code Retry-After} is waited for: a night does not wait on a provider for long. */
 	static final Duration MAX_RETRY_AFTER = Duration.ofSeconds(30);
@@ -85,7 +85,7 @@ final class ApiClient {
 			throw new Transient("no answer within " + readTimeout.toMillis() + " ms", null);
 		}
 		catch (IOException ex) {
-			throw new Transient(oneLine(ex), null);
+			throw new Transient(AnswerText.oneLine(ex), null);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -95,7 +95,8 @@ final class ApiClient {
 		if (status >= 200 && status < 300) {
 			return response.body();
 		}
-		String answer = "HTTP " + status + quoted(response.body());
+		String answer = "HTTP " + status
+				+ AnswerText.quoted(response.body() == null ? null : new String(response.body(), StandardCharsets.UTF_8));
 		if (status >= 500 || status == 429) {
 			throw new Transient(answer, RetryAfter.parse(response.headers().firstValue("Retry-After").orElse(null)));
 		}
@@ -104,21 +105,6 @@ final class ApiClient {
 			throw new Refused(answer + " (the key is refused; not retried)");
 		}
 		throw new Refused(answer + " (not retried)");
-	}
-
-	private static String quoted(byte[] body) {
-		String text = body == null ? "" : new String(body, StandardCharsets.UTF_8);
-		String line = text.lines().map(String::strip).filter(l -> !l.isEmpty()).findFirst().orElse("");
-		if (line.isEmpty()) {
-			return "";
-		}
-		return ": " + (line.length() > MAX_QUOTED ? line.substring(0, MAX_QUOTED) + "…" : line);
-	}
-
-	private static String oneLine(Throwable ex) {
-		String name = ex.getClass().getSimpleName();
-		String message = ex.getMessage() == null ? "" : ex.getMessage().lines().findFirst().orElse("");
-		return message.isEmpty() ? name : name + ": " + message;
 	}
 
 	/** No answer, a 5xx or a 429: worth another attempt, after {@code retryAfter} when the answer said. */
