@@ -17,7 +17,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.postgresql.ds.PGSimpleDataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -51,11 +50,7 @@ class RowSpanFreshnessIntegrationTests {
 			t = t.plusMinutes(5 + random.nextInt(90));
 		}
 		db.writer().spendLogs(calls);
-		PGSimpleDataSource ds = new PGSimpleDataSource();
-		ds.setUrl(db.endpoint().url());
-		ds.setUser(db.endpoint().username());
-		ds.setPassword(db.endpoint().password());
-		source = new LiteLlmSource(ds, new SourceSettings(null, null, null, null, null));
+		source = db.source();
 	}
 
 	@AfterAll

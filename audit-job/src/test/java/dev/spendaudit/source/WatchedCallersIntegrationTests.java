@@ -15,7 +15,6 @@ import dev.spendaudit.testsupport.LiteLlmDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.postgresql.ds.PGSimpleDataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -68,11 +67,7 @@ class WatchedCallersIntegrationTests {
 			calls.add(c);
 		}
 		db.writer().spendLogs(calls);
-		PGSimpleDataSource ds = new PGSimpleDataSource();
-		ds.setUrl(db.endpoint().url());
-		ds.setUser(db.endpoint().username());
-		ds.setPassword(db.endpoint().password());
-		source = new LiteLlmSource(ds, new SourceSettings(null, null, null, null, null));
+		source = db.source();
 	}
 
 	@AfterAll

@@ -2,7 +2,10 @@ package dev.spendaudit.testsupport;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.spendaudit.db.DatabaseEndpoints.Endpoint;
+import dev.spendaudit.source.LiteLlmSource;
+import dev.spendaudit.source.SourceSettings;
 import dev.spendaudit.source.demo.LiteLlmWriter;
+import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * A fresh LiteLLM-shaped test database: the pinned DDL applied, and a {@link LiteLlmWriter} to fill it the way
@@ -38,6 +41,15 @@ public final class LiteLlmDatabase implements AutoCloseable {
 
 	public LiteLlmWriter writer() {
 		return writer;
+	}
+
+	/** The job's reader of this database, on a connection of its own, with the default settings. */
+	public LiteLlmSource source() {
+		PGSimpleDataSource ds = new PGSimpleDataSource();
+		ds.setUrl(endpoint.url());
+		ds.setUser(endpoint.username());
+		ds.setPassword(endpoint.password());
+		return new LiteLlmSource(ds, new SourceSettings(null, null, null, null, null));
 	}
 
 	/** Runs SQL on the LiteLLM database, e.g. to take an older LiteLLM's shape. */
