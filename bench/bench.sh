@@ -186,10 +186,12 @@ pairs() { # per repetition: figure $1 minus figure $2
 
 med() { values "$@" | median 2>/dev/null || echo 0; }
 spread() { sort -g | awk 'NR == 1 { lo = $1 } { hi = $1 } END { print hi - lo }'; } # numbers -> max - min
-step_work() { # per repetition: the sum of figure $1's step seconds minus $2's (the job's own timings, no JVM)
-	paste <(awk '$1 == "ensureHistory" { r++ } { s[r] += $2 } END { for (i = 1; i <= r; i++) print s[i] }' \
-		"$RESULTS/steps-$1.txt") <(awk '$1 == "ensureHistory" { r++ } { s[r] += $2 } END { for (i = 1; i <= r; i++)
-		print s[i] }' "$RESULTS/steps-$2.txt") | awk '{ print $1 - $2 }'
+step_sums() { # per repetition: the sum of figure $1's step seconds (a repetition starts at ensureHistory)
+	awk '$1 == "ensureHistory" { r++ } { s[r] += $2 } END { for (i = 1; i <= r; i++) print s[i] }' \
+		"$RESULTS/steps-$1.txt"
+}
+step_work() { # per repetition: figure $1's step seconds minus $2's (the job's own timings, no JVM start-up)
+	paste <(step_sums "$1") <(step_sums "$2") | awk '{ print $1 - $2 }'
 }
 max_rss() { values rss "$@" | sort -g | tail -1; }
 ratio() { # $1 / $2, or -1 when $2 is not positive (noise swallowed the figure)
