@@ -8,10 +8,10 @@ RECONCILED WITH THE PROVIDER'S BILL (UTC DAYS ${section.from} TO ${section.to})
       BYOK ${fmt.usd(p.byokUsd)} beside the bill (not added)
 </#if>
 <#if p.missingCount gt 0>
-      ${fmt.count(p.missingCount)} billed request<#if p.missingCount != 1>s</#if> not in the spend log: <#list p.missing as m><#if m?index lt 5>${m.requestId} ${fmt.usd(m.usd)} (${m.model})<#sep>, </#sep></#if></#list>
+      ${fmt.count(p.missingCount)} billed request<#if p.missingCount != 1>s</#if> not in the spend log: <#list p.missing[0..*5] as m>${m.requestId} ${fmt.usd(m.usd)} (${m.model})<#sep>, </#sep></#list>
 </#if>
 <#if p.mispricedCount gt 0>
-      ${fmt.count(p.mispricedCount)} priced differently: <#list p.mispriced as m><#if m?index lt 5>${m.requestId} logged ${fmt.usd(m.loggedUsd)}, billed ${fmt.usd(m.billedUsd)} (${m.model})<#sep>, </#sep></#if></#list>
+      ${fmt.count(p.mispricedCount)} priced differently: <#list p.mispriced[0..*5] as m>${m.requestId} logged ${fmt.usd(m.loggedUsd)}, billed ${fmt.usd(m.billedUsd)} (${m.model})<#sep>, </#sep></#list>
 </#if>
 </#list>
 <#if !section.providers?has_content>
