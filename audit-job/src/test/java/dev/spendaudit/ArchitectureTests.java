@@ -15,8 +15,9 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
  * The shape of the house: no cycles between the top-level packages; the root package is the composition root
  * alone, and nothing imports it; each feature package owns its library: LiteLLM's tables only in {@code source},
  * the job's day fact tables only in {@code history}, Freemarker only in {@code digest}, mail only in
- * {@code delivery}, Commons Math only in {@code baseline}, the Prometheus client only in {@code health}, HTTP only
- * in {@code health} (the heartbeat) and {@code notify} (the webhooks), the progress bar only in {@code progress}.
+ * {@code delivery}, Commons Math only in {@code baseline}, Commons CSV only in {@code reconcile.bill} (the bills),
+ * the Prometheus client only in {@code health}, HTTP only in {@code health} (the heartbeat) and {@code notify} (the
+ * webhooks), the progress bar only in {@code progress}.
  * The findings pipeline knows no feature.
  */
 class ArchitectureTests {
@@ -125,6 +126,12 @@ class ArchitectureTests {
 	void onlyBaselineUsesCommonsMath() {
 		check(noClasses().that().resideOutsideOfPackages("dev.spendaudit.baseline..").should().dependOnClassesThat()
 			.resideInAPackage("org.apache.commons.math3.."));
+	}
+
+	@Test
+	void onlyBillsUseCommonsCsv() {
+		check(noClasses().that().resideOutsideOfPackages("dev.spendaudit.reconcile.bill..").should()
+			.dependOnClassesThat().resideInAPackage("org.apache.commons.csv.."));
 	}
 
 	@Test
