@@ -6,7 +6,7 @@ import dev.spendaudit.core.CoreSettings;
 import dev.spendaudit.core.DaySteps;
 import dev.spendaudit.history.HistoryReader;
 import dev.spendaudit.history.ProviderHistory;
-import dev.spendaudit.reconcile.bill.BillFormatException;
+import dev.spendaudit.reconcile.bill.BillReader;
 import dev.spendaudit.source.LiteLlmSource;
 import org.jooq.DSLContext;
 import org.springframework.beans.factory.ObjectProvider;
@@ -33,9 +33,7 @@ class ReconcileStepConfiguration {
 	@Bean
 	Reconciliation reconciliation(ReconcileSettings settings, ObjectProvider<BillParser> parsers, BillStore store,
 			ProviderHistory providers, HistoryReader history, LiteLlmSource source, Clock clock) {
-		BillParser parser = parsers.getIfAvailable(() -> file -> {
-			throw new BillFormatException(file, 0, "this build has no bill reader");
-		});
+		BillParser parser = parsers.getIfAvailable(() -> BillReader::read);
 		Inbox inbox = settings.enabled() ? new Inbox(settings.inbox(), parser, store, clock) : null;
 		Reconciler reconciler = new Reconciler(store, providers, new ModelPrices(history, store),
 				new RequestMatcher(source, store, clock), settings);
