@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import dev.spendaudit.core.SettingsException;
 import dev.spendaudit.reconcile.bill.BillFile;
 import dev.spendaudit.reconcile.bill.BillFormatException;
 import org.slf4j.Logger;
@@ -51,7 +52,7 @@ public class Inbox {
 	/** Reads the files that are new or changed; reports every file in the inbox that cannot be read. */
 	public InboxRead read() {
 		if (!Files.isDirectory(folder)) {
-			throw new IllegalStateException("spend-audit.reconcile.inbox " + folder + " is not a folder");
+			throw new SettingsException("spend-audit.reconcile.inbox " + folder + " is not a folder");
 		}
 		List<Path> files = files();
 		int read = 0;

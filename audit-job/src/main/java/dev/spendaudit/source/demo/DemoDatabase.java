@@ -1,5 +1,6 @@
 package dev.spendaudit.source.demo;
 
+import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.List;
 
@@ -22,6 +23,11 @@ public final class DemoDatabase {
 	}
 
 	public static void seed(LiteLlmWriter writer, LocalDateTime nowUtc) {
+		seed(writer, nowUtc, null);
+	}
+
+	/** The same, and the providers' bills of the last days written into {@code inbox} (null: none). */
+	public static void seed(LiteLlmWriter writer, LocalDateTime nowUtc, Path inbox) {
 		writer.applySchema();
 		for (DemoTraffic.Profile p : DemoTraffic.PROFILES) {
 			if (p.rawKey().equals(DemoTraffic.MASTER) || "vk-legacy-cron".equals(p.alias())) {
@@ -29,11 +35,15 @@ public final class DemoDatabase {
 			}
 			writer.key(KeyHash.of(p.rawKey()), p.alias(), KeyHash.keyName(p.rawKey()));
 		}
-		List<Call> calls = DemoBlindSpots.withBlindSpotTraffic(
-				new DemoTraffic().generate(nowUtc.toLocalDate().minusDays(DAYS), nowUtc), nowUtc);
+		List<Call> calls = DemoBills.withRouterTraffic(DemoBlindSpots.withBlindSpotTraffic(
+				new DemoTraffic().generate(nowUtc.toLocalDate().minusDays(DAYS), nowUtc), nowUtc), nowUtc);
 		calls = DemoSpikes.seed(writer, calls, nowUtc);
 		// a logging hole: the daily aggregates and key counters count every call, the spend log misses some
-		writer.spendLogs(DemoBlindSpots.withoutLoggingHole(calls, nowUtc));
+		List<Call> logged = DemoBlindSpots.withoutLoggingHole(calls, nowUtc);
+		writer.spendLogs(logged);
+		if (inbox != null) {
+			DemoBills.write(inbox, logged, nowUtc);
+		}
 		writer.dailyAggregates(calls.stream().filter(c -> !Double.isNaN(c.spend())).toList());
 		DemoBlindSpots.seedKeys(writer, calls);
 		// the counters above are lifetime sums; the budgeted key's counter is its month's spend again
