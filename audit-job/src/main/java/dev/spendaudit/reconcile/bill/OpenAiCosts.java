@@ -26,8 +26,8 @@ final class OpenAiCosts {
 			parts.cover(PROVIDER, day);
 			for (Json result : fields.array(bucket.get("results"), "results")) {
 				Json amount = fields.object(result.get("amount"), "amount");
-				String currency = fields.requiredText(amount.get("currency"), "amount.currency");
-				if (!currency.trim().toUpperCase(Locale.ROOT).equals("USD")) {
+				String currency = fields.optionalText(amount.get("currency"), "amount.currency");
+				if (!currency.isBlank() && !currency.trim().toUpperCase(Locale.ROOT).equals("USD")) {
 					throw fields.fail(amount.get("currency"),
 							"amount.currency \"" + currency + "\" is not USD (only USD bills are reconciled)");
 				}

@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** A saved OpenAI costs page: daily buckets in Unix seconds, line items summed per model, USD only. */
-class OpenAiCostsTests {
+class BillReaderOpenAiCostsTests {
 
 	@TempDir
 	Path dir;
@@ -90,6 +90,13 @@ class OpenAiCostsTests {
 
 		assertThatThrownBy(() -> BillReader.read(file)).isInstanceOf(BillFormatException.class)
 			.hasMessage(file + " line 62: amount.currency \"eur\" is not USD (only USD bills are reconciled)");
+	}
+
+	@Test
+	void anAmountWithoutACurrencyIsTakenAsUsd() throws IOException {
+		Path file = variant("\"value\": 3.5,\n            \"currency\": \"usd\"", "\"value\": 3.5");
+
+		assertThat(BillReader.read(file).days().get(1).usd()).isEqualByComparingTo("4.75");
 	}
 
 	@Test

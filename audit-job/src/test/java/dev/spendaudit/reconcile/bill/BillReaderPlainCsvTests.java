@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The plain per-day CSV for any other provider. */
-class PlainCsvTests {
+class BillReaderPlainCsvTests {
 
 	@TempDir
 	Path dir;

@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** A saved OpenRouter activity response: per day and model, BYOK beside the bill. */
-class OpenRouterActivityTests {
+class BillReaderOpenRouterActivityTests {
 
 	@TempDir
 	Path dir;
@@ -56,8 +56,10 @@ class OpenRouterActivityTests {
 				content.replace("\"2026-11-26 00:00:00\"", "\"2026-13-26\""));
 		Path badCount = Files.writeString(dir.resolve("c.json"), content.replace("\"requests\": 12,", "\"requests\": 1.5,"));
 
-		assertThatThrownBy(() -> BillReader.read(badUsage)).hasMessage(badUsage + " line 22: usage \"2,5\" is not a number");
-		assertThatThrownBy(() -> BillReader.read(badDate)).hasMessage(badDate + " line 43: date \"2026-13-26\" is not a date");
+		assertThatThrownBy(() -> BillReader.read(badUsage))
+			.hasMessage(badUsage + " line 22: usage \"2,5\" is not a number");
+		assertThatThrownBy(() -> BillReader.read(badDate))
+			.hasMessage(badDate + " line 43: date \"2026-13-26\" is not a date");
 		assertThatThrownBy(() -> BillReader.read(badCount))
 			.hasMessage(badCount + " line 37: requests \"1.5\" is not a whole number");
 	}

@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** OpenRouter's per-generation activity export: one request per row, columns by name, UTC without a zone marker. */
-class OpenRouterGenerationsTests {
+class BillReaderOpenRouterGenerationsTests {
 
 	@TempDir
 	Path dir;
@@ -89,7 +89,8 @@ class OpenRouterGenerationsTests {
 				new Case("gen-4,2026-11-25 12:00:00,NaN,3\n", 2, "cost_total \"NaN\" is not a number"),
 				new Case(good + "gen-5,2026-11-25 12:00:00,Infinity,3\n", 3, "cost_total \"Infinity\" is not a number"),
 				new Case(good + "gen-6,yesterday,0.1,3\n", 3, "created_at \"yesterday\" is not a date and time"),
-				new Case(good + "gen-7,2026-11-31 01:00:00,0.1,3\n", 3, "created_at \"2026-11-31 01:00:00\" is not a date and time"),
+				new Case(good + "gen-7,2026-11-31 01:00:00,0.1,3\n", 3,
+						"created_at \"2026-11-31 01:00:00\" is not a date and time"),
 				new Case(good + ",2026-11-25 12:00:00,0.1,3\n", 3, "generation_id is missing"),
 				new Case(good + "gen-8,2026-11-25 12:00:00\n", 3, "cost_total is missing"),
 				new Case(good + "gen-9,2026-11-25 12:00:00,0.1,3.5\n", 3, "tokens_prompt \"3.5\" is not a whole number"),
@@ -106,7 +107,8 @@ class OpenRouterGenerationsTests {
 
 	@Test
 	void aMissingRequiredColumnIsNotThisFormat() throws IOException {
-		Path file = Files.writeString(dir.resolve("activity.csv"), "generation_id,created_at,tokens_prompt\ngen-1,2026-11-25 10:00:00,3\n");
+		Path file = Files.writeString(dir.resolve("activity.csv"),
+				"generation_id,created_at,tokens_prompt\ngen-1,2026-11-25 10:00:00,3\n");
 
 		assertThatThrownBy(() -> BillReader.read(file)).isInstanceOfSatisfying(BillFormatException.class,
 				ex -> assertThat(ex.getMessage()).contains("generation_id, created_at, cost_total"));
