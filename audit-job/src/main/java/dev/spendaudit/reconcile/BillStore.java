@@ -44,9 +44,12 @@ public class BillStore {
 		this.dsl = dsl;
 	}
 
-	/** Whether a file with this content was read already (successfully or not). */
-	boolean known(String sha256, String path) {
-		return dsl.fetchExists(BILL_FILE, BILL_FILE.SHA256.eq(sha256).and(BILL_FILE.PATH.eq(path)));
+	/**
+	 * Whether a file with this content was read already (successfully or not), under whatever name: the same
+	 * content saved twice is one bill, read once.
+	 */
+	boolean known(String sha256) {
+		return dsl.fetchExists(BILL_FILE, BILL_FILE.SHA256.eq(sha256));
 	}
 
 	/**

@@ -61,7 +61,7 @@ public class Inbox {
 			String name = folder.relativize(file).toString();
 			names.add(name);
 			String sha256 = sha256(file);
-			if (store.known(sha256, name)) {
+			if (store.known(sha256)) {
 				continue;
 			}
 			read++;

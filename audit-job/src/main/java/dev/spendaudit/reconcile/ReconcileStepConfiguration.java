@@ -4,6 +4,7 @@ import java.time.Clock;
 
 import dev.spendaudit.core.CoreSettings;
 import dev.spendaudit.core.DaySteps;
+import dev.spendaudit.core.HistoryNeeds;
 import dev.spendaudit.history.HistoryReader;
 import dev.spendaudit.history.ProviderHistory;
 import dev.spendaudit.reconcile.bill.BillReader;
@@ -32,12 +33,19 @@ class ReconcileStepConfiguration {
 
 	@Bean
 	Reconciliation reconciliation(ReconcileSettings settings, ObjectProvider<BillParser> parsers, BillStore store,
-			ProviderHistory providers, HistoryReader history, LiteLlmSource source, Clock clock) {
+			ProviderHistory providers, HistoryReader history, LiteLlmSource source, Clock clock,
+			ObjectProvider<BillFetch> fetches) {
 		BillParser parser = parsers.getIfAvailable(() -> BillReader::read);
 		Inbox inbox = settings.enabled() ? new Inbox(settings.inbox(), parser, store, clock) : null;
 		Reconciler reconciler = new Reconciler(store, providers, new ModelPrices(history, store),
 				new RequestMatcher(source, store, clock), settings);
-		return new Reconciliation(settings, inbox, reconciler, store, clock);
+		return new Reconciliation(settings, inbox, reconciler, store, clock, fetches.orderedStream().toList());
+	}
+
+	/** The window's UTC days need the audited days that cover them, and the day before (a zone behind UTC). */
+	@Bean
+	HistoryNeeds reconcileHistoryNeeds(ReconcileSettings settings) {
+		return () -> settings.enabled() ? settings.windowDays() + 1 : 0;
 	}
 
 	@Bean

@@ -34,7 +34,11 @@ public class Reconciliation {
 
 	private final Clock clock;
 
-	Reconciliation(ReconcileSettings settings, Inbox inbox, Reconciler reconciler, BillStore store, Clock clock) {
+	private final List<BillFetch> fetches;
+
+	Reconciliation(ReconcileSettings settings, Inbox inbox, Reconciler reconciler, BillStore store, Clock clock,
+			List<BillFetch> fetches) {
+		this.fetches = List.copyOf(fetches);
 		this.settings = settings;
 		this.inbox = inbox;
 		this.reconciler = reconciler;
@@ -55,8 +59,9 @@ public class Reconciliation {
 		return List.of(last.minusDays(windowDays - 1L), last);
 	}
 
-	/** Step {@code reconcileBills}: reads the inbox, reconciles the audited day's window, remembers and stores it. */
+	/** Step {@code reconcileBills}: fetches ({@link BillFetch}), reads the inbox, reconciles the audited day's window, remembers and stores it. */
 	public ReconcileReport audit(AuditDay day) {
+		fetches.forEach(f -> f.fetch(day));
 		InboxRead read = inbox.read();
 		List<LocalDate> window = window(day, settings.windowDays());
 		List<ProviderDay> days = reconciler.reconcile(window.get(0), window.get(1));

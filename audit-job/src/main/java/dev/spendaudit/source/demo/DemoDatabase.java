@@ -26,7 +26,10 @@ public final class DemoDatabase {
 		seed(writer, nowUtc, null);
 	}
 
-	/** The same, and the providers' bills of the last days written into {@code inbox} (null: none). */
+	/**
+	 * The same, and the providers' bills of the last days written into {@code inbox}, with the calls they bill that
+	 * the demo without bills does not make (null: no bills, the data as before).
+	 */
 	public static void seed(LiteLlmWriter writer, LocalDateTime nowUtc, Path inbox) {
 		writer.applySchema();
 		for (DemoTraffic.Profile p : DemoTraffic.PROFILES) {
@@ -35,8 +38,12 @@ public final class DemoDatabase {
 			}
 			writer.key(KeyHash.of(p.rawKey()), p.alias(), KeyHash.keyName(p.rawKey()));
 		}
-		List<Call> calls = DemoBills.withRouterTraffic(DemoBlindSpots.withBlindSpotTraffic(
-				new DemoTraffic().generate(nowUtc.toLocalDate().minusDays(DAYS), nowUtc), nowUtc), nowUtc);
+		List<Call> calls = DemoBlindSpots.withBlindSpotTraffic(
+				new DemoTraffic().generate(nowUtc.toLocalDate().minusDays(DAYS), nowUtc), nowUtc);
+		if (inbox != null) {
+			// with its bills, the demo's squad-boreas also calls kimi-k2 through OpenRouter, which LiteLLM logs at $0
+			calls = DemoBills.withRouterTraffic(calls, nowUtc);
+		}
 		calls = DemoSpikes.seed(writer, calls, nowUtc);
 		// a logging hole: the daily aggregates and key counters count every call, the spend log misses some
 		List<Call> logged = DemoBlindSpots.withoutLoggingHole(calls, nowUtc);
