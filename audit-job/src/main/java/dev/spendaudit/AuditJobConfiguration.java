@@ -20,12 +20,13 @@ class AuditJobConfiguration {
 
 	@Bean
 	Job spendAudit(JobRepository jobRepository, Step ensureHistory, Step readDay, Step checkFreshness,
-			Step costSubscriptions, Step watchKeys, Step detectFindings, Step writeDigest, Step notifyWebhooks,
+			Step costSubscriptions, Step reconcileBills, Step watchKeys, Step detectFindings, Step writeDigest, Step notifyWebhooks,
 			Step sendDigest, Step pruneStore) {
 		return new JobBuilder(JOB_NAME, jobRepository).start(ensureHistory)
 			.next(readDay)
 			.next(checkFreshness)
 			.next(costSubscriptions)
+			.next(reconcileBills)
 			.next(watchKeys)
 			.next(detectFindings)
 			.next(writeDigest)

@@ -89,6 +89,18 @@ class ArchitectureTests {
 					+ "(Record)?(\\$.*)?"));
 	}
 
+	/** The bills, their request lookups and the reconciled days: read and written by the reconcile package alone. */
+	@Test
+	void onlyReconcileTouchesTheBillTables() {
+		check(noClasses().that()
+			.resideOutsideOfPackages("dev.spendaudit.reconcile..", "dev.spendaudit.store.jooq..")
+			.should()
+			.dependOnClassesThat()
+			.haveNameMatching("dev\\.spendaudit\\.store\\.jooq\\.tables\\.(records\\.)?"
+					+ "(BillFile|BillCoverage|BilledDay|BilledUsage|BilledRequest|BillMatchDay|BillMatch|ReconciledDay"
+					+ "|ReconcileDigest)(Record)?(\\$.*)?"));
+	}
+
 	/** What the webhooks pushed: kept and read by the notify package alone. */
 	@Test
 	void onlyNotifyTouchesTheWebhookRecord() {

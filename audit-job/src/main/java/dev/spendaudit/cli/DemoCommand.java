@@ -61,8 +61,10 @@ class DemoCommand implements Callable<Integer> {
 		PrintWriter stdout = spec.commandLine().getOut();
 		// the demo profile adds application-demo.yml: plans, retiring keys and a canary matching the demo data
 		ProgressMode mode = quiet.mode();
+		// the demo ships an inbox with its providers' bills, written from its own traffic
 		Map<String, String> demo = QuietOption.logging(mode, Map.of("spend-audit.source.url", "",
-				"spend-audit.store.url", "", "spring.profiles.active", "demo"));
+				"spend-audit.store.url", "", "spring.profiles.active", "demo", "spend-audit.reconcile.inbox",
+				out.resolve("inbox").toAbsolutePath().toString()));
 		// the demo takes no --config: its heartbeat and textfile are on only when the environment sets them
 		CommandHealth health = CommandHealth.begin(null, demo, out, true, spec.commandLine().getErr());
 		// the demo's data and its audit both play this morning's nightly run, whatever the hour (see DemoClock)

@@ -6,6 +6,7 @@ import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.spendaudit.reconcile.ReconcileSettings;
 import dev.spendaudit.source.AnomalousSettings;
 import dev.spendaudit.source.LiteLlmSource;
 import dev.spendaudit.source.SourceSettings;
@@ -35,8 +36,8 @@ class DatabaseConfiguration {
 	}
 
 	@Bean(destroyMethod = "close")
-	DemoServer demoServer(SourceSettings source, Clock clock) {
-		return source.isDemo() ? DemoServer.start(clock) : DemoServer.none();
+	DemoServer demoServer(SourceSettings source, Clock clock, ReconcileSettings reconcile) {
+		return source.isDemo() ? DemoServer.start(clock, reconcile.inbox()) : DemoServer.none();
 	}
 
 	@Bean

@@ -1,5 +1,6 @@
 package dev.spendaudit.db;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -31,7 +32,8 @@ final class DemoServer implements AutoCloseable {
 		return new DemoServer(null, null);
 	}
 
-	static DemoServer start(Clock clock) {
+	/** Starts it, seeded as of the clock's now, with the demo's bills written into {@code inbox} (null: none). */
+	static DemoServer start(Clock clock, Path inbox) {
 		log.info("no spend-audit.source.url configured: starting the built-in demo database (embedded PostgreSQL)");
 		EmbeddedServer server = EmbeddedServer.start();
 		DatabaseEndpoints.Endpoint endpoint = server.createDatabase("litellm");
@@ -39,7 +41,7 @@ final class DemoServer implements AutoCloseable {
 			ds.setJdbcUrl(endpoint.url());
 			ds.setUsername(endpoint.username());
 			ds.setPassword(endpoint.password());
-			DemoDatabase.seed(new LiteLlmWriter(ds), LocalDateTime.now(clock.withZone(ZoneOffset.UTC)));
+			DemoDatabase.seed(new LiteLlmWriter(ds), LocalDateTime.now(clock.withZone(ZoneOffset.UTC)), inbox);
 		}
 		return new DemoServer(server, endpoint);
 	}

@@ -31,6 +31,11 @@ class HistoryConfiguration {
 	}
 
 	@Bean
+	ProviderHistory providerHistory(DSLContext dsl) {
+		return new ProviderHistory(dsl);
+	}
+
+	@Bean
 	LogHistory logHistory(DSLContext dsl) {
 		return new LogHistory(dsl);
 	}

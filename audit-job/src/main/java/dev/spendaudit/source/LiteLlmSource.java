@@ -59,6 +59,8 @@ public class LiteLlmSource {
 
 	private final CallerScan callers;
 
+	private final RequestLookup lookup;
+
 	public LiteLlmSource(DataSource dataSource, SourceSettings settings) {
 		this(dataSource, settings, AnomalousSettings.defaults());
 	}
@@ -78,6 +80,7 @@ public class LiteLlmSource {
 		this.keys = new KeyDirectory(dsl, capabilities);
 		this.resolver = new WorkloadResolver(settings.masterKeySha256());
 		this.requests = new RequestDrillDown(dsl, capabilities, scan);
+		this.lookup = new RequestLookup(dsl, capabilities, scan);
 		this.freshness = new FreshnessScan(dsl, capabilities, scan.counted());
 		this.activity = new KeyActivityScan(dsl, capabilities);
 		this.callers = new CallerScan(dsl, capabilities);
@@ -204,6 +207,15 @@ public class LiteLlmSource {
 	/** The day's most expensive requests of some key hashes on one model. */
 	public List<RequestSample> topRequests(AuditDay day, Collection<String> apiKeys, String model, int limit) {
 		return requests.topRequests(day, apiKeys, model, limit);
+	}
+
+	/**
+	 * The spend-log rows of these request ids, by id, looked up by primary key in chunks (a bill's generation ids);
+	 * ids the log lacks are absent. A cache hit is logged under an id of its own ({@code <id>_cache_hit...}), so it
+	 * never answers for the billed request.
+	 */
+	public Map<String, LoggedRequest> loggedRequests(Collection<String> requestIds) {
+		return requestIds.isEmpty() ? Map.of() : lookup.byId(requestIds);
 	}
 
 	// --- budgets

@@ -15,6 +15,7 @@ import dev.spendaudit.testsupport.DigestSchema;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,6 +35,51 @@ class DemoIntegrationTests {
 	@BeforeAll
 	static void runTheDemo() {
 		r = CliIntegrationTests.cli("demo", "--out", out.toString());
+	}
+
+	@Test
+	void theDemosInboxShowsTheGapBetweenTheBillAndTheLog() throws Exception {
+		assertThat(r.exit()).as(r.err()).isZero();
+		try (var files = Files.list(out.resolve("inbox"))) {
+			assertThat(files.map(p -> p.getFileName().toString()))
+				.anyMatch(n -> n.startsWith("openrouter-generations-") && n.endsWith(".csv"))
+				.anyMatch(n -> n.startsWith("openai-costs-") && n.endsWith(".json"));
+		}
+		Path json;
+		try (var files = Files.list(out)) {
+			json = files.filter(p -> p.getFileName().toString().matches("digest-\\d{4}-\\d\\d-\\d\\d\\.json"))
+				.findFirst()
+				.orElseThrow();
+		}
+		JsonNode digest = DigestJson.read(json).root();
+		String day = digest.get("date").asString();
+		JsonNode section = digest.get("reconcile");
+		assertThat(section.get("days").asString()).isEqualTo("UTC");
+		assertThat(section.get("to").asString()).isEqualTo(day);
+		assertThat(section.get("unreadable")).isEmpty();
+		JsonNode router = null;
+		JsonNode openai = null;
+		for (JsonNode p : section.get("providers")) {
+			assertThat(p.get("status").asString()).as(p.toString()).isEqualTo("RECONCILED");
+			if (p.get("date").asString().equals(day)) {
+				router = p.get("provider").asString().equals("openrouter") ? p : router;
+				openai = p.get("provider").asString().equals("openai") ? p : openai;
+			}
+		}
+		// three generations on the bill the log lacks, and kimi-k2 through OpenRouter logged at $0
+		assertThat(router.get("missingCount").asLong()).isEqualTo(3);
+		assertThat(router.get("missing").get(0).get("usd").decimalValue()).isEqualByComparingTo("0.45");
+		assertThat(router.get("mispricedCount").asLong()).isEqualTo(6);
+		assertThat(router.get("mispriced").get(0).get("loggedUsd").decimalValue()).isEqualByComparingTo("0");
+		assertThat(router.get("mispriced").get(0).get("model").asString()).isEqualTo("moonshotai/kimi-k2");
+		assertThat(router.get("gapUsd").decimalValue()).isGreaterThan(new BigDecimal("1.35"));
+		// OpenAI billed what LiteLLM logged: the gap is the float noise of the log's spend column
+		assertThat(openai.get("gapUsd").decimalValue().abs()).isLessThan(new BigDecimal("0.000001"));
+		String findings = digest.get("findings").toString();
+		assertThat(findings).contains("provider:openrouter").contains("model:openrouter/moonshotai/kimi-k2");
+		assertThat(Files.readString(out.resolve("digest-" + day + ".html"))).contains("Reconciled with the provider")
+			.contains("3 billed requests not in the spend log");
+		assertThat(r.out()).contains("[ALERT] BILL_GAP · provider:openrouter");
 	}
 
 	@Test

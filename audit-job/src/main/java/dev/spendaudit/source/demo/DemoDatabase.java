@@ -1,5 +1,6 @@
 package dev.spendaudit.source.demo;
 
+import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.List;
 
@@ -22,6 +23,14 @@ public final class DemoDatabase {
 	}
 
 	public static void seed(LiteLlmWriter writer, LocalDateTime nowUtc) {
+		seed(writer, nowUtc, null);
+	}
+
+	/**
+	 * The same, and the providers' bills of the last days written into {@code inbox}, with the calls they bill that
+	 * the demo without bills does not make (null: no bills, the data as before).
+	 */
+	public static void seed(LiteLlmWriter writer, LocalDateTime nowUtc, Path inbox) {
 		writer.applySchema();
 		for (DemoTraffic.Profile p : DemoTraffic.PROFILES) {
 			if (p.rawKey().equals(DemoTraffic.MASTER) || "vk-legacy-cron".equals(p.alias())) {
@@ -31,9 +40,17 @@ public final class DemoDatabase {
 		}
 		List<Call> calls = DemoBlindSpots.withBlindSpotTraffic(
 				new DemoTraffic().generate(nowUtc.toLocalDate().minusDays(DAYS), nowUtc), nowUtc);
+		if (inbox != null) {
+			// with its bills, the demo's squad-boreas also calls kimi-k2 through OpenRouter, which LiteLLM logs at $0
+			calls = DemoBills.withRouterTraffic(calls, nowUtc);
+		}
 		calls = DemoSpikes.seed(writer, calls, nowUtc);
 		// a logging hole: the daily aggregates and key counters count every call, the spend log misses some
-		writer.spendLogs(DemoBlindSpots.withoutLoggingHole(calls, nowUtc));
+		List<Call> logged = DemoBlindSpots.withoutLoggingHole(calls, nowUtc);
+		writer.spendLogs(logged);
+		if (inbox != null) {
+			DemoBills.write(inbox, logged, nowUtc);
+		}
 		writer.dailyAggregates(calls.stream().filter(c -> !Double.isNaN(c.spend())).toList());
 		DemoBlindSpots.seedKeys(writer, calls);
 		// the counters above are lifetime sums; the budgeted key's counter is its month's spend again
