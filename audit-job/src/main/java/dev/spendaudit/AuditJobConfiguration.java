@@ -21,7 +21,7 @@ class AuditJobConfiguration {
 	@Bean
 	Job spendAudit(JobRepository jobRepository, Step ensureHistory, Step readDay, Step checkFreshness,
 			Step costSubscriptions, Step watchKeys, Step detectFindings, Step writeDigest, Step notifyWebhooks,
-			Step sendDigest, Step pruneStore) {
+			Step sendDigest, Step mailStatements, Step pruneStore) {
 		return new JobBuilder(JOB_NAME, jobRepository).start(ensureHistory)
 			.next(readDay)
 			.next(checkFreshness)
@@ -32,6 +32,8 @@ class AuditJobConfiguration {
 			// before the mail, so that an SMTP outage (which fails sendDigest) never holds back a push
 			.next(notifyWebhooks)
 			.next(sendDigest)
+			// the month's and the week's statements, each mailed once per period, whatever the cadence
+			.next(mailStatements)
 			.next(pruneStore)
 			.build();
 	}
