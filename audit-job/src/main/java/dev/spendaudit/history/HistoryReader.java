@@ -15,6 +15,7 @@ import java.util.TreeMap;
 
 import dev.spendaudit.source.AnomalousRow;
 import dev.spendaudit.source.Attribution;
+import dev.spendaudit.source.DayRowSpan;
 import dev.spendaudit.source.LogFreshness;
 import dev.spendaudit.source.PromptBucket;
 import dev.spendaudit.source.RowGap;
@@ -149,6 +150,23 @@ public class HistoryReader {
 			.where(AUDIT_DAY.AUDIT_DATE.between(from, to))
 			.orderBy(AUDIT_DAY.AUDIT_DATE)
 			.fetch(AUDIT_DAY.AUDIT_DATE));
+	}
+
+	/**
+	 * The row spans the store keeps of one source's days in {@code from .. to} ({@link DayRowSpan}), by date; a day
+	 * stored without one (before the span was read with the day, or read from the legacy table) is absent.
+	 */
+	public Map<LocalDate, DayRowSpan> rowSpans(String source, LocalDate from, LocalDate to) {
+		Map<LocalDate, DayRowSpan> spans = new HashMap<>();
+		for (SourceDayRecord r : dsl.selectFrom(SOURCE_DAY)
+			.where(SOURCE_DAY.SOURCE.eq(source))
+			.and(SOURCE_DAY.AUDIT_DATE.between(from, to))
+			.and(SOURCE_DAY.ROW_SPAN_READ)
+			.fetch()) {
+			spans.put(r.getAuditDate(), new DayRowSpan(r.getFirstRowUtc(), r.getLastRowUtc(),
+					r.getDayGapFromUtc() == null ? null : new RowGap(r.getDayGapFromUtc(), r.getDayGapToUtc())));
+		}
+		return spans;
 	}
 
 	/** The newest audited day on or before {@code date} (a day rolled up as history only is not audited). */

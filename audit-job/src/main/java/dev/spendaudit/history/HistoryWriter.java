@@ -8,6 +8,7 @@ import java.util.List;
 import dev.spendaudit.core.AuditDay;
 import dev.spendaudit.source.AnomalousRow;
 import dev.spendaudit.source.DayFacts;
+import dev.spendaudit.source.DayRowSpan;
 import dev.spendaudit.source.KeyUtcDate;
 import dev.spendaudit.source.LogFreshness;
 import dev.spendaudit.source.PromptBucket;
@@ -77,6 +78,7 @@ public class HistoryWriter {
 		LocalDate date = facts.day().date();
 		String source = facts.source();
 		LogFreshness fresh = facts.freshness();
+		DayRowSpan span = facts.rowSpan();
 		db.insertInto(SOURCE_DAY)
 			.set(SOURCE_DAY.AUDIT_DATE, date)
 			.set(SOURCE_DAY.SOURCE, source)
@@ -91,6 +93,11 @@ public class HistoryWriter {
 			.set(SOURCE_DAY.GAP_WINDOW_START_UTC, fresh == null ? null : fresh.gapWindowStartUtc())
 			.set(SOURCE_DAY.MAX_GAP_FROM_UTC, fresh == null || fresh.longestGap() == null ? null : fresh.longestGap().from())
 			.set(SOURCE_DAY.MAX_GAP_TO_UTC, fresh == null || fresh.longestGap() == null ? null : fresh.longestGap().to())
+			.set(SOURCE_DAY.ROW_SPAN_READ, span != null)
+			.set(SOURCE_DAY.FIRST_ROW_UTC, span == null ? null : span.firstUtc())
+			.set(SOURCE_DAY.LAST_ROW_UTC, span == null ? null : span.lastUtc())
+			.set(SOURCE_DAY.DAY_GAP_FROM_UTC, span == null || span.longestGap() == null ? null : span.longestGap().from())
+			.set(SOURCE_DAY.DAY_GAP_TO_UTC, span == null || span.longestGap() == null ? null : span.longestGap().to())
 			.execute();
 		List<TableRecord<?>> groups = new ArrayList<>();
 		for (SpendGroup g : facts.groups()) {

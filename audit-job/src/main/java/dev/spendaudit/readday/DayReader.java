@@ -2,9 +2,11 @@ package dev.spendaudit.readday;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 
 import dev.spendaudit.core.AuditDay;
 import dev.spendaudit.core.UtcTimes;
@@ -12,6 +14,7 @@ import dev.spendaudit.history.HistoryReader;
 import dev.spendaudit.history.HistoryWriter;
 import dev.spendaudit.source.DayCoverage;
 import dev.spendaudit.source.DayFacts;
+import dev.spendaudit.source.DayRowSpan;
 import dev.spendaudit.source.LiteLlmSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,7 +62,10 @@ public class DayReader {
 			return new SourceRead(null, true, oldest, note);
 		}
 		DayFacts facts = source.readDay(day, coverage);
-		facts = facts.withFreshness(source.logFreshness(day, gapWindow, now()));
+		// the window's earlier days as the store keeps them: their rows are not read again
+		Map<LocalDate, DayRowSpan> spans = stored.rowSpans(facts.source(),
+				day.date().minusDays(gapWindow.toDays() + 2), day.date().minusDays(1));
+		facts = facts.withFreshness(source.logFreshness(facts, gapWindow, now(), spans::get));
 		history.replaceDay(day, List.of(facts), jobExecutionId);
 		long anomalies = facts.invalidSpendRows() + facts.metadata().invalidRows();
 		log.info("{}: {} key/model groups from {} keys, {} provider-hours{} in {} ms", day.date(),

@@ -19,12 +19,14 @@ import dev.spendaudit.core.AuditDay;
  * @param implausibleSpendRows rows of finite spend above the plausible cost of one request (among the groups'
  * {@code invalidSpendRows})
  * @param newestRowUtc the newest row that started before the day's end (null when there is none)
+ * @param rowSpan the day's own first and last row and longest gap between two of them, null when the day was
+ * read from the legacy table (whose rows the freshness lookups do not see)
  * @param freshness the freshness lookups, or null for a day that is only rolled up
  */
 public record DayFacts(AuditDay day, String source, List<SpendGroup> groups, List<PromptBucket> promptBuckets,
 		List<ProviderHour> providerHours, List<KeyUtcDate> keyUtcDates, Map<String, Workload> workloads,
 		MetadataRead metadata, List<AnomalousRow> anomalousSamples, long implausibleSpendRows,
-		LocalDateTime newestRowUtc, LogFreshness freshness) {
+		LocalDateTime newestRowUtc, DayRowSpan rowSpan, LogFreshness freshness) {
 
 	public DayFacts {
 		Objects.requireNonNull(day, "day must not be null");
@@ -44,7 +46,7 @@ public record DayFacts(AuditDay day, String source, List<SpendGroup> groups, Lis
 	/** The same facts with the freshness lookups of an audited day. */
 	public DayFacts withFreshness(LogFreshness lookups) {
 		return new DayFacts(day, source, groups, promptBuckets, providerHours, keyUtcDates, workloads, metadata,
-				anomalousSamples, implausibleSpendRows, newestRowUtc, lookups);
+				anomalousSamples, implausibleSpendRows, newestRowUtc, rowSpan, lookups);
 	}
 
 	/**

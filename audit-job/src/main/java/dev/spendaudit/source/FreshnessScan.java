@@ -24,6 +24,7 @@ import static org.jooq.impl.DSL.count;
 import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.max;
+import static org.jooq.impl.DSL.min;
 import static org.jooq.impl.DSL.sum;
 
 /**
@@ -56,6 +57,17 @@ final class FreshnessScan {
 			select prev, t from g where prev is not null order by t - prev desc, t limit 1
 			""";
 
+	/**
+	 * The longest gap between two consecutive rows of {@code [from, to)}: LAG over one index-only range scan, which
+	 * already yields the rows in order, so nothing is sorted but the one row kept.
+	 */
+	private static final String LONGEST_GAP_WITHIN = """
+			select prev, t from (
+			  select lag("startTime") over (order by "startTime") as prev, "startTime" as t
+			  from "LiteLLM_SpendLogs" where "startTime" >= ? and "startTime" < ?
+			) g where prev is not null order by t - prev desc, t limit 1
+			""";
+
 	private final DSLContext dsl;
 
 	private final SourceCapabilities capabilities;
@@ -78,6 +90,26 @@ final class FreshnessScan {
 		Record r = dsl.resultQuery(LONGEST_GAP, from, to, from).fetchOne();
 		return r == null ? Optional.empty()
 				: Optional.of(new RowGap(r.get(0, LocalDateTime.class), r.get(1, LocalDateTime.class)));
+	}
+
+	/** The first and last row of {@code [from, to)} and the longest gap between two of its rows. */
+	DayRowSpan rowSpan(LocalDateTime from, LocalDateTime to) {
+		Record r = dsl.select(min(S.STARTTIME), max(S.STARTTIME))
+			.from(S)
+			.where(S.STARTTIME.ge(from).and(S.STARTTIME.lt(to)))
+			.fetchOne();
+		LocalDateTime first = r == null ? null : r.get(0, LocalDateTime.class);
+		if (first == null) {
+			return DayRowSpan.EMPTY;
+		}
+		Record g = dsl.resultQuery(LONGEST_GAP_WITHIN, from, to).fetchOne();
+		return new DayRowSpan(first, r.get(1, LocalDateTime.class),
+				g == null ? null : new RowGap(g.get(0, LocalDateTime.class), g.get(1, LocalDateTime.class)));
+	}
+
+	/** The newest row before {@code before} (a backward index scan). */
+	LocalDateTime newestRowBefore(LocalDateTime before) {
+		return dsl.select(max(S.STARTTIME)).from(S).where(S.STARTTIME.lt(before)).fetchOne(0, LocalDateTime.class);
 	}
 
 	/**

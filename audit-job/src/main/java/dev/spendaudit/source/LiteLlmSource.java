@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 import javax.sql.DataSource;
 
@@ -139,18 +140,41 @@ public class LiteLlmSource {
 		return new DayFacts(day, name, facts.groups(), facts.promptBuckets(), facts.providerHours(),
 				facts.keyUtcDates(), workloads, lookup.metadata(),
 				samples.subList(0, Math.min(ANOMALY_SAMPLES, samples.size())), implausible,
-				from.newestRowBefore(day.toUtc()), null);
+				from.newestRowBefore(day.toUtc()), legacy ? null : freshness.rowSpan(day.fromUtc(), day.toUtc()), null);
 	}
 
 	/**
 	 * How current the log is, as seen from the end of {@code day} and from {@code nowUtc}: the newest row of all (a
-	 * backward index scan) and the longest gap between rows over {@code [end − gapWindow, end)}, computed over
+	 * backward index scan) and the longest gap between rows over {@code [end − gapWindow, end)}. Where the window is
+	 * exactly the day and earlier days whose spans the store keeps ({@code stored}: a date's span, or null), the gap
+	 * is put together from those spans and the row before the window (an index lookup); otherwise (a window that
+	 * does not start at a day's start, or a day stored without its span) the window's rows are read on
 	 * {@code "startTime"} alone.
 	 */
-	public LogFreshness logFreshness(AuditDay day, Duration gapWindow, LocalDateTime nowUtc) {
-		LocalDateTime from = day.toUtc().minus(gapWindow);
-		return new LogFreshness(nowUtc, freshness.newestRow(), from,
-				freshness.longestGap(from, day.toUtc()).orElse(null));
+	public LogFreshness logFreshness(DayFacts day, Duration gapWindow, LocalDateTime nowUtc,
+			Function<LocalDate, DayRowSpan> stored) {
+		AuditDay audited = day.day();
+		LocalDateTime from = audited.toUtc().minus(gapWindow);
+		List<DayRowSpan> spans = day.rowSpan() == null ? null : spansOf(audited, from, day.rowSpan(), stored);
+		RowGap gap = spans == null ? freshness.longestGap(from, audited.toUtc()).orElse(null)
+				: RowGaps.longest(freshness.newestRowBefore(from), spans).orElse(null);
+		return new LogFreshness(nowUtc, freshness.newestRow(), from, gap);
+	}
+
+	/** The spans of the days tiling {@code [from, end of day)}, oldest first, or null if the store lacks one. */
+	private static List<DayRowSpan> spansOf(AuditDay day, LocalDateTime from, DayRowSpan last,
+			Function<LocalDate, DayRowSpan> stored) {
+		List<DayRowSpan> spans = new ArrayList<>(List.of(last));
+		AuditDay d = day;
+		while (d.fromUtc().isAfter(from)) {
+			d = AuditDay.of(d.date().minusDays(1), day.zone());
+			DayRowSpan span = stored.apply(d.date());
+			if (span == null) {
+				return null;
+			}
+			spans.add(0, span);
+		}
+		return d.fromUtc().equals(from) ? spans : null;
 	}
 
 	/** The workload behind each key hash, with request-time aliases looked up in {@code [fromUtc, toUtc)}. */
