@@ -15,8 +15,10 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
  * The shape of the house: no cycles between the top-level packages; the root package is the composition root
  * alone, and nothing imports it; each feature package owns its library: LiteLLM's tables only in {@code source},
  * the job's day fact tables only in {@code history}, Freemarker only in {@code digest}, mail only in
- * {@code delivery}, Commons Math only in {@code baseline}, the Prometheus client only in {@code health}, HTTP only
- * in {@code health} (the heartbeat) and {@code notify} (the webhooks), the progress bar only in {@code progress}.
+ * {@code delivery}, Commons Math only in {@code baseline}, Commons CSV only in {@code reconcile.bill} (the bills),
+ * the Prometheus client only in {@code health}, HTTP only in {@code health} (the heartbeat), {@code notify} (the
+ * webhooks) and {@code reconcile.fetch} (the providers' bills, with the retry library), the progress bar only in
+ * {@code progress}.
  * The findings pipeline knows no feature.
  */
 class ArchitectureTests {
@@ -116,19 +118,35 @@ class ArchitectureTests {
 	}
 
 	@Test
+	void onlyBillsUseCommonsCsv() {
+		check(noClasses().that().resideOutsideOfPackages("dev.spendaudit.reconcile.bill..").should()
+			.dependOnClassesThat().resideInAPackage("org.apache.commons.csv.."));
+	}
+
+	@Test
 	void onlyHealthUsesThePrometheusClient() {
 		check(noClasses().that().resideOutsideOfPackages("dev.spendaudit.health..").should().dependOnClassesThat()
 			.resideInAnyPackage("io.prometheus.."));
 	}
 
-	/** The heartbeat's pings and the webhooks' pushes: the only two places that speak HTTP. */
+	/** The heartbeat's pings, the webhooks' pushes and the providers' bills: the only three places that speak HTTP. */
 	@Test
-	void onlyHealthAndNotifySpeakHttp() {
+	void onlyHealthNotifyAndReconcileFetchSpeakHttp() {
 		check(noClasses().that()
-			.resideOutsideOfPackages("dev.spendaudit.health..", "dev.spendaudit.notify..")
+			.resideOutsideOfPackages("dev.spendaudit.health..", "dev.spendaudit.notify..",
+					"dev.spendaudit.reconcile.fetch..")
 			.should()
 			.dependOnClassesThat()
 			.resideInAnyPackage("java.net.http.."));
+	}
+
+	@Test
+	void onlyReconcileFetchUsesTheRetryLibrary() {
+		check(noClasses().that()
+			.resideOutsideOfPackages("dev.spendaudit.reconcile.fetch..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAPackage("dev.failsafe.."));
 	}
 
 	@Test

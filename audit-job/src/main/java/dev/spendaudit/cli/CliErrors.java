@@ -6,6 +6,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import dev.spendaudit.core.ExitCode;
+import dev.spendaudit.settings.EnvironmentOnlySettingException;
 import dev.spendaudit.settings.UnknownSettingException;
 import org.springframework.boot.context.config.ConfigDataException;
 import org.springframework.boot.context.properties.bind.BindException;
@@ -34,6 +35,10 @@ final class CliErrors {
 		UnknownSettingException unknown = find(ex, UnknownSettingException.class);
 		if (unknown != null) {
 			return unknown.getMessage();
+		}
+		EnvironmentOnlySettingException misplaced = find(ex, EnvironmentOnlySettingException.class);
+		if (misplaced != null) {
+			return misplaced.getMessage();
 		}
 		UnboundConfigurationPropertiesException unbound = find(ex, UnboundConfigurationPropertiesException.class);
 		if (unbound != null) {
@@ -82,7 +87,7 @@ final class CliErrors {
 		if (find(ex, CommandLine.ParameterException.class) != null) {
 			return ExitCode.USAGE;
 		}
-		if (find(ex, UnknownSettingException.class) != null
+		if (find(ex, UnknownSettingException.class) != null || find(ex, EnvironmentOnlySettingException.class) != null
 				|| find(ex, UnboundConfigurationPropertiesException.class) != null || find(ex, BindException.class) != null
 				|| find(ex, ConfigDataException.class) != null || find(ex, MarkedYAMLException.class) != null) {
 			return ExitCode.CONFIG;

@@ -51,7 +51,8 @@ public final class Secrets {
 	public static boolean isSecretName(String name) {
 		String last = name.substring(name.lastIndexOf('.') + 1).replaceAll("\\[\\d+]$", "").toLowerCase(Locale.ROOT);
 		return last.contains("password") || last.contains("secret") || last.equals("token") || last.endsWith("-token")
-				|| last.contains("credential") || last.equals("master-key-sha256") || last.endsWith("api-key");
+				|| last.contains("credential") || last.equals("master-key-sha256") || last.endsWith("api-key")
+				|| last.endsWith("admin-key") || last.endsWith("management-key");
 	}
 
 	/** {@code ****[a1b2c3d4]}, or {@code (empty)} for an empty value. */

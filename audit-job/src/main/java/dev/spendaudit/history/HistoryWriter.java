@@ -21,6 +21,7 @@ import org.jooq.TableRecord;
 
 import static dev.spendaudit.store.jooq.Tables.ANOMALOUS_ROW;
 import static dev.spendaudit.store.jooq.Tables.AUDIT_DAY;
+import static dev.spendaudit.store.jooq.Tables.KEY_CALLER_DAY;
 import static dev.spendaudit.store.jooq.Tables.KEY_MODEL_DAY;
 import static dev.spendaudit.store.jooq.Tables.KEY_UTC_DATE;
 import static dev.spendaudit.store.jooq.Tables.PROMPT_BUCKET_DAY;
@@ -99,6 +100,13 @@ public class HistoryWriter {
 			.set(SOURCE_DAY.DAY_GAP_FROM_UTC, span == null || span.longestGap() == null ? null : span.longestGap().from())
 			.set(SOURCE_DAY.DAY_GAP_TO_UTC, span == null || span.longestGap() == null ? null : span.longestGap().to())
 			.execute();
+		// the watched keys' callers, which the same read counted: the key watch finds them kept
+		facts.callers().forEach((key, hints) -> db.insertInto(KEY_CALLER_DAY)
+			.set(KEY_CALLER_DAY.AUDIT_DATE, date)
+			.set(KEY_CALLER_DAY.SOURCE, source)
+			.set(KEY_CALLER_DAY.API_KEY, key)
+			.set(KEY_CALLER_DAY.HINTS, CallerHistory.write(hints))
+			.execute());
 		List<TableRecord<?>> groups = new ArrayList<>();
 		for (SpendGroup g : facts.groups()) {
 			Workload w = facts.workloads().get(g.apiKey());

@@ -18,6 +18,7 @@ import dev.spendaudit.core.Quantities;
 import dev.spendaudit.history.KeyHistory;
 import dev.spendaudit.history.KeyTraffic;
 import dev.spendaudit.source.CallerHints;
+import dev.spendaudit.source.CallerWatch;
 import dev.spendaudit.source.LiteLlmSource;
 import dev.spendaudit.source.ResolvedKey;
 import dev.spendaudit.source.Workload;
@@ -31,7 +32,7 @@ import org.slf4j.LoggerFactory;
  * models and the workload come from the history; the source is asked only about these keys: their key-table rows
  * and the caller hints in their rows.
  */
-public class KeyWatch {
+public class KeyWatch implements CallerWatch {
 
 	private static final Logger log = LoggerFactory.getLogger(KeyWatch.class);
 
@@ -64,6 +65,20 @@ public class KeyWatch {
 				RetiringKey.display(r.key()), r.verdict(), Quantities.count(r.requests24h()),
 				Quantities.zonedTime(r.lastSeen(), day.zone())));
 		return reports;
+	}
+
+	/**
+	 * Every retiring key's hashes as known before the day is read (the key tables, and the history's days for an
+	 * alias or key name), so the day's read counts their callers; a hash first seen on the day itself is read on its
+	 * own by {@link CallerLookback}.
+	 */
+	@Override
+	public Set<String> hashes(AuditDay day) {
+		Set<String> hashes = new TreeSet<>();
+		for (RetiringKey key : keys) {
+			hashes.addAll(hashes(source.resolveKey(key.key()), key.key(), day.date(), lookbackDays(key)));
+		}
+		return hashes;
 	}
 
 	private RetiringKeyReport report(int order, RetiringKey key, AuditDay day) {

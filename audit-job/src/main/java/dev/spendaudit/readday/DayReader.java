@@ -12,6 +12,7 @@ import dev.spendaudit.core.AuditDay;
 import dev.spendaudit.core.UtcTimes;
 import dev.spendaudit.history.HistoryReader;
 import dev.spendaudit.history.HistoryWriter;
+import dev.spendaudit.source.CallerWatch;
 import dev.spendaudit.source.DayCoverage;
 import dev.spendaudit.source.DayFacts;
 import dev.spendaudit.source.DayRowSpan;
@@ -37,11 +38,15 @@ public class DayReader {
 
 	private final Clock clock;
 
-	public DayReader(LiteLlmSource source, HistoryWriter history, HistoryReader stored, Clock clock) {
+	private final CallerWatch watched;
+
+	public DayReader(LiteLlmSource source, HistoryWriter history, HistoryReader stored, Clock clock,
+			CallerWatch watched) {
 		this.source = source;
 		this.history = history;
 		this.stored = stored;
 		this.clock = clock;
+		this.watched = watched;
 	}
 
 	/**
@@ -61,7 +66,7 @@ public class DayReader {
 			log.warn("{}: {}", day.date(), note);
 			return new SourceRead(null, true, oldest, note);
 		}
-		DayFacts facts = source.readDay(day, coverage);
+		DayFacts facts = source.readDay(day, coverage, watched.hashes(day));
 		// the window's earlier days as the store keeps them: their rows are not read again
 		Map<LocalDate, DayRowSpan> spans = stored.rowSpans(facts.source(),
 				day.date().minusDays(gapWindow.toDays() + 2), day.date().minusDays(1));
@@ -92,7 +97,7 @@ public class DayReader {
 
 	/** A day only rolled up as history: its facts (from the legacy table where only it has them), no digest. */
 	public DayFacts rollUp(AuditDay day, long jobExecutionId) {
-		DayFacts facts = source.readDay(day);
+		DayFacts facts = source.readDay(day, source.coverage(day), watched.hashes(day));
 		history.replaceDay(day, List.of(facts), jobExecutionId);
 		log.debug("{}: rolled up as history, {} key/model groups", day.date(), facts.groups().size());
 		return facts;

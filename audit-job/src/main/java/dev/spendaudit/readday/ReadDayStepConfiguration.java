@@ -10,6 +10,7 @@ import dev.spendaudit.core.Progress;
 import dev.spendaudit.history.HistoryReader;
 import dev.spendaudit.history.HistoryWriter;
 import dev.spendaudit.schedule.DayLocks;
+import dev.spendaudit.source.CallerWatch;
 import dev.spendaudit.source.LiteLlmSource;
 import dev.spendaudit.staleness.FreshnessSettings;
 import org.springframework.batch.core.repository.JobRepository;
@@ -17,6 +18,7 @@ import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.batch.infrastructure.support.transaction.ResourcelessTransactionManager;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -30,8 +32,9 @@ import org.springframework.transaction.PlatformTransactionManager;
 class ReadDayStepConfiguration {
 
 	@Bean
-	DayReader dayReader(LiteLlmSource source, HistoryWriter writer, HistoryReader reader, Clock clock) {
-		return new DayReader(source, writer, reader, clock);
+	DayReader dayReader(LiteLlmSource source, HistoryWriter writer, HistoryReader reader, Clock clock,
+			ObjectProvider<CallerWatch> watched) {
+		return new DayReader(source, writer, reader, clock, watched.getIfAvailable(() -> CallerWatch.NONE));
 	}
 
 	@Bean

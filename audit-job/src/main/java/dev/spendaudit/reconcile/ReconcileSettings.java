@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
+import dev.spendaudit.settings.EnvironmentOnly;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -66,7 +67,7 @@ public record ReconcileSettings(Path inbox, @DefaultValue("0.95") BigDecimal min
 	 * @param managementKey a management key (environment only: {@code SPEND_AUDIT_RECONCILE_OPENROUTER_MANAGEMENT_KEY})
 	 * @param baseUrl where its API answers (tests point it at a server of their own)
 	 */
-	public record OpenRouter(String managementKey, @DefaultValue("https://openrouter.ai") URI baseUrl) {
+	public record OpenRouter(@EnvironmentOnly String managementKey, @DefaultValue("https://openrouter.ai") URI baseUrl) {
 	}
 
 	/**
@@ -75,7 +76,7 @@ public record ReconcileSettings(Path inbox, @DefaultValue("0.95") BigDecimal min
 	 * @param adminKey an admin key (environment only: {@code SPEND_AUDIT_RECONCILE_OPENAI_ADMIN_KEY})
 	 * @param baseUrl where its API answers
 	 */
-	public record OpenAi(String adminKey, @DefaultValue("https://api.openai.com") URI baseUrl) {
+	public record OpenAi(@EnvironmentOnly String adminKey, @DefaultValue("https://api.openai.com") URI baseUrl) {
 	}
 
 	/**
@@ -84,7 +85,7 @@ public record ReconcileSettings(Path inbox, @DefaultValue("0.95") BigDecimal min
 	 * @param adminKey an admin key (environment only: {@code SPEND_AUDIT_RECONCILE_ANTHROPIC_ADMIN_KEY})
 	 * @param baseUrl where its API answers
 	 */
-	public record Anthropic(String adminKey, @DefaultValue("https://api.anthropic.com") URI baseUrl) {
+	public record Anthropic(@EnvironmentOnly String adminKey, @DefaultValue("https://api.anthropic.com") URI baseUrl) {
 	}
 
 	/**
@@ -97,6 +98,24 @@ public record ReconcileSettings(Path inbox, @DefaultValue("0.95") BigDecimal min
 	 */
 	public record Fetch(@DefaultValue("10s") Duration connectTimeout, @DefaultValue("60s") Duration readTimeout,
 			@DefaultValue("3") int attempts, @DefaultValue("7") int days) {
+
+		public Fetch {
+			if (connectTimeout.isNegative() || connectTimeout.isZero() || readTimeout.isNegative()
+					|| readTimeout.isZero()) {
+				throw new IllegalArgumentException(
+						"spend-audit.reconcile.fetch.connect-timeout and read-timeout must be above 0");
+			}
+			if (attempts < 1 || attempts > 10) {
+				throw new IllegalArgumentException(
+						"spend-audit.reconcile.fetch.attempts must be between 1 and 10, not " + attempts);
+			}
+			if (days < 1 || days > 30) {
+				// OpenRouter's activity holds the last 30 days, no more
+				throw new IllegalArgumentException(
+						"spend-audit.reconcile.fetch.days must be between 1 and 30, not " + days);
+			}
+		}
+
 	}
 
 }

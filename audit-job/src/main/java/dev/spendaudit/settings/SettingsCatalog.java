@@ -42,8 +42,11 @@ final class SettingsCatalog {
 
 	}
 
-	/** A declared setting: one value, or a whole list or map, with the record's default (or null). */
-	record Declared(ConfigurationPropertyName name, String defaultValue) {
+	/**
+	 * A declared setting: one value, or a whole list or map, with the record's default (or null), and whether it
+	 * is read from the environment only.
+	 */
+	record Declared(ConfigurationPropertyName name, String defaultValue, boolean environmentOnly) {
 
 	}
 
@@ -151,13 +154,13 @@ final class SettingsCatalog {
 				collect(nested, name, all);
 			}
 			else if (child.node() instanceof Leaf leaf) {
-				all.add(new Declared(name, leaf.defaultValue()));
+				all.add(new Declared(name, leaf.defaultValue(), leaf.environmentOnly()));
 			}
 			else if (child.node() instanceof Values values) {
-				all.add(new Declared(name, values.defaultValue()));
+				all.add(new Declared(name, values.defaultValue(), false));
 			}
 			else {
-				all.add(new Declared(name, null));
+				all.add(new Declared(name, null, false));
 			}
 		}
 	}

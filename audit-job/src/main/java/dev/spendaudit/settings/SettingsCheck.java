@@ -21,7 +21,8 @@ import org.springframework.util.ClassUtils;
 /**
  * Checks every setting before any bean is made, so before a database is opened or the demo server started:
  * refuses every name under {@code spend-audit} that no settings record declares, then binds each record once, so
- * a wrong value stops the run too, naming its path. The records are the context's own
+ * a wrong value stops the run too, naming its path; refuses a setting read from the environment only (a key) that
+ * a file or the command line sets. The records are the context's own
  * {@code @ConfigurationProperties} beans, so a feature adds settings by adding its record, nothing else. Then
  * registers the {@link SettingsInForce} for whoever wants to list them.
  */
@@ -41,6 +42,10 @@ final class SettingsCheck implements BeanFactoryPostProcessor, EnvironmentAware 
 		List<SettingsInForce.Setting> unknown = settings.unknown();
 		if (!unknown.isEmpty()) {
 			throw new UnknownSettingException(unknown);
+		}
+		List<SettingsInForce.Setting> misplaced = settings.outsideTheEnvironment();
+		if (!misplaced.isEmpty()) {
+			throw new EnvironmentOnlySettingException(misplaced);
 		}
 		// the beans bind their records again when they are made; binding them here, first, keeps a wrong value
 		// from being found only after a database was opened

@@ -8,6 +8,7 @@ import java.util.Map;
 import dev.spendaudit.settings.SettingsCatalog.Declared;
 import dev.spendaudit.settings.SettingsCatalog.Match;
 import org.springframework.boot.context.properties.source.ConfigurationProperty;
+import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.boot.context.properties.source.IterableConfigurationPropertySource;
@@ -80,8 +81,27 @@ public final class SettingsInForce {
 		return settings;
 	}
 
-	/** A name under {@code spend-audit} in one property source ({@code source}: 0 weighs most). */
-	private record Present(int source, Match match, Setting setting) {
+	/**
+	 * Every {@link EnvironmentOnly} setting that a source other than the environment sets (a file, the command
+	 * line, a system property), wherever it is set: even one that the environment overrides is a key in a file.
+	 */
+	public List<Setting> outsideTheEnvironment() {
+		List<ConfigurationPropertyName> environmentOnly = catalog.declared()
+			.stream()
+			.filter(Declared::environmentOnly)
+			.map(Declared::name)
+			.toList();
+		return present().stream()
+			.filter(p -> !p.fromEnvironment() && p.match() != null && environmentOnly.contains(p.match().setting()))
+			.map(Present::setting)
+			.toList();
+	}
+
+	/**
+	 * A name under {@code spend-audit} in one property source ({@code source}: 0 weighs most; {@code fromEnvironment}:
+	 * an environment variable, of the process or of the job's env file).
+	 */
+	private record Present(int source, Match match, Setting setting, boolean fromEnvironment) {
 
 	}
 
@@ -112,7 +132,7 @@ public final class SettingsInForce {
 						? new Setting(variable, String.valueOf(source.getProperty(variable)), "environment variable")
 						: new Setting(match.name().toString(), String.valueOf(source.getProperty(variable)),
 								"environment variable " + variable);
-				all.add(new Present(index, match, setting));
+				all.add(new Present(index, match, setting, true));
 			}
 		}
 	}
@@ -123,7 +143,8 @@ public final class SettingsInForce {
 			ConfigurationProperty property = names.getConfigurationProperty(name);
 			String value = property == null ? null : String.valueOf(property.getValue());
 			Origin origin = property == null ? null : property.getOrigin();
-			all.add(new Present(index, catalog.match(name), new Setting(name.toString(), value, origin(origin, source))));
+			all.add(new Present(index, catalog.match(name), new Setting(name.toString(), value, origin(origin, source)),
+					false));
 		});
 	}
 

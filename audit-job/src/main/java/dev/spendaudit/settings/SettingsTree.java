@@ -40,8 +40,11 @@ final class SettingsTree {
 
 	}
 
-	/** One value; {@code defaultValue} is the record's {@code @DefaultValue}, or null. */
-	record Leaf(String defaultValue) implements Node {
+	/**
+	 * One value; {@code defaultValue} is the record's {@code @DefaultValue}, or null; {@code environmentOnly}: it
+	 * is {@link EnvironmentOnly}.
+	 */
+	record Leaf(String defaultValue, boolean environmentOnly) implements Node {
 
 	}
 
@@ -107,7 +110,7 @@ final class SettingsTree {
 			}
 			return new Values(defaultValue);
 		}
-		return new Leaf(defaultValue);
+		return new Leaf(defaultValue, parameter.isAnnotationPresent(EnvironmentOnly.class));
 	}
 
 	/** A list's or array's element type, a map's value type; null when it cannot be told. */

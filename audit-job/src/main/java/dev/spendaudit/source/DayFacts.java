@@ -21,12 +21,15 @@ import dev.spendaudit.core.AuditDay;
  * @param newestRowUtc the newest row that started before the day's end (null when there is none)
  * @param rowSpan the day's own first and last row and longest gap between two of them, null when the day was
  * read from the legacy table (whose rows the freshness lookups do not see)
+ * @param callers the callers of the watched (retiring) key hashes the read counted, one entry per watched hash
+ * (empty hints for a hash without calls); none when no key was watched
  * @param freshness the freshness lookups, or null for a day that is only rolled up
  */
 public record DayFacts(AuditDay day, String source, List<SpendGroup> groups, List<PromptBucket> promptBuckets,
 		List<ProviderHour> providerHours, List<KeyUtcDate> keyUtcDates, Map<String, Workload> workloads,
 		MetadataRead metadata, List<AnomalousRow> anomalousSamples, long implausibleSpendRows,
-		LocalDateTime newestRowUtc, DayRowSpan rowSpan, LogFreshness freshness) {
+		LocalDateTime newestRowUtc, DayRowSpan rowSpan, Map<String, CallerHints> callers,
+		LogFreshness freshness) {
 
 	public DayFacts {
 		Objects.requireNonNull(day, "day must not be null");
@@ -37,6 +40,7 @@ public record DayFacts(AuditDay day, String source, List<SpendGroup> groups, Lis
 		keyUtcDates = List.copyOf(keyUtcDates);
 		workloads = Map.copyOf(workloads);
 		anomalousSamples = List.copyOf(anomalousSamples);
+		callers = callers == null ? Map.of() : Map.copyOf(callers);
 	}
 
 	public long invalidSpendRows() {
@@ -46,7 +50,7 @@ public record DayFacts(AuditDay day, String source, List<SpendGroup> groups, Lis
 	/** The same facts with the freshness lookups of an audited day. */
 	public DayFacts withFreshness(LogFreshness lookups) {
 		return new DayFacts(day, source, groups, promptBuckets, providerHours, keyUtcDates, workloads, metadata,
-				anomalousSamples, implausibleSpendRows, newestRowUtc, rowSpan, lookups);
+				anomalousSamples, implausibleSpendRows, newestRowUtc, rowSpan, callers, lookups);
 	}
 
 	/**

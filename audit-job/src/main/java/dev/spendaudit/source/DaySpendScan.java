@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import dev.spendaudit.core.AuditDay;
 import dev.spendaudit.source.litellm.tables.LitellmSpendlogs;
@@ -86,18 +87,19 @@ final class DaySpendScan {
 				DSL.table(DSL.name(SourceCapabilities.LEGACY_SPEND_LOGS)).as(DSL.name(S.getName())), anomalous);
 	}
 
-	/** The four kinds of facts the scan yields. */
-	record Scan(List<SpendGroup> groups, List<PromptBucket> promptBuckets, List<ProviderHour> providerHours,
-			List<KeyUtcDate> keyUtcDates) {
-	}
-
 	/**
 	 * Runs the statement on one connection with {@value #WORK_MEM} of {@code work_mem} and without JIT, both reset
 	 * afterwards: the finest grain has many more groups than a bare {@code GROUP BY}, and with PostgreSQL's default
 	 * 4 MB it sorts them on disk instead of hashing them; compiling the query costs more than it saves.
 	 */
 	Scan scan(AuditDay day) {
-		Scan scan = new Scan(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+		return scan(day, Set.of());
+	}
+
+	/** The day's scan, which also counts the callers of the {@code watched} key hashes. */
+	Scan scan(AuditDay day, Set<String> watched) {
+		WatchedCallers callers = new WatchedCallers(capabilities, watched);
+		Scan scan = new Scan(callers.tally());
 		dsl.connection(c -> {
 			// the source's own configuration on that one connection: its failures are the source's (exit 4)
 			DSLContext one = DSL.using(dsl.configuration().derive(c));
@@ -105,8 +107,8 @@ final class DaySpendScan {
 			one.execute("set jit = off");
 			RuntimeException failed = null;
 			try {
-				for (Record r : query(one, day).fetch()) {
-					add(scan, r);
+				for (Record r : query(one, day, callers).fetch()) {
+					scan.add(r, callers.any());
 				}
 			}
 			catch (RuntimeException ex) {
@@ -141,7 +143,12 @@ final class DaySpendScan {
 
 	/** The one statement: the finest grain, rolled up into the four kinds of facts. */
 	ResultQuery<Record> query(DSLContext dsl, AuditDay day) {
-		Table<?> f = finestGrain(dsl, day);
+		return query(dsl, day, new WatchedCallers(capabilities, Set.of()));
+	}
+
+	/** The one statement, with the watched keys' callers as a fifth grouping set when there are any. */
+	private ResultQuery<Record> query(DSLContext dsl, AuditDay day, WatchedCallers callers) {
+		Table<?> f = finestGrain(dsl, day, callers);
 		Field<String> k = f.field("k", String.class);
 		Field<String> m = f.field("m", String.class);
 		Field<String> p = f.field("p", String.class);
@@ -153,37 +160,21 @@ final class DaySpendScan {
 			select.add(sum(f.field(column, BigDecimal.class)));
 		}
 		select.add(max(f.field("newest", LocalDateTime.class)));
-		return dsl.select(select)
-			.from(f)
-			.groupBy(groupingSets(new Field<?>[] { k, m, p }, new Field<?>[] { k, m, b }, new Field<?>[] { p, h },
-					new Field<?>[] { k, d }));
-	}
-
-	private static void add(Scan scan, Record r) {
-		long requests = number(r, 9);
-		BigDecimal usd = r.get(14) == null ? BigDecimal.ZERO : r.get(14, BigDecimal.class);
-		if (r.get(0, Integer.class) == 0) {
-			scan.promptBuckets().add(new PromptBucket(r.get(3, String.class), r.get(4, String.class),
-					r.get(8, Long.class), requests, usd));
+		List<Field<?>[]> sets = new ArrayList<>(List.of(new Field<?>[] { k, m, p }, new Field<?>[] { k, m, b },
+				new Field<?>[] { p, h }, new Field<?>[] { k, d }));
+		if (callers.any()) {
+			List<Field<?>> w = callers.of(f);
+			select.addAll(w);
+			select.add(grouping(w.get(0)));
+			List<Field<?>> set = new ArrayList<>(List.of(k));
+			set.addAll(w);
+			sets.add(set.toArray(Field<?>[]::new));
 		}
-		else if (r.get(1, Integer.class) == 0) {
-			scan.providerHours().add(new ProviderHour(r.get(6, LocalDateTime.class), r.get(5, String.class), requests,
-					number(r, 12), number(r, 13), usd));
-		}
-		else if (r.get(2, Integer.class) == 0) {
-			scan.keyUtcDates().add(new KeyUtcDate(r.get(7, LocalDate.class), r.get(3, String.class), requests,
-					number(r, 10), usd));
-		}
-		else {
-			scan.groups().add(new SpendGroup(r.get(3, String.class), r.get(4, String.class), r.get(5, String.class),
-					requests, number(r, 10), number(r, 11), number(r, 12), number(r, 13), usd, number(r, 15),
-					r.get(19, LocalDateTime.class),
-					new SpendGroup.Unpriced(number(r, 16), number(r, 17), number(r, 18))));
-		}
+		return dsl.select(select).from(f).groupBy(groupingSets(sets.toArray(Field<?>[][]::new)));
 	}
 
 	/** The day's rows aggregated by key hash, model, provider, UTC hour and date, and prompt-size bucket. */
-	private Table<?> finestGrain(DSLContext dsl, AuditDay day) {
+	private Table<?> finestGrain(DSLContext dsl, AuditDay day, WatchedCallers callers) {
 		Field<String> key = coalesce(S.API_KEY, inline(""));
 		Field<String> model = modelName();
 		Field<String> provider = optionalText("custom_llm_provider", S.CUSTOM_LLM_PROVIDER);
@@ -200,18 +191,23 @@ final class DaySpendScan {
 		// never prompt + completion: two INTEGER counts at INTEGER's limit overflow, and the statement would fail
 		Condition unpriced = S.SPEND.eq(0.0).and(prompt.gt(inline(0)).or(completion.gt(inline(0)))).and(succeeded())
 			.and(uncached());
-		return dsl
-			.select(key.as("k"), model.as("m"), provider.as("p"), hour.as("h"), date.as("d"), bucket.as("b"),
-					count().as("n"), count().filterWhere(failed).as("nf"), count().filterWhere(cached).as("nc"),
-					sum(prompt).as("pt"), sum(completion).as("ct"),
-					sum(S.SPEND).filterWhere(counted).cast(SQLDataType.NUMERIC).as("usd"),
-					count().filterWhere(not(counted)).as("ni"), max(S.STARTTIME).as("newest"),
-					count().filterWhere(unpriced).as("nu"), sum(prompt).filterWhere(unpriced).as("upt"),
-					sum(completion).filterWhere(unpriced).as("uct"))
-			.from(from)
-			.where(inWindow(day))
-			.groupBy(key, model, provider, hour, date, bucket)
-			.asTable("f");
+		List<Field<?>> select = new ArrayList<>(List.of(key.as("k"), model.as("m"), provider.as("p"), hour.as("h"),
+				date.as("d"), bucket.as("b"), count().as("n"), count().filterWhere(failed).as("nf"),
+				count().filterWhere(cached).as("nc"), sum(prompt).as("pt"), sum(completion).as("ct"),
+				sum(S.SPEND).filterWhere(counted).cast(SQLDataType.NUMERIC).as("usd"),
+				count().filterWhere(not(counted)).as("ni"), max(S.STARTTIME).as("newest"),
+				count().filterWhere(unpriced).as("nu"), sum(prompt).filterWhere(unpriced).as("upt"),
+				sum(completion).filterWhere(unpriced).as("uct")));
+		List<Field<?>> groupBy = new ArrayList<>(List.of(key, model, provider, hour, date, bucket));
+		if (callers.any()) {
+			List<Field<?>> watched = callers.columns();
+			select.addAll(watched);
+			// grouped by their position in the select list, where they stand aliased
+			for (int i = 0; i < watched.size(); i++) {
+				groupBy.add(inline(select.size() - watched.size() + i + 1));
+			}
+		}
+		return dsl.select(select).from(from).where(inWindow(day)).groupBy(groupBy).asTable("f");
 	}
 
 	/** Without a status column a failure cannot be told apart, except that it produced no completion. */
@@ -276,11 +272,6 @@ final class DaySpendScan {
 
 	private Field<String> optionalText(String column, Field<String> field) {
 		return capabilities.hasSpendLogColumn(column) ? coalesce(field, inline("")) : inline("");
-	}
-
-	private static long number(Record r, int index) {
-		Object value = r.get(index);
-		return value == null ? 0 : ((Number) value).longValue();
 	}
 
 }

@@ -98,7 +98,7 @@ public class LiteLlmSource {
 	 * row before the day's end (a backward index scan); and examples of the anomalous rows, only when there are any.
 	 */
 	public DayFacts readDay(AuditDay day) {
-		return readDay(day, coverage(day));
+		return readDay(day, coverage(day), Set.of());
 	}
 
 	/**
@@ -117,11 +117,15 @@ public class LiteLlmSource {
 		return new DayCoverage(DayCoverage.SPEND_LOGS, false, oldest);
 	}
 
-	/** The day's facts, read from the table {@code coverage} names (see {@link #readDay(AuditDay)}). */
-	public DayFacts readDay(AuditDay day, DayCoverage coverage) {
+	/**
+	 * The day's facts, read from the table {@code coverage} names (see {@link #readDay(AuditDay)}), with the callers
+	 * of the {@code watched} key hashes counted by the same scan (not from the legacy table, whose rows the key
+	 * watch reads on its own).
+	 */
+	public DayFacts readDay(AuditDay day, DayCoverage coverage, Set<String> watched) {
 		boolean legacy = coverage.fromLegacy() && legacyScan != null;
 		DaySpendScan from = legacy ? legacyScan : scan;
-		DaySpendScan.Scan facts = from.scan(day);
+		Scan facts = from.scan(day, legacy ? Set.of() : watched);
 		Set<String> hashes = new TreeSet<>();
 		facts.groups().forEach(g -> hashes.add(g.apiKey()));
 		KeyDirectory.Lookup lookup = legacy
@@ -140,7 +144,8 @@ public class LiteLlmSource {
 		return new DayFacts(day, name, facts.groups(), facts.promptBuckets(), facts.providerHours(),
 				facts.keyUtcDates(), workloads, lookup.metadata(),
 				samples.subList(0, Math.min(ANOMALY_SAMPLES, samples.size())), implausible,
-				from.newestRowBefore(day.toUtc()), legacy ? null : freshness.rowSpan(day.fromUtc(), day.toUtc()), null);
+				from.newestRowBefore(day.toUtc()), legacy ? null : freshness.rowSpan(day.fromUtc(), day.toUtc()),
+				facts.callerHints(), null);
 	}
 
 	/**

@@ -118,6 +118,20 @@ class SettingsValidationTests {
 				""")).contains("spend-audit.source.statement-timeout").contains("positive");
 	}
 
+	@Test
+	void aProviderKeyInTheFileIsRefusedNamingTheVariableToUse() throws IOException {
+		String key = "sk-ant-admin01-Cfg-8d2e4a6c0b";
+		assertThat(runWith("""
+				spend-audit:
+				  reconcile:
+				    anthropic:
+				      admin-key: %s
+				""".formatted(key))).contains("spend-audit.reconcile.anthropic.admin-key is set in ")
+			.contains("settings.yml:4")
+			.contains("set SPEND_AUDIT_RECONCILE_ANTHROPIC_ADMIN_KEY instead")
+			.doesNotContain(key);
+	}
+
 	private String runWith(String yaml) throws IOException {
 		return runWith(dir, yaml);
 	}

@@ -47,6 +47,9 @@ class SecretsTests {
 		assertThat(Secrets.isSecretName("spring.mail.password")).isTrue();
 		assertThat(Secrets.isSecretName("spend-audit.source.master-key-sha256")).isTrue();
 		assertThat(Secrets.isSecretName("spend-audit.notify.webhooks[0].api-key")).isTrue();
+		assertThat(Secrets.isSecretName("spend-audit.reconcile.openai.admin-key")).isTrue();
+		assertThat(Secrets.isSecretName("spend-audit.reconcile.anthropic.admin-key")).isTrue();
+		assertThat(Secrets.isSecretName("spend-audit.reconcile.openrouter.management-key")).isTrue();
 		// an alias, a key_name or a hash of a key being retired: a name, not a secret
 		assertThat(Secrets.isSecretName("spend-audit.freshness.canary-key")).isFalse();
 		assertThat(Secrets.isSecretName("spend-audit.retiring-keys[0].key")).isFalse();

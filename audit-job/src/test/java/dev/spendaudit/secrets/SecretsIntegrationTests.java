@@ -31,9 +31,9 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Known test secrets (the database and SMTP passwords, raw keys, full token hashes) given to {@code run} with mail,
- * JSON and the Prometheus file, a failing {@code run}, {@code doctor} (text, JSON, a test mail), {@code status} and
- * {@code keys}, each in its own JVM: every file they produced and everything they printed is searched for every
+ * Known test secrets (the database and SMTP passwords, raw keys, the providers' admin keys, full token hashes)
+ * given to {@code run} with mail, JSON and the Prometheus file, a failing {@code run}, {@code doctor} (text, JSON, a
+ * test mail), {@code status} and {@code keys}, each in its own JVM: every file they produced and everything they printed is searched for every
  * secret. Only {@code keys --format json|csv} may print token hashes (their job), never a password or a raw key.
  */
 class SecretsIntegrationTests {
@@ -56,6 +56,13 @@ class SecretsIntegrationTests {
 	static final String RETIRING_RAW_KEY = "sk-retire-Raw-2e8c6a4f0b";
 
 	static final String MASTER_KEY = "sk-master-Raw-9a7c5e3b1f";
+
+	/** The providers' admin keys for fetching their bills (environment only). */
+	static final String OPENROUTER_MANAGEMENT_KEY = "sk-or-v1-Mgmt-5a9c1e7b3d";
+
+	static final String OPENAI_ADMIN_KEY = "sk-admin-Raw-6f2d8b0e4a";
+
+	static final String ANTHROPIC_ADMIN_KEY = "sk-ant-admin01-Raw-1c7e3a9f5b";
 
 	/** What an older LiteLLM stored in api_key instead of a hash: a raw bearer token. */
 	static final String RAW_IN_LOG = "bearer9Q-Raw-4d2f8b6e0a";
@@ -142,7 +149,8 @@ class SecretsIntegrationTests {
 	@Test
 	void noPasswordOrRawKeyAppearsAnywhere() {
 		List<String> secrets = new ArrayList<>(List.of(SMTP_PASSWORD, WRONG_SMTP_PASSWORD, RAW_KEY, RETIRING_RAW_KEY,
-				MASTER_KEY, RAW_IN_LOG, RAW_IN_LOG.substring(0, 8)));
+				MASTER_KEY, RAW_IN_LOG, RAW_IN_LOG.substring(0, 8), OPENROUTER_MANAGEMENT_KEY, OPENAI_ADMIN_KEY,
+				ANTHROPIC_ADMIN_KEY));
 		// on a shared server the password may be the user name too, which output names by right: only a password
 		// that is its own string can be searched for
 		if (!dbPassword.equals(db.endpoint().username()) && !db.endpoint().url().contains(dbPassword)) {
@@ -234,7 +242,10 @@ class SecretsIntegrationTests {
 	static ServiceJvm.Result jvm(String smtpPassword, String... args) {
 		Map<String, String> env = Map.of("SPEND_AUDIT_SOURCE_URL", db.endpoint().url(), "SPEND_AUDIT_SOURCE_USERNAME",
 				db.endpoint().username(), "SPEND_AUDIT_SOURCE_PASSWORD", dbPassword,
-				"SPEND_AUDIT_SOURCE_MASTER_KEY_SHA256", KeyHash.of(MASTER_KEY), "SPRING_MAIL_PASSWORD", smtpPassword);
+				"SPEND_AUDIT_SOURCE_MASTER_KEY_SHA256", KeyHash.of(MASTER_KEY), "SPRING_MAIL_PASSWORD", smtpPassword,
+				"SPEND_AUDIT_RECONCILE_OPENROUTER_MANAGEMENT_KEY", OPENROUTER_MANAGEMENT_KEY,
+				"SPEND_AUDIT_RECONCILE_OPENAI_ADMIN_KEY", OPENAI_ADMIN_KEY, "SPEND_AUDIT_RECONCILE_ANTHROPIC_ADMIN_KEY",
+				ANTHROPIC_ADMIN_KEY);
 		return ServiceJvm.run(CLOCK, env, work, args);
 	}
 

@@ -36,8 +36,14 @@ class SettingsInForceTests {
 	record Source(String url, String username) {
 	}
 
+	record Provider(String baseUrl, @EnvironmentOnly String adminKey) {
+	}
+
 	static final SettingsCatalog CATALOG = SettingsCatalog.of(List.of(new Bound("spend-audit", Core.class),
 			new Bound("spend-audit", Plans.class), new Bound("spend-audit.source", Source.class)));
+
+	static final SettingsCatalog WITH_A_KEY = SettingsCatalog.of(List.of(new Bound("spend-audit", Core.class),
+			new Bound("spend-audit.provider", Provider.class)));
 
 	@Test
 	void aMisspeltKeyIsNamedWithItsFileAndLine() throws IOException {
@@ -101,9 +107,36 @@ class SettingsInForceTests {
 			.containsExactly("from-the-command-line");
 	}
 
+	@Test
+	void anEnvironmentOnlySettingFromAnywhereButTheEnvironmentIsNamedWithItsOrigin() throws IOException {
+		SettingsInForce fromTheFile = settings(yaml("""
+				spend-audit:
+				  provider:
+				    base-url: https://api.example.org
+				    admin-key: in-the-file
+				"""), Map.of(), Map.of("SPEND_AUDIT_PROVIDER_ADMIN_KEY", "from-the-environment"), WITH_A_KEY);
+		assertThat(fromTheFile.unknown()).isEmpty();
+		// even where the environment overrides it: the key still sits in the file
+		assertThat(fromTheFile.outsideTheEnvironment()).singleElement().satisfies(s -> {
+			assertThat(s.name()).isEqualTo("spend-audit.provider.admin-key");
+			assertThat(s.origin()).contains("settings.yml").endsWith("- 4:16");
+		});
+		assertThat(settings(yaml("spend-audit:\n  zone: UTC\n"), Map.of("spend-audit.provider.admin-key", "x"),
+				Map.of(), WITH_A_KEY)
+			.outsideTheEnvironment()).extracting(Setting::origin).containsExactly("command line");
+		assertThat(settings(yaml("spend-audit:\n  zone: UTC\n"), Map.of("spend-audit.provider.base-url", "x"),
+				Map.of("SPEND_AUDIT_PROVIDER_ADMIN_KEY", "from-the-environment"), WITH_A_KEY)
+			.outsideTheEnvironment()).isEmpty();
+	}
+
 	/** Highest precedence first, as Spring Boot orders them: command line, environment, the file. */
 	private static SettingsInForce settings(MapPropertySource file, Map<String, Object> commandLine,
 			Map<String, Object> variables) {
+		return settings(file, commandLine, variables, CATALOG);
+	}
+
+	private static SettingsInForce settings(MapPropertySource file, Map<String, Object> commandLine,
+			Map<String, Object> variables, SettingsCatalog catalog) {
 		StandardEnvironment environment = new StandardEnvironment();
 		environment.getPropertySources().remove(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME);
 		environment.getPropertySources().remove(StandardEnvironment.SYSTEM_PROPERTIES_PROPERTY_SOURCE_NAME);
@@ -112,7 +145,7 @@ class SettingsInForceTests {
 			.addLast(new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
 					variables));
 		environment.getPropertySources().addLast(file);
-		return new SettingsInForce(environment, CATALOG);
+		return new SettingsInForce(environment, catalog);
 	}
 
 	private static MapPropertySource yaml(String text) throws IOException {

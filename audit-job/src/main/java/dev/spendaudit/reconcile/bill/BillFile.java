@@ -13,7 +13,7 @@ import java.util.Objects;
  * @param sha256 its content's SHA-256 (hex), by which the inbox remembers it
  * @param modified its last-modified time: of two per-day files for one provider and day, the newer one wins
  * @param format the format recognised from its content
- * @param coverage the days it covers, per provider (usually one)
+ * @param coverage the days it covers, per provider (usually one); none for usage reports, which bill no money
  * @param days money per provider, UTC day and model (empty for per-request files and usage reports)
  * @param usage tokens and requests per provider, UTC day and model (usage reports, and per-day files that count them)
  * @param requests per-request lines (OpenRouter's generation export)

@@ -1,0 +1,70 @@
+package dev.spendaudit.source;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.jooq.Record;
+
+/**
+ * What the day's one statement ({@link DaySpendScan}) yields, decoded row by row: its grouping sets are the four
+ * kinds of facts (key × model × provider groups, prompt-size buckets, provider UTC hours, key UTC dates), told apart
+ * by their {@code GROUPING()} flags, and the watched keys' callers.
+ *
+ * @param callers a tally per watched key hash (see {@link WatchedCallers})
+ */
+record Scan(List<SpendGroup> groups, List<PromptBucket> promptBuckets, List<ProviderHour> providerHours,
+		List<KeyUtcDate> keyUtcDates, Map<String, CallerHints.Builder> callers) {
+
+	/** Where the watched keys' callers start among the statement's columns (after the facts' twenty). */
+	static final int CALLERS = 20;
+
+	Scan(Map<String, CallerHints.Builder> callers) {
+		this(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), callers);
+	}
+
+	/** The callers of each watched key, the top {@link CallerScan#KEPT} of each kind. */
+	Map<String, CallerHints> callerHints() {
+		Map<String, CallerHints> hints = new TreeMap<>();
+		callers.forEach((key, b) -> hints.put(key, b.build(CallerScan.KEPT)));
+		return hints;
+	}
+
+	/** Adds one row of the statement to the facts of its grouping set. */
+	void add(Record r, boolean watching) {
+		long requests = number(r, 9);
+		BigDecimal usd = r.get(14) == null ? BigDecimal.ZERO : r.get(14, BigDecimal.class);
+		if (watching && r.get(CALLERS + WatchedCallers.NAMES.size(), Integer.class) == 0) {
+			WatchedCallers.add(callers, r.get(3, String.class), r, CALLERS, requests,
+					r.get(19, LocalDateTime.class));
+		}
+		else if (r.get(0, Integer.class) == 0) {
+			promptBuckets.add(new PromptBucket(r.get(3, String.class), r.get(4, String.class),
+					r.get(8, Long.class), requests, usd));
+		}
+		else if (r.get(1, Integer.class) == 0) {
+			providerHours.add(new ProviderHour(r.get(6, LocalDateTime.class), r.get(5, String.class), requests,
+					number(r, 12), number(r, 13), usd));
+		}
+		else if (r.get(2, Integer.class) == 0) {
+			keyUtcDates.add(new KeyUtcDate(r.get(7, LocalDate.class), r.get(3, String.class), requests,
+					number(r, 10), usd));
+		}
+		else {
+			groups.add(new SpendGroup(r.get(3, String.class), r.get(4, String.class), r.get(5, String.class),
+					requests, number(r, 10), number(r, 11), number(r, 12), number(r, 13), usd, number(r, 15),
+					r.get(19, LocalDateTime.class),
+					new SpendGroup.Unpriced(number(r, 16), number(r, 17), number(r, 18))));
+		}
+	}
+
+	private static long number(Record r, int index) {
+		Object value = r.get(index);
+		return value == null ? 0 : ((Number) value).longValue();
+	}
+
+}
