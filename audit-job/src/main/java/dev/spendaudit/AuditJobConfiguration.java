@@ -20,8 +20,8 @@ class AuditJobConfiguration {
 
 	@Bean
 	Job spendAudit(JobRepository jobRepository, Step ensureHistory, Step readDay, Step checkFreshness,
-			Step costSubscriptions, Step reconcileBills, Step watchKeys, Step detectFindings, Step writeDigest, Step notifyWebhooks,
-			Step sendDigest, Step pruneStore) {
+			Step costSubscriptions, Step reconcileBills, Step watchKeys, Step detectFindings, Step writeDigest,
+			Step notifyWebhooks, Step sendDigest, Step mailStatements, Step pruneStore) {
 		return new JobBuilder(JOB_NAME, jobRepository).start(ensureHistory)
 			.next(readDay)
 			.next(checkFreshness)
@@ -33,6 +33,8 @@ class AuditJobConfiguration {
 			// before the mail, so that an SMTP outage (which fails sendDigest) never holds back a push
 			.next(notifyWebhooks)
 			.next(sendDigest)
+			// the month's and the week's statements, each mailed once per period, whatever the cadence
+			.next(mailStatements)
 			.next(pruneStore)
 			.build();
 	}

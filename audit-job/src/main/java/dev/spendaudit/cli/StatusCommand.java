@@ -97,7 +97,7 @@ class StatusCommand implements Callable<Integer> {
 			out.printf(line, d.date(), d.status(), Quantities.usd(d.meteredUsd()), Quantities.usd(d.totalUsd()),
 					Quantities.count(f.alert()), Quantities.count(f.watch()), Quantities.count(f.info()),
 					Quantities.count(f.acknowledged()), d.freshness() == null ? "-" : d.freshness(),
-					DayStatus.NOT_SENT.equals(d.mail()) ? "not sent" : d.mail(),
+					DayStatus.NOT_SENT.equals(d.mail()) ? "not sent" : "HELD".equals(d.mail()) ? "held" : d.mail(),
 					d.mailedAt() == null ? "-" : Quantities.time(UtcTimes.parse(d.mailedAt()), zone),
 					d.durationSeconds() == null ? "-"
 							: Quantities.elapsed(Duration.ofMillis(d.durationSeconds().movePointRight(3).longValue())));

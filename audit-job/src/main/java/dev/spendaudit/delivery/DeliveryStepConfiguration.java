@@ -55,6 +55,12 @@ class DeliveryStepConfiguration {
 	}
 
 	@Bean
+	StatementMail statementMail(MailSettings settings, ObjectProvider<JavaMailSender> sender, DSLContext dsl,
+			PlatformTransactionManager transactionManager, Clock clock) {
+		return new StatementMail(settings, sender.getIfAvailable(), new SentStatements(dsl, transactionManager), clock);
+	}
+
+	@Bean
 	Step sendDigest(JobRepository jobRepository, PlatformTransactionManager tx, DigestDelivery delivery) {
 		return new StepBuilder(jobRepository).tasklet((contribution, chunk) -> {
 			var execution = contribution.getStepExecution();

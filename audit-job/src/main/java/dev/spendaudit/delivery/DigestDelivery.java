@@ -84,6 +84,14 @@ public class DigestDelivery {
 					+ " (--resend sends it again)");
 		}
 		DigestMessages.FixedIdMessage message = DigestMessages.read(eml);
+		String held = DigestMessages.held(message);
+		if (held != null) {
+			// deliberate, not a failure: recorded so that status says so, and resend mails it when asked
+			ledger.held(message.messageId(), date, String.join(", ", settings.to()), subject(message), jobExecutionId,
+					now());
+			return new Outcome(false, "digest not mailed: " + held + "; written to " + eml + " ('resend --date "
+					+ date + "' mails it)");
+		}
 		if (ledger.wasSent(message.messageId())) {
 			renew(message, date);
 		}
@@ -121,7 +129,8 @@ public class DigestDelivery {
 	/**
 	 * How a day's digest was mailed, per the {@code sent_digest} record.
 	 *
-	 * @param status {@code SENT}, {@code FAILED}, or {@code SENDING} (a crash cut the send short)
+	 * @param status {@code SENT}, {@code FAILED}, {@code SENDING} (a crash cut the send short) or {@code HELD} (the
+	 * cadence did not mail the day)
 	 * @param atUtc when it went out (SENT), else when the last attempt started
 	 */
 	public record Mailing(String status, LocalDateTime atUtc) {

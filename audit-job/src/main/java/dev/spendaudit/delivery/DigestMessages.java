@@ -26,6 +26,7 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.internet.MimeUtility;
 import jakarta.mail.util.ByteArrayDataSource;
 
 /**
@@ -36,6 +37,9 @@ import jakarta.mail.util.ByteArrayDataSource;
 class DigestMessages implements DigestOutput {
 
 	private static final Session SESSION = Session.getInstance(new Properties());
+
+	/** Set on a day the cadence does not mail, with the reason. */
+	static final String HELD_HEADER = "X-Spend-Audit-Held";
 
 	private final MailSettings settings;
 
@@ -72,6 +76,10 @@ class DigestMessages implements DigestOutput {
 			// RFC 3834: a machine wrote this; auto-responders should not answer it
 			message.setHeader("Auto-Submitted", "auto-generated");
 			message.setHeader("X-Spend-Audit-Date", digest.date().toString());
+			if (!digest.mail().mail()) {
+				// read back by the sendDigest step: the cadence holds this day's mail back (resend still sends it)
+				message.setHeader(HELD_HEADER, MimeUtility.fold(HELD_HEADER.length() + 2, digest.mail().held()));
+			}
 
 			MimeBodyPart text = new MimeBodyPart();
 			text.setText(digest.text(), "UTF-8", "plain");
@@ -97,9 +105,21 @@ class DigestMessages implements DigestOutput {
 		}
 	}
 
+	/** The prefix, then why the mail is sent when the cadence says ({@code ALERT · }), then the digest's own. */
 	String subject(RenderedDigest digest) {
-		return settings.subjectPrefix().isEmpty() ? digest.subject()
-				: settings.subjectPrefix() + " " + digest.subject();
+		String subject = digest.mail().why() == null ? digest.subject() : digest.mail().why() + " · " + digest.subject();
+		return settings.subjectPrefix().isEmpty() ? subject : settings.subjectPrefix() + " " + subject;
+	}
+
+	/** Why the cadence holds the stored message back, or null when it is to be mailed. */
+	static String held(MimeMessage message) {
+		try {
+			String held = message.getHeader(HELD_HEADER, null);
+			return held == null ? null : MimeUtility.unfold(held);
+		}
+		catch (MessagingException ex) {
+			throw new IllegalStateException("cannot read the digest's headers: " + ex.getMessage(), ex);
+		}
 	}
 
 	/** The stored message of a day, exactly as it was written. */

@@ -24,6 +24,9 @@ class SentDigests {
 
 	static final String FAILED = "FAILED";
 
+	/** Deliberately not mailed: the cadence holds the day back. Not an attempt, and not a failure. */
+	static final String HELD = "HELD";
+
 	private final DSLContext dsl;
 
 	private final TransactionTemplate ownTransaction;
@@ -98,6 +101,26 @@ class SentDigests {
 			.set(SENT_DIGEST.SUBJECT, subject)
 			.set(SENT_DIGEST.STATUS, SENDING)
 			.set(SENT_DIGEST.JOB_EXECUTION_ID, jobExecutionId)
+			.execute());
+	}
+
+	/** Records that the cadence held the message back (a rerun of the held day updates the same record). */
+	void held(String messageId, LocalDate date, String recipients, String subject, Long jobExecutionId,
+			LocalDateTime nowUtc) {
+		ownTransaction.executeWithoutResult(status -> dsl.insertInto(SENT_DIGEST)
+			.set(SENT_DIGEST.MESSAGE_ID, messageId)
+			.set(SENT_DIGEST.AUDIT_DATE, date)
+			.set(SENT_DIGEST.RECIPIENTS, recipients)
+			.set(SENT_DIGEST.SUBJECT, subject)
+			.set(SENT_DIGEST.STATUS, HELD)
+			.set(SENT_DIGEST.JOB_EXECUTION_ID, jobExecutionId)
+			.set(SENT_DIGEST.FIRST_ATTEMPT_UTC, nowUtc)
+			.onConflict(SENT_DIGEST.MESSAGE_ID)
+			.doUpdate()
+			.set(SENT_DIGEST.SUBJECT, subject)
+			.set(SENT_DIGEST.STATUS, HELD)
+			.set(SENT_DIGEST.JOB_EXECUTION_ID, jobExecutionId)
+			.set(SENT_DIGEST.FIRST_ATTEMPT_UTC, nowUtc)
 			.execute());
 	}
 

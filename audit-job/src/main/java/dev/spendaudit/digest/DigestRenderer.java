@@ -80,8 +80,8 @@ public class DigestRenderer {
 		String text = process(TEXT, model);
 		model.put("mail", false);
 		String htmlFile = process(HTML, model);
-		return new Rendering(new RenderedDigest(document.date(), subject, html, text, List.copyOf(images)),
-				htmlFile);
+		return new Rendering(new RenderedDigest(document.date(), subject, html, text, List.copyOf(images),
+				settings.mailChoice(document.status(), missedStatuses(document))), htmlFile);
 	}
 
 	/**
@@ -90,6 +90,14 @@ public class DigestRenderer {
 	 * in a browser
 	 */
 	public record Rendering(RenderedDigest digest, String htmlFile) {
+	}
+
+	/** The statuses of the catch-up's other days the digest lists: an ALERT among them is mailed through it. */
+	private static List<String> missedStatuses(DigestDocument document) {
+		if (document.sections().get(MissedDay.FIELD) instanceof List<?> missed) {
+			return missed.stream().filter(MissedDay.class::isInstance).map(m -> ((MissedDay) m).status()).toList();
+		}
+		return List.of();
 	}
 
 	/** The workloads stacked by name: the biggest spenders over the chart's days. */

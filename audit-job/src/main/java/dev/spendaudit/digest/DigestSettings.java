@@ -1,5 +1,6 @@
 package dev.spendaudit.digest;
 
+import dev.spendaudit.core.Severity;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -12,10 +13,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * sparklines
  * @param maxFindingsPerKind findings of one kind the digest (and the terminal) lists; the rest fold into one line
  * with their count and money
+ * @param cadence when the digest is mailed: {@code daily} (every day), {@code alerts} (days at or above
+ * {@code mailOn}) or {@code weekly} (the weekly statement, plus those days at once); files are written every night
+ * @param mailOn the severity a day needs to be mailed under {@code alerts} and {@code weekly}: ALERT or WATCH
  */
 @ConfigurationProperties(prefix = "spend-audit.digest", ignoreUnknownFields = false)
 public record DigestSettings(@DefaultValue("15") int topWorkloads, @DefaultValue("5") int chartWorkloads,
-		@DefaultValue("5") int maxFindingsPerKind) {
+		@DefaultValue("5") int maxFindingsPerKind, @DefaultValue("daily") Cadence cadence,
+		@DefaultValue("ALERT") Severity mailOn) {
+
 
 	/** As many as the chart has distinct colours for. */
 	static final int MAX_CHART_WORKLOADS = 8;
@@ -32,10 +38,20 @@ public record DigestSettings(@DefaultValue("15") int topWorkloads, @DefaultValue
 			throw new IllegalArgumentException(
 					"spend-audit.digest.max-findings-per-kind must be at least 1, not " + maxFindingsPerKind);
 		}
+		cadence = cadence == null ? Cadence.DAILY : cadence;
+		mailOn = mailOn == null ? Severity.ALERT : mailOn;
+		if (mailOn == Severity.INFO) {
+			throw new IllegalArgumentException("spend-audit.digest.mail-on must be ALERT or WATCH, not INFO");
+		}
+	}
+
+	/** Whether the day's digest is mailed under the cadence, given its status and the other days it lists. */
+	public MailChoice mailChoice(String status, java.util.Collection<String> otherStatuses) {
+		return MailChoice.of(cadence, mailOn, status, otherStatuses);
 	}
 
 	public static DigestSettings defaults() {
-		return new DigestSettings(15, 5, 5);
+		return new DigestSettings(15, 5, 5, Cadence.DAILY, Severity.ALERT);
 	}
 
 }

@@ -68,6 +68,11 @@ class DigestStepConfiguration {
 	}
 
 	@Bean
+	PageRenderer pageRenderer(freemarker.template.Configuration freemarker) {
+		return new PageRenderer(freemarker);
+	}
+
+	@Bean
 	DigestFiles digestFiles() {
 		return new DigestFiles();
 	}

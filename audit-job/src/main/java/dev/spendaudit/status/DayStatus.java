@@ -13,7 +13,8 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  * @param totalUsd metered spend plus the flat-fee plans' fees for the day
  * @param freshness the spend log's freshness verdict that night ({@code OK}, {@code IDLE}, {@code LOGGING_OFF},
  * {@code STALE}), null when it was not checked
- * @param mail {@code SENT}, {@code FAILED}, {@code SENDING} (a send cut short) or {@code NOT_SENT}
+ * @param mail {@code SENT}, {@code FAILED}, {@code SENDING} (a send cut short), {@code NOT_SENT} or {@code HELD}
+ * (the cadence did not mail the day, deliberately)
  * @param mailedAt when it was mailed (SENT), or when the last attempt started; null when never tried (UTC ISO)
  * @param durationSeconds how long the day's job ran, null when its run is no longer in Spring Batch's tables
  */

@@ -1,5 +1,6 @@
 package dev.spendaudit.subscriptions;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -25,6 +26,14 @@ public class SubscriptionPlans implements CoveredModels {
 	@Override
 	public Optional<String> planFor(String model, LocalDate day) {
 		return carrier(model, null, day).map(Subscription::name);
+	}
+
+	/**
+	 * The plan's fee for the days {@code from .. to} (inclusive) on which it is paid for, amortized per calendar
+	 * day as the nightly costs are ({@code Amortization}): a whole month of a $30 monthly plan is exactly $30.
+	 */
+	public static BigDecimal fee(Subscription plan, LocalDate from, LocalDate to) {
+		return Amortization.fee(plan, from, to);
 	}
 
 	/** The plan that carries a call to {@code model} on {@code provider} on {@code day}, if any. */

@@ -199,7 +199,7 @@ class ExitCodesIntegrationTests {
 	@Test
 	void everyCommandsHelpListsTheExitCodes() {
 		for (String command : List.of("run", "resend", "schedule", "demo", "keys", "fingerprint", "status", "ack",
-				"prune")) {
+				"prune", "statement")) {
 			String help = cli(command, "--help").out();
 			assertThat(help).as(command).contains("Exit codes:");
 			for (ExitCode code : ExitCode.values()) {

@@ -156,6 +156,9 @@ class SmtpFaultsIntegrationTests {
 					    url: "%s"
 					    username: "%s"
 					    password: "%s"
+					  # the digest's mail alone: the month's statement would be a second message
+					  statement:
+					    monthly: false
 					  mail:
 					    to: ops@example.org
 					    from: spend-audit@example.org

@@ -104,6 +104,22 @@ public final class TestSmtp implements AutoCloseable {
 		return List.copyOf(byId.values());
 	}
 
+	/** The statements of a period that arrived, one per Message-ID, by their {@code X-Spend-Audit-Statement}. */
+	public List<MimeMessage> statements(String period) {
+		Map<String, MimeMessage> byId = new TreeMap<>();
+		for (MimeMessage m : greenMail.getReceivedMessages()) {
+			try {
+				if (period.equals(m.getHeader("X-Spend-Audit-Statement", null))) {
+					byId.putIfAbsent(m.getMessageID(), m);
+				}
+			}
+			catch (MessagingException ex) {
+				throw new IllegalStateException(ex);
+			}
+		}
+		return List.copyOf(byId.values());
+	}
+
 	/** Every copy of every message, one per recipient. */
 	public List<MimeMessage> copies() {
 		return Arrays.asList(greenMail.getReceivedMessages());
