@@ -102,6 +102,15 @@ public class Reconciliation {
 		return report(List.of(from, to), reconciler.reconcile(from, to), read, fetchFailed);
 	}
 
+	/**
+	 * Per provider, the capture of the UTC days {@code from .. to} from the bills already stored: no fetch, no
+	 * inbox read, no lookup in the spend log (a statement is built from the store alone). Empty when reconciliation
+	 * is off or no bill names these days.
+	 */
+	public List<ProviderCapture> capture(LocalDate from, LocalDate to) {
+		return settings.enabled() ? ProviderCapture.of(reconciler.totals(from, to)) : List.of();
+	}
+
 	/** The section the audited day's run stored, if reconciliation ran for it. */
 	public Optional<ReconcileReport> stored(LocalDate auditDate) {
 		return store.digest(auditDate).map(json -> JSON.readValue(json, ReconcileReport.class));
