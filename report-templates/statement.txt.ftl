@@ -35,6 +35,13 @@ FLAT-FEE PLANS AGAINST METERED MODELS (per million tokens)
   ${m.model} (${m.provider}, metered)<#if m.usdPerMillionTokens??>: ${fmt.usd(m.usdPerMillionTokens)} per million tokens</#if>
 </#list>
 </#if>
+<#if s.reconciled?has_content>
+
+RECONCILED WITH THE PROVIDER (UTC days)
+<#list s.reconciled as r>
+  ${r.provider}: <#if r.captureRate??>${fmt.percent(r.captureRate)} captured, ${fmt.usd(r.loggedUsd)} logged of ${fmt.usd(r.billedUsd)} billed<#else>nothing billed yet</#if> (${fmt.count(r.reconciledDays)} days reconciled<#if r.pendingDays gt 0>, ${fmt.count(r.pendingDays)} pending</#if>)
+</#list>
+</#if>
 <#if s.budgets?has_content>
 
 BUDGETS

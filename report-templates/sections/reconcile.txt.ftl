@@ -20,3 +20,6 @@ RECONCILED WITH THE PROVIDER'S BILL (UTC DAYS ${section.from} TO ${section.to})
 <#list section.unreadable as u>
   Cannot read ${u.error} (nothing of it is used)
 </#list>
+<#list section.fetchFailed as f>
+  Fetch failed: ${f} (the bills already in the inbox are used)
+</#list>

@@ -123,6 +123,9 @@ class ReconcileCommand implements Callable<Integer> {
 		for (UnreadableFile u : report.unreadable()) {
 			out.printf("%nCannot read %s (nothing of it is used)%n", u.error());
 		}
+		for (String failed : report.fetchFailed()) {
+			out.printf("%nFetch failed: %s (the bills already in the inbox are used)%n", failed);
+		}
 	}
 
 	private static void csv(ReconcileReport report, PrintWriter out) {

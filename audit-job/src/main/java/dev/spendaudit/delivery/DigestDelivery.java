@@ -20,7 +20,6 @@ import org.springframework.core.retry.RetryException;
 import org.springframework.core.retry.RetryPolicy;
 import org.springframework.core.retry.RetryTemplate;
 import org.springframework.mail.MailException;
-import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 
@@ -212,20 +211,7 @@ public class DigestDelivery {
 
 	/** The deepest reason, in one line, with the SMTP password (if it ever shows up in one) masked. */
 	String cause(Throwable ex) {
-		Throwable root = ex;
-		// Spring keeps a refused recipient's reason (the server's 550 line) per message, not as the cause
-		if (ex instanceof MailSendException send && send.getMessageExceptions().length > 0) {
-			root = send.getMessageExceptions()[0];
-		}
-		while (root.getCause() != null && root.getCause() != root) {
-			root = root.getCause();
-		}
-		String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
-		message = message.lines().map(String::strip).filter(l -> !l.isEmpty()).findFirst().orElse(message);
-		if (sender instanceof JavaMailSenderImpl impl && impl.getPassword() != null && !impl.getPassword().isEmpty()) {
-			message = message.replace(impl.getPassword(), "****");
-		}
-		return message;
+		return SmtpCause.of(ex, sender);
 	}
 
 	private LocalDateTime now() {

@@ -86,10 +86,10 @@ public class StatementMail {
 			});
 		}
 		catch (RetryException ex) {
-			String cause = ex.getLastException() == null ? ex.getMessage() : ex.getLastException().getMessage();
+			String cause = SmtpCause.of(ex.getLastException() == null ? ex : ex.getLastException(), sender);
 			ledger.failed(id, cause);
 			throw new DeliveryException("cannot send the statement " + statement.period() + " to " + recipients + " ("
-					+ attempts + (attempts == 1 ? " attempt" : " attempts") + "): " + oneLine(cause) + "; it is kept in "
+					+ attempts + (attempts == 1 ? " attempt" : " attempts") + "): " + cause + "; it is kept in "
 					+ eml + " and the next night sends it");
 		}
 		ledger.sent(id, now());
@@ -144,10 +144,6 @@ public class StatementMail {
 			.maxDelay(settings.retryDelay().multipliedBy(8))
 			.includes(MailException.class)
 			.build());
-	}
-
-	private static String oneLine(String s) {
-		return s == null ? "" : s.lines().map(String::strip).filter(l -> !l.isEmpty()).findFirst().orElse(s);
 	}
 
 	private LocalDateTime now() {

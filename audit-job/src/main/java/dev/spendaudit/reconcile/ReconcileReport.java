@@ -14,8 +14,16 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  * @param unreadable inbox files that cannot be read (nothing of them is used)
  * @param files the bill files in the inbox
  * @param filesRead how many of them were read this time (new or changed)
+ * @param fetchFailed one line per provider whose bills could not be fetched this time (no key in it); the bills
+ * already in the inbox are still reconciled
  */
-@JsonPropertyOrder({ "days", "from", "to", "providers", "unreadable", "files", "filesRead" })
+@JsonPropertyOrder({ "days", "from", "to", "providers", "unreadable", "files", "filesRead", "fetchFailed" })
 public record ReconcileReport(String days, String from, String to, List<ProviderDay> providers,
-		List<UnreadableFile> unreadable, int files, int filesRead) {
+		List<UnreadableFile> unreadable, int files, int filesRead, List<String> fetchFailed) {
+
+	public ReconcileReport {
+		// a section stored before fetching was reported has none
+		fetchFailed = fetchFailed == null ? List.of() : List.copyOf(fetchFailed);
+	}
+
 }

@@ -58,6 +58,18 @@ class Reconciler {
 
 	/** Every provider a bill names in {@code from .. to}, each of its UTC days, by provider then day. */
 	List<ProviderDay> reconcile(LocalDate from, LocalDate to) {
+		return reconcile(from, to, true);
+	}
+
+	/**
+	 * The same days' billed and logged money alone, from the store: no request is looked up in the spend log, so
+	 * the days' missing and mispriced requests and model prices are not filled in.
+	 */
+	List<ProviderDay> totals(LocalDate from, LocalDate to) {
+		return reconcile(from, to, false);
+	}
+
+	private List<ProviderDay> reconcile(LocalDate from, LocalDate to, boolean lookUp) {
 		Map<String, List<FileCoverage>> byProvider = new TreeMap<>();
 		for (FileCoverage c : store.coverage(from, to)) {
 			if (MONEY.contains(c.format())) {
@@ -75,14 +87,14 @@ class Reconciler {
 		byProvider.forEach((provider, coverage) -> {
 			for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
 				ProviderUtcDay log = logged.get(provider + " " + d);
-				days.add(day(provider, d, coverage, log == null ? BigDecimal.ZERO : log.usd(), whole.contains(d)));
+				days.add(day(provider, d, coverage, log == null ? BigDecimal.ZERO : log.usd(), whole.contains(d), lookUp));
 			}
 		});
 		return days;
 	}
 
 	private ProviderDay day(String provider, LocalDate date, List<FileCoverage> coverage, BigDecimal loggedUsd,
-			boolean wholeDay) {
+			boolean wholeDay, boolean lookUp) {
 		List<FileCoverage> covering = coverage.stream().filter(c -> c.coverage().covers(date)).toList();
 		if (covering.isEmpty()) {
 			return pending(provider, date, loggedUsd, "no bill in the inbox covers this UTC day yet");
@@ -97,7 +109,7 @@ class Reconciler {
 			.map(FileCoverage::sha256)
 			.toList();
 		List<BilledRequest> requests = perRequest.isEmpty() ? List.of() : store.requests(perRequest, provider, date);
-		Map<String, LoggedRequest> found = requests.isEmpty() ? Map.of()
+		Map<String, LoggedRequest> found = requests.isEmpty() || !lookUp ? Map.of()
 				: matcher.logged(provider, date, requests.stream().map(BilledRequest::requestId).toList());
 		BigDecimal billed;
 		BigDecimal byok;
@@ -111,13 +123,17 @@ class Reconciler {
 			billed = lines.stream().map(BilledDay::usd).reduce(BigDecimal.ZERO, BigDecimal::add);
 			byok = sumOrNull(lines.stream().map(BilledDay::byokUsd).toList());
 			bill = newest.path();
-			models = requests.isEmpty() ? prices.perDay(provider, date, lines) : prices.perRequest(requests, found);
+			models = !lookUp ? List.of()
+					: requests.isEmpty() ? prices.perDay(provider, date, lines) : prices.perRequest(requests, found);
 		}
 		else {
 			billed = requests.stream().map(BilledRequest::usd).reduce(BigDecimal.ZERO, BigDecimal::add);
 			byok = sumOrNull(requests.stream().map(BilledRequest::byokUsd).toList());
 			bill = covering.stream().map(FileCoverage::path).distinct().sorted().collect(Collectors.joining(", "));
-			models = prices.perRequest(requests, found);
+			models = lookUp ? prices.perRequest(requests, found) : List.of();
+		}
+		if (!lookUp) {
+			requests = List.of();
 		}
 		List<ProviderDay.Missing> missing = new ArrayList<>();
 		List<ProviderDay.Mispriced> mispriced = new ArrayList<>();

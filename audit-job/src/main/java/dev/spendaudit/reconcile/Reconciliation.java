@@ -61,9 +61,9 @@ public class Reconciliation {
 
 	/** Step {@code reconcileBills}: fetches ({@link BillFetch}), reads the inbox, reconciles the audited day's window, remembers and stores it. */
 	public ReconcileReport audit(AuditDay day) {
-		fetches.forEach(f -> f.fetch(day));
-		InboxRead read = inbox.read();
 		List<LocalDate> window = window(day, settings.windowDays());
+		List<String> fetchFailed = fetch(window.get(1));
+		InboxRead read = inbox.read();
 		List<ProviderDay> days = reconciler.reconcile(window.get(0), window.get(1));
 		Map<String, DayMemory> memory = store.memory(window.get(0), window.get(1));
 		List<ProviderDay> remembered = new ArrayList<>();
@@ -90,15 +90,25 @@ public class Reconciliation {
 				log.info("Reconciled tonight: {} {} (pending since {})", p.provider(), p.date(), next.pendingOn());
 			}
 		}
-		ReconcileReport report = report(window, remembered, read);
+		ReconcileReport report = report(window, remembered, read, fetchFailed);
 		store.putDigest(day.date(), JSON.writeValueAsString(report), clock.instant());
 		return report;
 	}
 
-	/** {@code spend-audit reconcile}: reads the inbox and reconciles {@code from .. to}, remembering nothing. */
+	/** {@code spend-audit reconcile}: fetches, reads the inbox and reconciles {@code from .. to}, remembering nothing. */
 	public ReconcileReport range(LocalDate from, LocalDate to) {
+		List<String> fetchFailed = fetch(to);
 		InboxRead read = inbox.read();
-		return report(List.of(from, to), reconciler.reconcile(from, to), read);
+		return report(List.of(from, to), reconciler.reconcile(from, to), read, fetchFailed);
+	}
+
+	/**
+	 * Per provider, the capture of the UTC days {@code from .. to} from the bills already stored: no fetch, no
+	 * inbox read, no lookup in the spend log (a statement is built from the store alone). Empty when reconciliation
+	 * is off or no bill names these days.
+	 */
+	public List<ProviderCapture> capture(LocalDate from, LocalDate to) {
+		return settings.enabled() ? ProviderCapture.of(reconciler.totals(from, to)) : List.of();
 	}
 
 	/** The section the audited day's run stored, if reconciliation ran for it. */
@@ -106,9 +116,14 @@ public class Reconciliation {
 		return store.digest(auditDate).map(json -> JSON.readValue(json, ReconcileReport.class));
 	}
 
-	private static ReconcileReport report(List<LocalDate> window, List<ProviderDay> days, InboxRead read) {
+	private List<String> fetch(LocalDate lastUtcDay) {
+		return fetches.stream().flatMap(f -> f.fetch(lastUtcDay).stream()).toList();
+	}
+
+	private static ReconcileReport report(List<LocalDate> window, List<ProviderDay> days, InboxRead read,
+			List<String> fetchFailed) {
 		return new ReconcileReport("UTC", window.get(0).toString(), window.get(1).toString(), days, read.unreadable(),
-				read.files(), read.read());
+				read.files(), read.read(), fetchFailed);
 	}
 
 }

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import dev.spendaudit.reconcile.ProviderCapture;
 
 /**
  * A period's statement as data: what {@code statement-PERIOD.json} holds (schema:
@@ -19,15 +20,17 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  * @param plans each plan's fee, what it carried and its price per million tokens
  * @param meteredModels the metered models' price per million tokens, to set the plans' against
  * @param budgets the budget findings of the period, the newest per subject
+ * @param reconciled per provider, the capture of the period's UTC days from the bills reconciled so far (empty
+ * without reconciliation or bills)
  * @param days which of the period's days the store holds
  * @param note one line when days are missing (here or in the previous period), else null
  */
 @JsonPropertyOrder({ "period", "kind", "title", "from", "to", "zone", "meteredUsd", "subscriptionsUsd", "totalUsd",
-		"previous", "workloads", "movers", "plans", "meteredModels", "budgets", "days", "note", "generatedAt" })
+		"previous", "workloads", "movers", "plans", "meteredModels", "budgets", "reconciled", "days", "note", "generatedAt" })
 public record Statement(String period, String kind, String title, LocalDate from, LocalDate to, String zone,
 		BigDecimal meteredUsd, BigDecimal subscriptionsUsd, BigDecimal totalUsd, Previous previous,
 		List<WorkloadLine> workloads, List<Mover> movers, List<PlanLine> plans, List<ModelPrice> meteredModels,
-		List<Budget> budgets, Days days, String note, String generatedAt) {
+		List<Budget> budgets, List<ProviderCapture> reconciled, Days days, String note, String generatedAt) {
 
 	/** The period before, as the store holds it. */
 	public record Previous(String period, LocalDate from, LocalDate to, BigDecimal meteredUsd,

@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.TreeMap;
 
 import dev.spendaudit.history.KeyModelRow;
+import dev.spendaudit.reconcile.ProviderCapture;
 import dev.spendaudit.subscriptions.Subscription;
 import dev.spendaudit.subscriptions.SubscriptionPlans;
 
@@ -34,7 +35,8 @@ class StatementBuilder {
 	record Stored(Period period, List<KeyModelRow> rows, Set<LocalDate> days) {
 	}
 
-	Statement build(Stored current, Stored previous, List<Statement.Budget> budgets, String zone, String generatedAt) {
+	Statement build(Stored current, Stored previous, List<Statement.Budget> budgets, List<ProviderCapture> reconciled,
+			String zone, String generatedAt) {
 		Period period = current.period();
 		BigDecimal metered = sum(current.rows());
 		BigDecimal fees = fees(period.from(), period.to());
@@ -74,7 +76,7 @@ class StatementBuilder {
 				new Statement.Previous(prev.label(), prev.from(), prev.to(), prevMetered, prevFees,
 						prevMetered.add(prevFees), prevDays),
 				List.copyOf(workloads), movers, planLines(current), meteredModels(current.rows()), List.copyOf(budgets),
-				days, note(days, prevDays, period, prev), generatedAt);
+				List.copyOf(reconciled), days, note(days, prevDays, period, prev), generatedAt);
 	}
 
 	private BigDecimal fees(LocalDate from, LocalDate to) {

@@ -14,6 +14,7 @@ import dev.spendaudit.digest.DigestSettings;
 import dev.spendaudit.digest.PageRenderer;
 import dev.spendaudit.findings.FindingStore;
 import dev.spendaudit.history.HistoryReader;
+import dev.spendaudit.reconcile.Reconciliation;
 import dev.spendaudit.subscriptions.SubscriptionPlans;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,9 +42,9 @@ class StatementStepConfiguration {
 
 	@Bean
 	Statements statements(HistoryReader history, FindingStore findings, SubscriptionPlans plans,
-			PageRenderer renderer, StatementMail mail, CoreSettings core, Clock clock) {
-		return new Statements(history, findings, new StatementBuilder(plans), renderer, mail, core.zone().getId(),
-				clock);
+			PageRenderer renderer, StatementMail mail, Reconciliation reconciliation, CoreSettings core, Clock clock) {
+		return new Statements(history, findings, new StatementBuilder(plans), renderer, mail, reconciliation,
+				core.zone().getId(), clock);
 	}
 
 	@Bean

@@ -18,6 +18,7 @@ import dev.spendaudit.digest.PageRenderer;
 import dev.spendaudit.findings.Finding;
 import dev.spendaudit.findings.FindingStore;
 import dev.spendaudit.history.HistoryReader;
+import dev.spendaudit.reconcile.Reconciliation;
 import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -47,12 +48,15 @@ public class Statements {
 
 	private final StatementMail mail;
 
+	private final Reconciliation reconciliation;
+
 	private final String zone;
 
 	private final Clock clock;
 
 	Statements(HistoryReader history, FindingStore findings, StatementBuilder builder, PageRenderer renderer,
-			StatementMail mail, String zone, Clock clock) {
+			StatementMail mail, Reconciliation reconciliation, String zone, Clock clock) {
+		this.reconciliation = reconciliation;
 		this.history = history;
 		this.findings = findings;
 		this.builder = builder;
@@ -68,7 +72,9 @@ public class Statements {
 
 	/** The period's statement, from the store alone. */
 	public Statement build(Period period) {
-		return builder.build(stored(period), stored(period.previous()), budgets(period), zone,
+		// providers bill UTC days: the period's dates, read as UTC days
+		return builder.build(stored(period), stored(period.previous()), budgets(period),
+				reconciliation.capture(period.from(), period.to()), zone,
 				UtcTimes.iso(LocalDateTime.now(clock.withZone(ZoneOffset.UTC))));
 	}
 

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 
+import dev.spendaudit.testsupport.HeadlessChromium;
 import dev.spendaudit.testsupport.LiteLlmDatabase;
 import dev.spendaudit.testsupport.MailParts;
 import dev.spendaudit.testsupport.StatementSchema;
@@ -162,6 +163,11 @@ class StatementIntegrationTests {
 		assertThat(s.get("note").asString()).isEqualTo("26 of the 31 days of 2026-10, the period it is compared with,"
 				+ " are not in the store.");
 		assertThat(s.get("movers").size()).isBetween(1, 3);
+		// the HTML as a browser lays it out: the month, its biggest workload, the plan, and nothing that runs
+		String dom = HeadlessChromium.dumpDom(out.resolve("statement-2026-11.html"), dir);
+		assertThat(dom).contains("<title>").contains("November 2026").contains("vk-alpha").contains("GLM Coding")
+			.contains("$182.50")
+			.doesNotContainIgnoringCase("<script");
 
 		CliIntegrationTests.Result october = cli("statement", "--month", "2026-10", "--config", config.toString(),
 				"--out", out.toString());

@@ -17,11 +17,14 @@ import dev.spendaudit.reconcile.bill.BillFile;
 import dev.spendaudit.reconcile.bill.BilledRequest;
 import dev.spendaudit.schedule.DayResult;
 import dev.spendaudit.source.KeyHash;
+import dev.spendaudit.statement.Period;
+import dev.spendaudit.statement.Statements;
 import dev.spendaudit.source.demo.Call;
 import dev.spendaudit.testsupport.AuditApp;
 import dev.spendaudit.testsupport.DigestJson;
 import dev.spendaudit.testsupport.DigestSchema;
 import dev.spendaudit.testsupport.LiteLlmDatabase;
+import dev.spendaudit.testsupport.StatementSchema;
 import dev.spendaudit.testsupport.Traffic;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -158,6 +161,26 @@ class ReconcileIntegrationTests {
 		assertThat(gap2.get("id").asString()).isEqualTo(gap.get("id").asString());
 		assertThat(gap2.get("details").get("state").get("state").asString()).isEqualTo("CONTINUING");
 		assertThat(gap2.get("details").get("days").asInt()).isEqualTo(2);
+
+		// the week's statement carries the capture of its reconciled UTC days, from the stored bills alone
+		Statements.Written week = app.bean(Statements.class).write(Period.week("2026-W48"), out);
+		// 24th: 6.30 billed, 2.40 logged; 25th: 48 x 0.05 + 24 x 0.10 = 4.80 billed, 2.40 logged
+		assertThat(week.statement().reconciled()).singleElement().satisfies(c -> {
+			assertThat(c.provider()).isEqualTo("openrouter");
+			assertThat(c.billedUsd()).isEqualByComparingTo("11.10");
+			assertThat(c.loggedUsd()).isEqualByComparingTo("4.80");
+			assertThat(c.captureRate()).isEqualByComparingTo("0.4324");
+			assertThat(c.gapUsd()).isEqualByComparingTo("6.30");
+			assertThat(c.reconciledDays()).isEqualTo(2);
+			assertThat(c.pendingDays()).isEqualTo(5);
+		});
+		JsonNode json = DigestJson.read(out.resolve("statement-2026-W48.json")).root();
+		assertThat(StatementSchema.violations(json)).isEmpty();
+		assertThat(json.get("reconciled").get(0).get("captureRate").decimalValue()).isEqualByComparingTo("0.4324");
+		assertThat(Files.readString(out.resolve("statement-2026-W48.txt"))).contains("RECONCILED WITH THE PROVIDER")
+			.contains("openrouter: 43");
+		assertThat(Files.readString(out.resolve("statement-2026-W48.html")))
+			.contains("Reconciled with the provider (UTC days)");
 	}
 
 	static List<Call> day(LocalDate date) {

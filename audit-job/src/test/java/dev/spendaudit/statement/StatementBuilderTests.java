@@ -34,7 +34,7 @@ class StatementBuilderTests {
 		before.add(row(LocalDate.of(2026, 10, 3), "b", "m1", "10"));
 		before.add(row(LocalDate.of(2026, 10, 3), "gone", "m1", "8"));
 		before.add(row(LocalDate.of(2026, 10, 3), "d", "m2", "5"));
-		Statement s = builder.build(stored(NOVEMBER, now), stored(NOVEMBER.previous(), before), List.of(), "UTC",
+		Statement s = builder.build(stored(NOVEMBER, now), stored(NOVEMBER.previous(), before), List.of(), List.of(), "UTC",
 				"2026-12-01T06:15:00Z");
 		assertThat(s.meteredUsd()).isEqualByComparingTo("50");
 		assertThat(s.subscriptionsUsd()).isEqualByComparingTo("30");
@@ -50,7 +50,7 @@ class StatementBuilderTests {
 	void aPlanIsPricedPerMillionTokensAgainstTheMeteredModels() {
 		List<KeyModelRow> now = List.of(row(NOVEMBER.from(), "coder", "glm-4.6", "0", 1_500_000),
 				row(NOVEMBER.from(), "a", "gpt", "3", 1_000_000));
-		Statement s = builder.build(stored(NOVEMBER, now), stored(NOVEMBER.previous(), List.of()), List.of(), "UTC",
+		Statement s = builder.build(stored(NOVEMBER, now), stored(NOVEMBER.previous(), List.of()), List.of(), List.of(), "UTC",
 				"2026-12-01T06:15:00Z");
 		assertThat(s.plans()).singleElement().satisfies(p -> {
 			assertThat(p.tokens()).isEqualTo(1_500_000);
@@ -72,7 +72,7 @@ class StatementBuilderTests {
 		days.remove(LocalDate.of(2026, 11, 3));
 		days.remove(LocalDate.of(2026, 11, 9));
 		Statement s = builder.build(new StatementBuilder.Stored(NOVEMBER, List.of(), days),
-				stored(NOVEMBER.previous(), List.of()), List.of(), "UTC", "2026-12-01T06:15:00Z");
+				stored(NOVEMBER.previous(), List.of()), List.of(), List.of(), "UTC", "2026-12-01T06:15:00Z");
 		assertThat(s.days().stored()).isEqualTo(27);
 		assertThat(s.note()).startsWith("3 of the 30 days of 2026-11 are not in the store (2026-11-02 .. 2026-11-03,"
 				+ " 2026-11-09): its figures leave them out");

@@ -16,6 +16,7 @@ import org.jooq.DSLContext;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 /**
  * The whole application, booted against a test database with a fixed clock and extra settings: what the CLI
@@ -37,6 +38,15 @@ public final class AuditApp implements AutoCloseable {
 	 * The same, with extra beans registered before the context starts (e.g. a test's own {@code DigestSection}).
 	 */
 	public static AuditApp start(Endpoint source, Clock clock, Map<String, String> settings, Map<String, Object> beans) {
+		return start(source, clock, settings, beans, Map.of());
+	}
+
+	/**
+	 * The same, with variables as if from the process's environment (the only place the providers' admin keys may
+	 * come from).
+	 */
+	public static AuditApp start(Endpoint source, Clock clock, Map<String, String> settings, Map<String, Object> beans,
+			Map<String, Object> environment) {
 		List<String> args = new ArrayList<>();
 		args.add("--spend-audit.source.url=" + source.url());
 		args.add("--spend-audit.source.username=" + source.username());
@@ -46,6 +56,11 @@ public final class AuditApp implements AutoCloseable {
 			.web(WebApplicationType.NONE)
 			.logStartupInfo(false)
 			.initializers(ctx -> {
+				if (!environment.isEmpty()) {
+					ctx.getEnvironment()
+						.getPropertySources()
+						.addFirst(new SystemEnvironmentPropertySource("test-systemEnvironment", environment));
+				}
 				ctx.getBeanFactory().registerSingleton("clock", clock);
 				beans.forEach(ctx.getBeanFactory()::registerSingleton);
 			})
