@@ -58,7 +58,7 @@ public final class ArchivePages {
 	public record Calendar(String title, String month, String href, List<List<Cell>> weeks, BigDecimal usd, int days) {
 	}
 
-	public record WorkloadRow(String name, String href, BigDecimal windowUsd, BigDecimal totalUsd, String spark) {
+	public record WorkloadRow(String name, String href, BigDecimal windowUsd, BigDecimal totalUsd, ArchiveSvg.PathData spark) {
 	}
 
 	public record Legend(String name, String href, String cssClass, BigDecimal usd) {

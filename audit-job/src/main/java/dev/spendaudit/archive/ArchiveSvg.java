@@ -26,8 +26,21 @@ public final class ArchiveSvg {
 	private ArchiveSvg() {
 	}
 
+	/**
+	 * SVG path data. Not a {@code String} on purpose: the templates' strings are display text, cut at a readable
+	 * length, and a path must print whole; this holds only numbers and path letters, so it needs no escaping.
+	 */
+	public record PathData(String d) {
+
+		@Override
+		public String toString() {
+			return d;
+		}
+
+	}
+
 	/** One series of the stacked chart: its CSS class ({@code s0} .. , {@code others}) and its bars as a path. */
-	public record Layer(String name, String cssClass, BigDecimal usd, String path) {
+	public record Layer(String name, String cssClass, BigDecimal usd, PathData path) {
 	}
 
 	/** A day's column, for its tooltip. */
@@ -93,7 +106,7 @@ public final class ArchiveSvg {
 				break;
 			}
 			layers.add(new Layer(k < named.size() ? named.get(k) : "others",
-					k < named.size() ? "s" + k : "others", sum, d.toString()));
+					k < named.size() ? "s" + k : "others", sum, new PathData(d.toString())));
 		}
 		List<Column> columns = new ArrayList<>();
 		for (int i = 0; i < n; i++) {
@@ -103,7 +116,7 @@ public final class ArchiveSvg {
 	}
 
 	/** A line over {@code days} (oldest first), a day without calls at zero. */
-	static String sparkline(List<LocalDate> days, SortedMap<LocalDate, BigDecimal> series, int width, int height) {
+	static PathData sparkline(List<LocalDate> days, SortedMap<LocalDate, BigDecimal> series, int width, int height) {
 		BigDecimal max = BigDecimal.ZERO;
 		for (LocalDate d : days) {
 			max = max.max(series.getOrDefault(d, BigDecimal.ZERO));
@@ -115,7 +128,7 @@ public final class ArchiveSvg {
 			double y = height - 1 - series.getOrDefault(days.get(i), BigDecimal.ZERO).doubleValue() * scale;
 			path.append(i == 0 ? 'M' : 'L').append(num(i * step)).append(' ').append(num(y));
 		}
-		return path.toString();
+		return new PathData(path.toString());
 	}
 
 	private static String num(double v) {

@@ -25,8 +25,8 @@ class ArchiveSvgTests {
 		assertThat(chart.maxUsd()).isEqualByComparingTo("3");
 		assertThat(chart.layers()).extracting(ArchiveSvg.Layer::cssClass).containsExactly("s0", "others");
 		// the tallest day is the chart's height less its margin; the second day's two halves stack
-		assertThat(chart.layers().get(0).path()).isEqualTo("M0 4h359v156h-359ZM360 108h359v52h-359Z");
-		assertThat(chart.layers().get(1).path()).isEqualTo("M360 56h359v52h-359Z");
+		assertThat(chart.layers().get(0).path().d()).isEqualTo("M0 4h359v156h-359ZM360 108h359v52h-359Z");
+		assertThat(chart.layers().get(1).path().d()).isEqualTo("M360 56h359v52h-359Z");
 		assertThat(chart.columns()).extracting(ArchiveSvg.Column::usd).containsExactly(new BigDecimal("3"),
 				new BigDecimal("2"));
 	}
@@ -34,7 +34,7 @@ class ArchiveSvgTests {
 	@Test
 	void aSparklineDrawsADayWithoutCallsAtZero() {
 		SortedMap<LocalDate, BigDecimal> s = new TreeMap<>(Map.of(D2, new BigDecimal("2")));
-		assertThat(ArchiveSvg.sparkline(List.of(D1, D2, D2.plusDays(1)), s, 100, 12)).isEqualTo("M0 11L50 1L100 11");
+		assertThat(ArchiveSvg.sparkline(List.of(D1, D2, D2.plusDays(1)), s, 100, 12).d()).isEqualTo("M0 11L50 1L100 11");
 	}
 
 }

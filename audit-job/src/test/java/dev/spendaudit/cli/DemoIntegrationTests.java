@@ -169,7 +169,8 @@ class DemoIntegrationTests {
 				read.add(Files.readString(p));
 			}
 		}
-		assertThat(read).hasSize(3);
+		// the digest's HTML and text, and the archive's index
+		assertThat(read).hasSize(4);
 		for (String text : read) {
 			assertThat(find(ISO_TIME, text)).as("an ISO time").isEmpty();
 			assertThat(dust(text)).as("money with float dust").isEmpty();
