@@ -8,8 +8,9 @@
 # not by running the job 365 times: audit_day (every day audited), key_model_day (each workload on two models a
 # day, a weekly rhythm and a slow trend), and a WATCH or ALERT spike finding every few days, so the calendar has
 # all three colours. The store lives in a scratch database, sa_archive_scratch, on this machine's PostgreSQL
-# (127.0.0.1:5432, role spendaudit unless PGUSER/PGPASSWORD say otherwise), dropped and created again each run;
-# the job's own start-up creates its tables (Flyway) before the rows go in. Then `archive --out` runs under
+# (127.0.0.1:5432, role spendaudit unless PGUSER/PGPASSWORD say otherwise), dropped and created again each run,
+# beside LiteLLM's pinned (empty) tables as the source; the job's own start-up creates its tables (Flyway) before
+# the rows go in. Then `archive --out` runs under
 # /usr/bin/time (the whole command: JVM start-up, migrations check, the store read, every page), and headless
 # Chromium writes screenshots of the index and of a workload page, light and dark.
 # Everything lands in bench/results/archive-TIMESTAMP/ (git-ignored): report.txt, the archive, the PNGs.
@@ -32,13 +33,16 @@ TARGET_S=10
 DB=sa_archive_scratch
 export PGHOST="${PGHOST:-127.0.0.1}" PGPORT="${PGPORT:-5432}" PGUSER="${PGUSER:-spendaudit}"
 export PGPASSWORD="${PGPASSWORD:-spendaudit}"
-JAR=audit-job/target/spend-audit.jar
-[ -f "$JAR" ] || ./mvnw -q -o -DskipTests package
+# launched as deploy/spend-audit.service launches the job (its JVM options, the class-data-sharing archive)
+. bench/launch.sh
+launch_prepare
 RESULTS="bench/results/archive-$(date -u +%Y%m%dT%H%M%SZ)"
 OUT="$RESULTS/out"
 mkdir -p "$OUT"
 
 psql -qX -v ON_ERROR_STOP=1 -d postgres -c "DROP DATABASE IF EXISTS $DB" -c "CREATE DATABASE $DB"
+# LiteLLM's pinned tables, empty: the command checks its source like every command, and reads nothing from it
+cat sql/litellm/*.sql | psql -qX -v ON_ERROR_STOP=1 -d "$DB" >/dev/null
 CONFIG="$RESULTS/archive-bench.yml"
 cat >"$CONFIG" <<YML
 spend-audit:
@@ -49,12 +53,12 @@ spend-audit:
     password: "$PGPASSWORD"
 YML
 # an empty store first: the command's start-up migrates it, so the rows below go into the job's real tables
-java -jar "$JAR" archive --config "$CONFIG" --out "$RESULTS/empty" >"$RESULTS/empty.log" 2>&1 \
+"${LAUNCH[@]}" archive --config "$CONFIG" --out "$RESULTS/empty" >"$RESULTS/empty.log" 2>&1 \
 	|| { cat "$RESULTS/empty.log"; exit 1; }
 psql -qX -v ON_ERROR_STOP=1 -d "$DB" -v days="$DAYS" -v workloads="$WORKLOADS" -v last_day="$LAST_DAY" \
 	-f bench/sql/archive-year.sql
 
-/usr/bin/time -f '%e %M' -o "$RESULTS/time.txt" java -jar "$JAR" archive --config "$CONFIG" --out "$OUT" \
+/usr/bin/time -f '%e %M' -o "$RESULTS/time.txt" "${LAUNCH[@]}" archive --config "$CONFIG" --out "$OUT" \
 	>"$RESULTS/archive.log" 2>&1 || { cat "$RESULTS/archive.log"; exit 1; }
 read -r SECONDS_TAKEN RSS_KB <"$RESULTS/time.txt"
 BYTES="$(du -sb --apparent-size "$OUT" | cut -f1)"

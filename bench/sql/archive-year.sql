@@ -1,4 +1,5 @@
--- A year of audited nights for bench/archive.sh, straight into the job's store tables (psql variables: days,
+-- A year of audited nights for bench/archive.sh, straight into the job's store tables (audit_day, source_day,
+-- key_model_day, finding) (psql variables: days,
 -- workloads, last_day). Every day is audited; each workload spends on two models with a weekly rhythm and a
 -- slow trend; every 7th day one workload has a WATCH spike, every 23rd an ALERT, so the calendar shows all three.
 SET search_path TO spend_audit;
@@ -7,11 +8,14 @@ INSERT INTO audit_day (audit_date, zone, window_start_utc, window_end_utc, job_e
 SELECT d::date, 'UTC', d, d + interval '1 day', NULL, d + interval '1 day 6 hours', d + interval '1 day 6 hours'
   FROM generate_series(:'last_day'::date - (:days - 1), :'last_day'::date, interval '1 day') AS d;
 
-INSERT INTO key_model_day (audit_date, api_key, workload, attribution, model, provider, usd, requests,
+INSERT INTO source_day (audit_date, source, detailed, read_at_utc)
+SELECT audit_date, 'default', TRUE, audited_at FROM audit_day;
+
+INSERT INTO key_model_day (audit_date, source, api_key, workload, attribution, model, provider, usd, requests,
                            failed_requests, cache_hits, prompt_tokens, completion_tokens)
-SELECT a.audit_date, md5('key-' || w), 'vk-bench-' || w, 'KEY_ALIAS', m.model, m.provider,
-       round((0.2 + w * 0.05) * m.share * (1 + 0.3 * sin(extract(dow FROM a.audit_date)))
-             * (1 + (a.audit_date - (:'last_day'::date - :days)) / 365.0), 4),
+SELECT a.audit_date, 'default', md5('key-' || w), 'vk-bench-' || w, 'KEY_ALIAS', m.model, m.provider,
+       round(((0.2 + w * 0.05) * m.share * (1 + 0.3 * sin(extract(dow FROM a.audit_date)))
+             * (1 + (a.audit_date - (:'last_day'::date - :days)) / 365.0))::numeric, 4),
        100 + w, w % 3, 10, 40000 + w * 100, 4000 + w * 10
   FROM audit_day a
  CROSS JOIN generate_series(1, :workloads) AS w

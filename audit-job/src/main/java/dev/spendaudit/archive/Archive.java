@@ -134,6 +134,9 @@ public class Archive {
 	}
 
 	private static void removeStale(Path dir, Set<Path> written) {
+		if (!Files.isDirectory(dir)) {
+			return;
+		}
 		try (Stream<Path> files = Files.list(dir)) {
 			for (Path f : files.filter(f -> PAGE.matcher(f.getFileName().toString()).matches())
 				.filter(f -> !written.contains(f)).toList()) {
