@@ -17,8 +17,6 @@ import jakarta.mail.MessagingException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.retry.RetryException;
-import org.springframework.core.retry.RetryPolicy;
-import org.springframework.core.retry.RetryTemplate;
 import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
@@ -162,7 +160,7 @@ public class DigestDelivery {
 		AtomicInteger attempt = new AtomicInteger();
 		int attempts = settings.retries() + 1;
 		try {
-			retry().execute(() -> {
+			SmtpRetry.of(settings).execute(() -> {
 				ledger.attempted(id);
 				try {
 					sender.send(message);
@@ -186,15 +184,6 @@ public class DigestDelivery {
 		return new Outcome(true, "digest mailed to " + recipients + " (" + id + ")");
 	}
 
-	private RetryTemplate retry() {
-		return new RetryTemplate(RetryPolicy.builder()
-			.maxRetries(settings.retries())
-			.delay(settings.retryDelay())
-			.multiplier(2)
-			.maxDelay(settings.retryDelay().multipliedBy(8))
-			.includes(MailException.class)
-			.build());
-	}
 
 	private static String subject(DigestMessages.FixedIdMessage message) {
 		try {

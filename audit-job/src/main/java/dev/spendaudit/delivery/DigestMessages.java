@@ -81,22 +81,7 @@ class DigestMessages implements DigestOutput {
 				message.setHeader(HELD_HEADER, MimeUtility.fold(HELD_HEADER.length() + 2, digest.mail().held()));
 			}
 
-			MimeBodyPart text = new MimeBodyPart();
-			text.setText(digest.text(), "UTF-8", "plain");
-			MimeMultipart related = new MimeMultipart("related");
-			MimeBodyPart html = new MimeBodyPart();
-			html.setText(digest.html(), "UTF-8", "html");
-			related.addBodyPart(html);
-			for (InlineImage image : digest.images()) {
-				related.addBodyPart(inline(image));
-			}
-			MimeBodyPart htmlWithImages = new MimeBodyPart();
-			htmlWithImages.setContent(related);
-			MimeMultipart alternative = new MimeMultipart("alternative");
-			// the last alternative is the preferred one (RFC 2046): plain text first, then the HTML
-			alternative.addBodyPart(text);
-			alternative.addBodyPart(htmlWithImages);
-			message.setContent(alternative);
+			message.setContent(body(digest.text(), digest.html(), digest.images()));
 			message.saveChanges();
 			return message;
 		}
@@ -160,6 +145,26 @@ class DigestMessages implements DigestOutput {
 			addresses[i] = new InternetAddress(to.get(i), true);
 		}
 		return addresses;
+	}
+
+	/** The body of every mail: the text, then the HTML with its inline images (multipart/alternative). */
+	static MimeMultipart body(String text, String html, List<InlineImage> images) throws MessagingException {
+		MimeBodyPart textPart = new MimeBodyPart();
+		textPart.setText(text, "UTF-8", "plain");
+		MimeMultipart related = new MimeMultipart("related");
+		MimeBodyPart htmlPart = new MimeBodyPart();
+		htmlPart.setText(html, "UTF-8", "html");
+		related.addBodyPart(htmlPart);
+		for (InlineImage image : images) {
+			related.addBodyPart(inline(image));
+		}
+		MimeBodyPart htmlWithImages = new MimeBodyPart();
+		htmlWithImages.setContent(related);
+		MimeMultipart alternative = new MimeMultipart("alternative");
+		// the last alternative is the preferred one (RFC 2046): plain text first, then the HTML
+		alternative.addBodyPart(textPart);
+		alternative.addBodyPart(htmlWithImages);
+		return alternative;
 	}
 
 	private static MimeBodyPart inline(InlineImage image) throws MessagingException {

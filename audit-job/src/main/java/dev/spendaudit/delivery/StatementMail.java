@@ -6,18 +6,14 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.Date;
+import java.util.List;
 import java.util.UUID;
 
 import dev.spendaudit.digest.DigestFiles;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeBodyPart;
-import jakarta.mail.internet.MimeMultipart;
 import org.springframework.core.retry.RetryException;
-import org.springframework.core.retry.RetryPolicy;
-import org.springframework.core.retry.RetryTemplate;
-import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSender;
 
 /**
@@ -79,7 +75,7 @@ public class StatementMail {
 				now());
 		int attempts = settings.retries() + 1;
 		try {
-			retry().execute(() -> {
+			SmtpRetry.of(settings).execute(() -> {
 				ledger.attempted(id);
 				sender.send(message);
 				return null;
@@ -109,18 +105,7 @@ public class StatementMail {
 			message.setSentDate(Date.from(clock.instant()));
 			message.setHeader("Auto-Submitted", "auto-generated");
 			message.setHeader("X-Spend-Audit-Statement", statement.period());
-			MimeBodyPart text = new MimeBodyPart();
-			text.setText(statement.text(), "UTF-8", "plain");
-			MimeBodyPart html = new MimeBodyPart();
-			html.setText(statement.html(), "UTF-8", "html");
-			MimeMultipart related = new MimeMultipart("related");
-			related.addBodyPart(html);
-			MimeBodyPart htmlPart = new MimeBodyPart();
-			htmlPart.setContent(related);
-			MimeMultipart alternative = new MimeMultipart("alternative");
-			alternative.addBodyPart(text);
-			alternative.addBodyPart(htmlPart);
-			message.setContent(alternative);
+			message.setContent(DigestMessages.body(statement.text(), statement.html(), List.of()));
 			message.saveChanges();
 			return message;
 		}
@@ -136,15 +121,6 @@ public class StatementMail {
 				+ domain + ">";
 	}
 
-	private RetryTemplate retry() {
-		return new RetryTemplate(RetryPolicy.builder()
-			.maxRetries(settings.retries())
-			.delay(settings.retryDelay())
-			.multiplier(2)
-			.maxDelay(settings.retryDelay().multipliedBy(8))
-			.includes(MailException.class)
-			.build());
-	}
 
 	private LocalDateTime now() {
 		return LocalDateTime.now(clock.withZone(ZoneOffset.UTC));
