@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.TextStyle;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,6 +17,7 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
+import dev.spendaudit.digest.DigestFiles;
 import dev.spendaudit.findings.Finding;
 import dev.spendaudit.findings.FindingStore;
 import dev.spendaudit.history.WorkloadModel;
@@ -148,7 +150,7 @@ public final class ArchivePages {
 		List<FindingRow> findings = new ArrayList<>();
 		List<BudgetRow> budgets = new ArrayList<>();
 		List<FindingStore.Dated> found = new ArrayList<>(snapshot.findings().getOrDefault(name, List.of()));
-		java.util.Collections.reverse(found);
+		Collections.reverse(found);
 		for (FindingStore.Dated d : found) {
 			String href = digestHref(d.date(), UP);
 			findings.add(new FindingRow(d.date().toString(), href, d.finding()));
@@ -225,7 +227,7 @@ public final class ArchivePages {
 	}
 
 	private String digestHref(LocalDate date, String up) {
-		return digests.contains(date) ? up + dev.spendaudit.digest.DigestFiles.name(date, "html") : null;
+		return digests.contains(date) ? up + DigestFiles.name(date, "html") : null;
 	}
 
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * The archive's inline SVG, drawn here as path data (numbers and path letters only, nothing from the store), so
@@ -16,6 +17,8 @@ import java.util.SortedMap;
 public final class ArchiveSvg {
 
 	static final int CHART_WIDTH = 720;
+
+	private static final SortedMap<LocalDate, BigDecimal> EMPTY = new TreeMap<>();
 
 	static final int CHART_HEIGHT = 160;
 
@@ -76,7 +79,7 @@ public final class ArchiveSvg {
 		for (String w : named) {
 			List<BigDecimal> v = new ArrayList<>();
 			for (LocalDate d : days) {
-				v.add(series.getOrDefault(w, new java.util.TreeMap<>()).getOrDefault(d, BigDecimal.ZERO));
+				v.add(series.getOrDefault(w, EMPTY).getOrDefault(d, BigDecimal.ZERO));
 			}
 			values.add(v);
 		}

@@ -137,6 +137,18 @@ class ArchiveIntegrationTests {
 	}
 
 	@Test
+	void anArchiveThatCannotBeWrittenHoldsBackNeitherTheDigestNorTheNight() throws Exception {
+		Path config = MonthsOfTraffic.config(dir, db, "arch_blocked", 1, "");
+		Files.writeString(dir.resolve(ArchiveFiles.DIR), "a file where the archive's folder goes");
+		run(config, "2026-11-30");
+		assertThat(dir.resolve(ArchiveFiles.INDEX)).as("written before the folder was needed").isRegularFile();
+		Files.delete(dir.resolve(ArchiveFiles.DIR));
+		CliIntegrationTests.Result r = cli("archive", "--config", config.toString(), "--out", dir.toString());
+		assertThat(r.exit()).as(r.err()).isZero();
+		assertThat(dir.resolve("archive/2026-11.html")).isRegularFile();
+	}
+
+	@Test
 	void hostileWorkloadNamesAreEscapedAndMakeSafeFileNames() throws Exception {
 		List<String> names = List.of("<script>alert(1)</script>", "../../etc/passwd", "w".repeat(300),
 				"Ünïcødé 工作 🚀", "\"quoted\" & 'single'");
