@@ -9,7 +9,7 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The {@code spendAudit} job: one instance per audited day. History first ({@code ensureHistory}), then the day is
- * read once ({@code readDay}); every later step reads the stored facts; once the day is done, housekeeping
+ * read once ({@code readDay}); every later step reads the stored facts; the digest, then the archive; once the day is done, housekeeping
  * ({@code pruneStore}). The steps live in their feature packages.
  */
 @Configuration(proxyBeanMethods = false)
@@ -21,7 +21,7 @@ class AuditJobConfiguration {
 	@Bean
 	Job spendAudit(JobRepository jobRepository, Step ensureHistory, Step readDay, Step checkFreshness,
 			Step costSubscriptions, Step reconcileBills, Step watchKeys, Step detectFindings, Step writeDigest,
-			Step notifyWebhooks, Step sendDigest, Step mailStatements, Step pruneStore) {
+			Step updateArchive, Step notifyWebhooks, Step sendDigest, Step mailStatements, Step pruneStore) {
 		return new JobBuilder(JOB_NAME, jobRepository).start(ensureHistory)
 			.next(readDay)
 			.next(checkFreshness)
@@ -30,6 +30,8 @@ class AuditJobConfiguration {
 			.next(watchKeys)
 			.next(detectFindings)
 			.next(writeDigest)
+			// the archive's index, the day's month and workloads, beside the digest it links
+			.next(updateArchive)
 			// before the mail, so that an SMTP outage (which fails sendDigest) never holds back a push
 			.next(notifyWebhooks)
 			.next(sendDigest)

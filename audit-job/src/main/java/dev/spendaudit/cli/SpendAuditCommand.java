@@ -15,7 +15,8 @@ import picocli.CommandLine.Command;
 		description = "Nightly LLM-spend audit over a LiteLLM proxy's Postgres spend log.",
 		subcommands = { RunCommand.class, ResendCommand.class, DemoCommand.class, ScheduleCommand.class,
 				KeysCommand.class, FingerprintCommand.class, DoctorCommand.class, StatusCommand.class, AckCommand.class,
-				PruneCommand.class, ReconcileCommand.class, StatementCommand.class, CommandLine.HelpCommand.class })
+				PruneCommand.class, ReconcileCommand.class, StatementCommand.class, ArchiveCommand.class,
+				CommandLine.HelpCommand.class })
 public class SpendAuditCommand implements Runnable {
 
 	/** Exit code of a run that failed for a reason no other code names (the table: {@link ExitCode}). */

@@ -105,6 +105,14 @@ public class FindingStore {
 			.fetch(FindingStore::finding);
 	}
 
+	/** Every source's findings stored for the days {@code from .. to}, oldest first, each day in its order. */
+	public List<Dated> findings(LocalDate from, LocalDate to) {
+		return dsl.selectFrom(FINDING)
+			.where(FINDING.AUDIT_DATE.between(from, to))
+			.orderBy(FINDING.AUDIT_DATE, FINDING.SOURCE, FINDING.ORDINAL)
+			.fetch(r -> new Dated(r.getAuditDate(), finding(r)));
+	}
+
 	/** The newest day that has the finding {@code id}, with the finding as that day stored it. */
 	public Optional<Dated> latest(String id) {
 		return dsl.selectFrom(FINDING)

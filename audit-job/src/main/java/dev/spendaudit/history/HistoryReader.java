@@ -33,8 +33,10 @@ import static dev.spendaudit.store.jooq.Tables.PROMPT_BUCKET_DAY;
 import static dev.spendaudit.store.jooq.Tables.SOURCE_DAY;
 import static org.jooq.impl.DSL.any;
 import static org.jooq.impl.DSL.coalesce;
+import static org.jooq.impl.DSL.countDistinct;
 import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.max;
+import static org.jooq.impl.DSL.min;
 import static org.jooq.impl.DSL.sum;
 
 /**
@@ -132,6 +134,24 @@ public class HistoryReader {
 				.put(r.get(KEY_MODEL_DAY.AUDIT_DATE), r.get(usd));
 		}
 		return byWorkload;
+	}
+
+	/** Each workload's spend per model and provider over the stored days {@code from .. to}, by workload and model. */
+	public List<WorkloadModel> workloadModels(LocalDate from, LocalDate to) {
+		var k = KEY_MODEL_DAY;
+		Field<BigDecimal> usd = sum(k.USD);
+		Field<BigDecimal> requests = sum(k.REQUESTS);
+		Field<BigDecimal> failed = sum(k.FAILED_REQUESTS);
+		Field<Integer> days = countDistinct(k.AUDIT_DATE);
+		Field<LocalDate> first = min(k.AUDIT_DATE);
+		Field<LocalDate> last = max(k.AUDIT_DATE);
+		return dsl.select(k.WORKLOAD, k.MODEL, k.PROVIDER, usd, requests, failed, days, first, last)
+			.from(k)
+			.where(k.AUDIT_DATE.between(from, to))
+			.groupBy(k.WORKLOAD, k.MODEL, k.PROVIDER)
+			.orderBy(k.WORKLOAD, k.MODEL, k.PROVIDER)
+			.fetch(r -> new WorkloadModel(r.value1(), r.value2(), r.value3(), r.value4(), r.value5().longValue(),
+					r.value6().longValue(), r.value7(), r.value8(), r.value9()));
 	}
 
 	/** Metered spend of the stored days {@code from .. to}, e.g. a month to date. */

@@ -38,6 +38,19 @@ class DemoIntegrationTests {
 	}
 
 	@Test
+	void theDemoWritesTheArchiveLinkingItsDigest() throws Exception {
+		assertThat(r.exit()).as(r.err()).isZero();
+		String day;
+		try (var files = Files.list(out)) {
+			day = files.map(p -> p.getFileName().toString()).filter(n -> n.matches("digest-\\d{4}-\\d\\d-\\d\\d\\.html"))
+				.findFirst().orElseThrow();
+		}
+		assertThat(out.resolve("index.html")).isRegularFile();
+		assertThat(Files.readString(out.resolve("index.html"))).contains("href=\"" + day + "\"")
+			.contains("href=\"archive/");
+	}
+
+	@Test
 	void theDemosInboxShowsTheGapBetweenTheBillAndTheLog() throws Exception {
 		assertThat(r.exit()).as(r.err()).isZero();
 		try (var files = Files.list(out.resolve("inbox"))) {
@@ -156,7 +169,8 @@ class DemoIntegrationTests {
 				read.add(Files.readString(p));
 			}
 		}
-		assertThat(read).hasSize(3);
+		// the digest's HTML and text, and the archive's index
+		assertThat(read).hasSize(4);
 		for (String text : read) {
 			assertThat(find(ISO_TIME, text)).as("an ISO time").isEmpty();
 			assertThat(dust(text)).as("money with float dust").isEmpty();

@@ -27,6 +27,23 @@ public final class HeadlessChromium {
 	}
 
 	public static String dumpDom(Path html, Path work) {
+		return load(html, work).dom();
+	}
+
+	/**
+	 * A page as a browser loaded it: its DOM, and Chromium's log with the page's console messages (the
+	 * {@code CONSOLE(...)} lines of {@code --enable-logging=stderr}).
+	 */
+	public record Page(String dom, String log) {
+
+		/** The console lines ({@code INFO:CONSOLE:1] "message", source: ...}): a script error is one. */
+		public java.util.List<String> consoleMessages() {
+			return log.lines().filter(l -> l.contains(":CONSOLE") || l.contains("CONSOLE(")).toList();
+		}
+
+	}
+
+	public static Page load(Path html, Path work) {
 		Path chromium = Path.of("/usr/bin/chromium");
 		if (!Files.isExecutable(chromium)) {
 			String why = "headless Chromium is needed to check the digest's HTML: apt-get install chromium";
@@ -41,7 +58,8 @@ public final class HeadlessChromium {
 			Path log = Files.createTempFile(work, "chromium", ".log");
 			// tests run as root, where Chromium refuses its sandbox; the page is our own file, never the network
 			Process p = new ProcessBuilder(List.of(chromium.toString(), "--headless", "--no-sandbox", "--disable-gpu",
-					"--disable-dev-shm-usage", "--no-first-run", "--user-data-dir=" + profile,
+					"--disable-dev-shm-usage", "--no-first-run", "--enable-logging=stderr", "--v=0",
+					"--user-data-dir=" + profile,
 					"--virtual-time-budget=2000", "--dump-dom", html.toUri().toString()))
 				.redirectOutput(dom.toFile())
 				.redirectError(log.toFile())
@@ -54,7 +72,7 @@ public final class HeadlessChromium {
 			if (p.exitValue() != 0 || out.isBlank()) {
 				fail("chromium exited " + p.exitValue() + " without a DOM: " + Files.readString(log));
 			}
-			return out;
+			return new Page(out, Files.readString(log, StandardCharsets.UTF_8));
 		}
 		catch (IOException ex) {
 			throw new java.io.UncheckedIOException(ex);
