@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -50,27 +51,32 @@ public class Archive {
 	}
 
 	/**
-	 * The pages the night of {@code date} changed: the index, the day's month (and, on its first night, the months
-	 * either side, for their link to it), the day's workloads, and any month
-	 * or workload page not written yet (the first night, whose history was rolled up before it, or a workload seen
-	 * only on a rolled-up day).
+	 * The pages the nights of {@code dates} changed (one night, or every day of a range or catch-up on its last
+	 * day): the index, each night's month (and, on a month's first night, the months either side, for their link to
+	 * it), the nights' workloads, and any month or workload page not written yet (the first night, whose history
+	 * was rolled up before it, or a workload seen only on a rolled-up day).
 	 */
-	public Written update(Path out, LocalDate date) {
+	public Written update(Path out, Collection<LocalDate> dates) {
 		long started = System.nanoTime();
 		ArchiveSnapshot snapshot = history.read();
 		ArchivePages pages = new ArchivePages(snapshot, digests(out));
 		Path dir = out.resolve(ArchiveFiles.DIR);
 		List<Path> files = new ArrayList<>();
 		files.add(write(out, ArchiveFiles.INDEX, INDEX, pages.index()));
-		Set<String> workloads = snapshot.days().containsKey(date) ? snapshot.workloadsOn(date) : Set.of();
-		YearMonth night = YearMonth.from(date);
-		// a month's first page gives the months either side their link to it
-		boolean newMonth = !Files.exists(dir.resolve(ArchiveFiles.month(night)));
 		TreeSet<YearMonth> months = pages.months();
-		Set<YearMonth> changed = new HashSet<>(Set.of(night));
-		if (newMonth) {
-			Optional.ofNullable(months.lower(night)).ifPresent(changed::add);
-			Optional.ofNullable(months.higher(night)).ifPresent(changed::add);
+		Set<String> workloads = new HashSet<>();
+		Set<YearMonth> changed = new HashSet<>();
+		for (LocalDate date : dates) {
+			if (snapshot.days().containsKey(date)) {
+				workloads.addAll(snapshot.workloadsOn(date));
+			}
+			YearMonth night = YearMonth.from(date);
+			changed.add(night);
+			// a month's first page gives the months either side their link to it
+			if (!Files.exists(dir.resolve(ArchiveFiles.month(night)))) {
+				Optional.ofNullable(months.lower(night)).ifPresent(changed::add);
+				Optional.ofNullable(months.higher(night)).ifPresent(changed::add);
+			}
 		}
 		for (YearMonth month : months) {
 			if (changed.contains(month) || !Files.exists(dir.resolve(ArchiveFiles.month(month)))) {

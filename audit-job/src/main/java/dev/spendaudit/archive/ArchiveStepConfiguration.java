@@ -2,7 +2,9 @@ package dev.spendaudit.archive;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.List;
 
+import dev.spendaudit.core.DaySteps;
 import dev.spendaudit.digest.PageRenderer;
 import dev.spendaudit.findings.FindingStore;
 import dev.spendaudit.history.HistoryReader;
@@ -19,7 +21,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * Step {@code updateArchive}, right after {@code writeDigest}: the archive's index, the day's month page and the
- * day's workloads' pages, brought up to date from the store's history. A failure here is logged, not the night's:
+ * day's workloads' pages, brought up to date from the store's history; in a range or a catch-up, once, on its last
+ * day, for all of its days. A failure here is logged, not the night's:
  * the webhooks and the mail still go out.
  */
 @Configuration(proxyBeanMethods = false)
@@ -38,10 +41,19 @@ class ArchiveStepConfiguration {
 			JobParameters params = contribution.getStepExecution().getJobParameters();
 			LocalDate date = params.getLocalDate("auditDate");
 			Path out = Path.of(params.getString("outDir"));
+			List<LocalDate> nights = DaySteps.runDaysEndingWith(params);
+			if (nights.isEmpty()) {
+				// a range or catch-up writes the archive once, on its last day, for all of its days
+				log.debug("{}: archive left to the run's last day", date);
+				return RepeatStatus.FINISHED;
+			}
 			try {
-				Archive.Written written = archive.update(out, date);
-				log.info("{}: archive updated in {} ({} pages) in {} ms", date, out.resolve(ArchiveFiles.INDEX),
-						written.files().size(), written.millis());
+				Archive.Written written = archive.update(out, nights);
+				// the pages written, in the step's record: a range shows its one update on its last day
+				contribution.incrementWriteCount(written.files().size());
+				log.info("{}: archive updated in {} ({} pages{}) in {} ms", date, out.resolve(ArchiveFiles.INDEX),
+						written.files().size(), nights.size() > 1 ? ", for the run's " + nights.size() + " days" : "",
+						written.millis());
 			}
 			catch (RuntimeException ex) {
 				// the archive is for looking back: it never holds back the day's webhooks and mail, and any later

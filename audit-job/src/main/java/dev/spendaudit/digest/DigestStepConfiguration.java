@@ -89,7 +89,7 @@ class DigestStepConfiguration {
 			long started = System.nanoTime();
 			digestHistory.forget();
 			DigestDocument document = assembler.assemble(date, execution.getJobExecutionId(),
-					params.getString("rerunCommand"), missedDays(params.getString(DaySteps.MISSED_DAYS)));
+					params.getString("rerunCommand"), DaySteps.dates(params.getString(DaySteps.MISSED_DAYS)));
 			Path json = files.writeJson(out, document);
 			DigestRenderer.Rendering rendering = renderer.render(document);
 			files.writeRendered(out, rendering);
@@ -102,14 +102,6 @@ class DigestStepConfiguration {
 					(System.nanoTime() - started) / 1_000_000);
 			return RepeatStatus.FINISHED;
 		}, tx).allowStartIfComplete(true).build();
-	}
-
-	/** The catch-up's other days, as the launcher passed them ({@code 2026-11-27,2026-11-28}); none when absent. */
-	static List<LocalDate> missedDays(String parameter) {
-		if (parameter == null || parameter.isBlank()) {
-			return List.of();
-		}
-		return Arrays.stream(parameter.split(",")).map(String::strip).map(LocalDate::parse).toList();
 	}
 
 }

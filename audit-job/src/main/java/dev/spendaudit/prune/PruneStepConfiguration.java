@@ -3,10 +3,12 @@ package dev.spendaudit.prune;
 import java.nio.file.Path;
 import java.time.Clock;
 
+import dev.spendaudit.core.DaySteps;
 import dev.spendaudit.store.StoreSettings;
 import org.jooq.DSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
@@ -17,7 +19,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * Step {@code pruneStore}, the job's last: once the day is audited (and mailed), the old job records and output
- * files go. Housekeeping never fails the day: a prune that cannot run is one warning, tried again the next night.
+ * files go (in a range or a catch-up, once, after its last day). Housekeeping never fails the day: a prune that
+ * cannot run is one warning, tried again the next night.
  */
 @Configuration(proxyBeanMethods = false)
 class PruneStepConfiguration {
@@ -32,7 +35,12 @@ class PruneStepConfiguration {
 	@Bean
 	Step pruneStore(JobRepository jobRepository, PlatformTransactionManager tx, Pruner pruner) {
 		return new StepBuilder(jobRepository).tasklet((contribution, chunk) -> {
-			Path out = Path.of(contribution.getStepExecution().getJobParameters().getString("outDir"));
+			JobParameters params = contribution.getStepExecution().getJobParameters();
+			if (DaySteps.runDaysEndingWith(params).isEmpty()) {
+				// a range or catch-up prunes once, after its last day
+				return RepeatStatus.FINISHED;
+			}
+			Path out = Path.of(params.getString("outDir"));
 			try {
 				pruner.prune(out).lines().forEach(line -> log.info("prune: {}", line));
 			}

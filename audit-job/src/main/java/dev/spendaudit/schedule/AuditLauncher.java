@@ -3,8 +3,8 @@ package dev.spendaudit.schedule;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
+import dev.spendaudit.core.DaySteps;
 import dev.spendaudit.core.ExitCode;
 import dev.spendaudit.store.StoreFailures;
 import dev.spendaudit.store.StoreUnavailableException;
@@ -23,6 +23,7 @@ import org.springframework.batch.core.step.StepExecution;
 import static dev.spendaudit.core.DaySteps.DIGEST_JSON;
 import static dev.spendaudit.core.DaySteps.FORCE;
 import static dev.spendaudit.core.DaySteps.MISSED_DAYS;
+import static dev.spendaudit.core.DaySteps.RUN_DAYS;
 
 /**
  * Runs the audit for one day at a time. Each day is its own Spring Batch job instance, identified by
@@ -161,10 +162,13 @@ public class AuditLauncher {
 			.addString("resend", String.valueOf(options.resend()), false)
 			.addString("rerunCommand", options.commandPrefix() + " run --date " + date, false)
 			.addString(FORCE, String.valueOf(options.force()), false);
+		if (!options.runDays().isEmpty()) {
+			// the archive and housekeeping run once, on the run's last day, for all of its days
+			builder.addString(RUN_DAYS, DaySteps.parameter(options.runDays()), false);
+		}
 		if (!options.missedDays().isEmpty()) {
 			// the digest step lists these days (read back from the store) in the day's digest
-			builder.addString(MISSED_DAYS,
-					options.missedDays().stream().map(LocalDate::toString).collect(Collectors.joining(",")), false);
+			builder.addString(MISSED_DAYS, DaySteps.parameter(options.missedDays()), false);
 		}
 		return builder.toJobParameters();
 	}

@@ -59,8 +59,8 @@ public class NightlyRun {
 			}
 			LocalDate day = days.get(i);
 			boolean last = i == days.size() - 1;
-			RunOptions dayOptions = !last ? options.withoutMail()
-					: catchUp ? options.listing(days.subList(0, i)) : options;
+			RunOptions dayOptions = (!last ? options.withoutMail()
+					: catchUp ? options.listing(days.subList(0, i)) : options).within(days);
 			listener.starting(day, i + 1, days.size());
 			DayResult result = launcher.run(day, dayOptions);
 			results.add(result);

@@ -124,6 +124,34 @@ class ArchiveIntegrationTests {
 	}
 
 	@Test
+	void aRangeWritesTheArchiveOnceOnItsLastDayForAllOfItsDays() throws Exception {
+		Path config = MonthsOfTraffic.config(dir, db, "arch_range", 1, "");
+		CliIntegrationTests.Result r = cli("run", "--from", "2026-11-29", "--to", "2026-12-02", "--no-send", "--config",
+				config.toString(), "--out", dir.toString());
+		assertThat(r.exit()).as(r.err()).isZero();
+		// one update, by the last day's job, and none by the three before it
+		List<Long> pagesByDay = db.writer()
+			.dsl()
+			.fetch("SELECT s.write_count FROM arch_range.batch_step_execution s"
+					+ " WHERE s.step_name = 'updateArchive' ORDER BY s.job_execution_id")
+			.getValues(0, Long.class);
+		assertThat(pagesByDay).hasSize(4).startsWith(0L, 0L, 0L);
+		assertThat(pagesByDay.get(3)).isPositive();
+		// and that one update wrote what a full rebuild writes: both months (November linking December), every
+		// workload, every day's digest linked from the index
+		Map<Path, String> written = pages();
+		String index = Files.readString(dir.resolve(ArchiveFiles.INDEX));
+		assertThat(Files.readString(dir.resolve("archive/2026-11.html"))).contains("<a href=\"2026-12.html\">next month</a>");
+		for (String day : List.of("2026-11-29", "2026-11-30", "2026-12-01", "2026-12-02")) {
+			assertThat(index).contains("digest-" + day + ".html");
+		}
+		CliIntegrationTests.Result rebuild = cli("archive", "--config", config.toString(), "--out", dir.toString());
+		assertThat(rebuild.exit()).as(rebuild.err()).isZero();
+		assertThat(pages()).isEqualTo(written);
+		assertThat(Files.readString(dir.resolve(ArchiveFiles.INDEX))).isEqualTo(index);
+	}
+
+	@Test
 	void theIndexAndAWorkloadPageLoadInABrowserWithEveryLinkResolving() throws Exception {
 		Path config = MonthsOfTraffic.config(dir, db, "arch_browser", 1, "");
 		run(config, MonthsOfTraffic.ALERT_DAY.toString());
