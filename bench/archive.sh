@@ -74,7 +74,9 @@ shot() { # NAME PAGE WIDTH HEIGHT [CHROMIUM FLAGS...]
 		--window-size="$width,$height" --screenshot="$RESULTS/$name" "$@" "file://$(realpath "$page")" >/dev/null 2>&1
 	rm -rf "$profile"
 }
-WORKLOAD_PAGE="$(ls "$OUT"/archive/workload-*.html | head -1)"
+# a glob, not ls | head: head closing the pipe early fails the script under pipefail
+WORKLOAD_PAGES=("$OUT"/archive/workload-*.html)
+WORKLOAD_PAGE="${WORKLOAD_PAGES[0]}"
 shot index.png "$OUT/index.html" 820 2400
 shot index-dark.png "$OUT/index.html" 820 2400 --force-dark-mode --blink-settings=preferredColorScheme=0
 shot workload.png "$WORKLOAD_PAGE" 820 1800
