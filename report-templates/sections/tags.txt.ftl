@@ -10,8 +10,8 @@ SPEND BY TAG (a request with several tags counts in each: these rows overlap)
 
 SPEND BY TAG SET (these rows add up to the day's total)
 <#list sets as s>
-<#assign name = s.tags?has_content?then(s.tags?join(" + "), "(untagged)")>
-  ${(name?length gt 30)?then(name[0..<29] + "…", name?right_pad(30))} ${fmt.usd(s.usd)?left_pad(10)} ${fmt.share(s.usd, digest.metered.usd)?left_pad(5)} ${fmt.count(s.requests)?left_pad(9)} requests
+<#if s.tags?has_content><#assign label = s.tags?join(" + ")><#else><#assign label = "(untagged)"></#if>
+  ${(label?length gt 30)?then(label[0..<29] + "…", label?right_pad(30))} ${fmt.usd(s.usd)?left_pad(10)} ${fmt.share(s.usd, digest.metered.usd)?left_pad(5)} ${fmt.count(s.requests)?left_pad(9)} requests
 </#list>
 <#if notArray gt 0>
   ${fmt.count(notArray)} request<#if notArray != 1>s</#if> had request_tags that is not a JSON array: counted as untagged.
