@@ -196,6 +196,11 @@ public class LiteLlmSource {
 		return workloads;
 	}
 
+	/** The LiteLLM team of each key hash the key tables put in one (live keys, else deleted ones), as of now. */
+	public Map<String, Team> teams(Collection<String> apiKeys) {
+		return teams.of(apiKeys.stream().filter(k -> !k.isEmpty()).distinct().toArray(String[]::new), Map.of());
+	}
+
 	/** The workload behind each key hash, as of now for the key tables and as of the day for request aliases. */
 	public Map<String, Workload> workloads(Collection<String> apiKeys, AuditDay day) {
 		return workloads(apiKeys, day.fromUtc(), day.toUtc());
