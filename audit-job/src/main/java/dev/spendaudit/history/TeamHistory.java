@@ -5,6 +5,10 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -56,6 +60,17 @@ public class TeamHistory {
 					r.get(completion).longValue()));
 		}
 		return days;
+	}
+
+	/** The key hashes of each team on the day, over every source. */
+	public Map<String, Set<String>> keys(LocalDate date) {
+		var t = TEAM_KEY_DAY;
+		Map<String, Set<String>> keys = new TreeMap<>();
+		dsl.select(t.TEAM_ID, t.API_KEY)
+			.from(t)
+			.where(t.AUDIT_DATE.eq(date))
+			.forEach(r -> keys.computeIfAbsent(r.value1(), id -> new TreeSet<>()).add(r.value2()));
+		return keys;
 	}
 
 	/** The day's teams' own budgets as read with the day, over every source. */

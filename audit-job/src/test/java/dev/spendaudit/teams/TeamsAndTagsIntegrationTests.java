@@ -63,7 +63,7 @@ class TeamsAndTagsIntegrationTests {
 		db = LiteLlmDatabase.create("teamstags");
 		LiteLlmWriter w = db.writer();
 		w.team("team-a", "Platform");
-		w.teamBudget("team-a", 100.0, "30d", NOON.plusDays(10), 12.5);
+		w.teamBudget("team-a", 15.0, "30d", NOON.plusDays(10), 12.5);
 		w.team("team-b", null);
 		w.key(PLATFORM, "vk-platform", "sk-...tfrm");
 		w.keyTeam(PLATFORM, "team-a");
@@ -154,6 +154,21 @@ class TeamsAndTagsIntegrationTests {
 		JsonNode teams = digest.root().get("teams");
 		assertThat(teams.get(teams.size() - 1).get("team").asString()).isEqualTo("no team");
 		assertThat(teams.get(0).get("team").asString()).isEqualTo("team-log");
+	}
+
+	@Test
+	void aTeamBudgetIsProjectedLikeAKeyBudget() {
+		JsonNode budget = null;
+		for (JsonNode f : digest.root().get("findings")) {
+			if (f.get("kind").asString().equals("BUDGET") && f.get("subject").asString().equals("team:Platform")) {
+				budget = f;
+			}
+		}
+		assertThat(budget).as("a BUDGET finding for team:Platform in " + digest.root().get("findings")).isNotNull();
+		assertThat(budget.get("severity").asString()).isEqualTo("ALERT");
+		// $3.50 over the 7 pace days is $0.50 a day, 9.5 days to the reset: 12.5 + 4.75
+		assertThat(budget.get("reason").asString()).startsWith("Platform: $12.50 of its $15.00 budget spent, $0.50/day")
+			.contains("$17.25");
 	}
 
 	@Test
