@@ -94,6 +94,7 @@ public class DayDetector {
 		drafts.addAll(new BudgetCheck(detection.budget()).check(date, day.toUtc(), now, budgets, rows,
 				source.workloads(budgets.stream().map(KeyBudget::apiKey).toList(), day), keySpend));
 		drafts.addAll(new TeamBudgetCheck(teams, detection.budget()).check(date, day.toUtc(), now, keySpend));
+		drafts.addAll(new TeamSpikeCheck(teams, detection).check(date));
 		Map<String, String> workloadOfKey = new HashMap<>();
 		today.forEach(r -> workloadOfKey.put(r.apiKey(), r.workload()));
 		drafts.addAll(new UnpricedCheck(covered, new FreeModels(lists.freeModels()), detection.unpricedSeverity())

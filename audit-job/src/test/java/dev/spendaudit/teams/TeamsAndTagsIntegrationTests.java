@@ -46,6 +46,9 @@ class TeamsAndTagsIntegrationTests {
 
 	static final String LONER = KeyHash.of("sk-loner");
 
+	/** $1 a day for two weeks, then $20 on the audited day. */
+	static final String SPIKY = KeyHash.of("sk-spiky");
+
 	/** In no key table: its team is the spend log's own team_id. */
 	static final String STRAY = KeyHash.of("sk-stray");
 
@@ -72,7 +75,14 @@ class TeamsAndTagsIntegrationTests {
 		w.key(DATA, "vk-data", "sk-...data");
 		w.keyTeam(DATA, "team-b");
 		w.key(LONER, "vk-loner", "sk-...oner");
+		w.team("team-c", "Spiky");
+		w.key(SPIKY, "vk-spiky", "sk-...piky");
+		w.keyTeam(SPIKY, "team-c");
 		List<Call> calls = new ArrayList<>();
+		for (int d = 1; d <= 14; d++) {
+			calls.add(Call.of("k-" + d, SPIKY, null, "gpt-4.1-mini", "openai", NOON.minusDays(d), 1.0, 1000, 100));
+		}
+		calls.add(call("k-0", SPIKY, 20.0, "[]"));
 		// one tag set written in two orders: one set
 		calls.add(call("p-1", PLATFORM, 1.0, "[\"prod\", \"web\"]"));
 		calls.add(call("p-2", PLATFORM, 2.0, "[\"web\", \"prod\", \"web\"]"));
@@ -113,8 +123,8 @@ class TeamsAndTagsIntegrationTests {
 			usd = usd.add(s.get("usd").decimalValue());
 			requests += s.get("requests").asLong();
 		}
-		assertThat(usd).isEqualByComparingTo(digest.meteredUsd()).isEqualByComparingTo("63.5");
-		assertThat(requests).isEqualTo(digest.root().get("metered").get("requests").asLong()).isEqualTo(7);
+		assertThat(usd).isEqualByComparingTo(digest.meteredUsd()).isEqualByComparingTo("83.5");
+		assertThat(requests).isEqualTo(digest.root().get("metered").get("requests").asLong()).isEqualTo(8);
 		assertThat(set("prod", "web").get("usd").decimalValue()).isEqualByComparingTo("3");
 		assertThat(set("prod", "web").get("requests").asLong()).isEqualTo(2);
 		assertThat(set("batch").get("usd").decimalValue()).isEqualByComparingTo("32");
@@ -132,8 +142,8 @@ class TeamsAndTagsIntegrationTests {
 	@Test
 	void aNonArrayValueIsUntaggedAndReportedOnce() {
 		JsonNode untagged = set();
-		assertThat(untagged.get("usd").decimalValue()).isEqualByComparingTo("24.5");
-		assertThat(untagged.get("requests").asLong()).isEqualTo(3);
+		assertThat(untagged.get("usd").decimalValue()).isEqualByComparingTo("44.5");
+		assertThat(untagged.get("requests").asLong()).isEqualTo(4);
 		assertThat(untagged.get("notArrayRows").asLong()).isEqualTo(1);
 		assertThat(tag("{\"tags\": \"prod\"}")).isNull();
 	}
@@ -169,6 +179,26 @@ class TeamsAndTagsIntegrationTests {
 		// $3.50 over the 7 pace days is $0.50 a day, 9.5 days to the reset: 12.5 + 4.75
 		assertThat(budget.get("reason").asString()).startsWith("Platform: $12.50 of its $15.00 budget spent, $0.50/day")
 			.contains("$17.25");
+	}
+
+	@Test
+	void aTeamSpikeIsFoundAgainstItsBaselineAndANewTeamIsNot() {
+		List<JsonNode> spikes = new ArrayList<>();
+		digest.root().get("findings").forEach(f -> {
+			if (f.get("kind").asString().equals("TEAM_SPIKE")) {
+				spikes.add(f);
+			}
+		});
+		assertThat(spikes).as(digest.root().get("findings").toString()).hasSize(1);
+		JsonNode spike = spikes.get(0);
+		assertThat(spike.get("subject").asString()).isEqualTo("team:Spiky");
+		assertThat(spike.get("severity").asString()).isEqualTo("ALERT");
+		JsonNode details = spike.get("details");
+		assertThat(details.get("teamId").asString()).isEqualTo("team-c");
+		assertThat(details.get("actualUsd").decimalValue()).isEqualByComparingTo("20");
+		assertThat(details.get("baselineUsd").decimalValue()).isEqualByComparingTo("1");
+		assertThat(details.get("historyDays").asInt()).isEqualTo(14);
+		assertThat(details.get("workloads").get(0).get("workload").asString()).isEqualTo("vk-spiky");
 	}
 
 	@Test
