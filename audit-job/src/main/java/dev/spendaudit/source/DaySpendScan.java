@@ -138,7 +138,7 @@ final class DaySpendScan {
 	}
 
 	/**
-	 * The one statement: the finest grain, rolled up into the four kinds of facts, and the watched keys' callers as
+	 * The one statement: the finest grain, rolled up into the five kinds of facts, and the watched keys' callers as
 	 * a fifth grouping set when there are any.
 	 */
 	private ResultQuery<Record> query(DSLContext dsl, AuditDay day, WatchedCallers callers) {
@@ -222,11 +222,14 @@ final class DaySpendScan {
 				+ Scan.NOT_AN_ARRAY + "' end", String.class, S.REQUEST_TAGS);
 	}
 
-	/** The tag set's distinct elements, sorted (a string element as its value, any other as its JSON text). */
+	/**
+	 * The tag set's distinct elements, sorted (a string element as its value, any other as its JSON text; a JSON
+	 * {@code null} or empty string is no tag).
+	 */
 	private static Field<String[]> tagArray(Field<String> t) {
 		return field("case when grouping({0}) = 0 and {0} <> '" + Scan.NOT_AN_ARRAY
-				+ "' then array(select distinct e from jsonb_array_elements_text({0}::jsonb) e order by e) end",
-				String[].class, t);
+				+ "' then array(select distinct e from jsonb_array_elements_text({0}::jsonb) e"
+				+ " where e is not null and e <> '' order by e) end", String[].class, t);
 	}
 
 	/** Without a status column a failure cannot be told apart, except that it produced no completion. */

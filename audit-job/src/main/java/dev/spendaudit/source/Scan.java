@@ -11,9 +11,9 @@ import java.util.TreeMap;
 import org.jooq.Record;
 
 /**
- * What the day's one statement ({@link DaySpendScan}) yields, decoded row by row: its grouping sets are the four
- * kinds of facts (key × model × provider groups, prompt-size buckets, provider UTC hours, key UTC dates), told apart
- * by their {@code GROUPING()} flags, and the watched keys' callers.
+ * What the day's one statement ({@link DaySpendScan}) yields, decoded row by row: its grouping sets are the five
+ * kinds of facts (key × model × provider groups, prompt-size buckets, provider UTC hours, key UTC dates, tag sets),
+ * told apart by their {@code GROUPING()} flags, and the watched keys' callers.
  *
  * @param callers a tally per watched key hash (see {@link WatchedCallers})
  */

@@ -83,9 +83,9 @@ class TeamsAndTagsIntegrationTests {
 			calls.add(Call.of("k-" + d, SPIKY, null, "gpt-4.1-mini", "openai", NOON.minusDays(d), 1.0, 1000, 100));
 		}
 		calls.add(call("k-0", SPIKY, 20.0, "[]"));
-		// one tag set written in two orders: one set
+		// one tag set written in two orders (and with a null and an empty element, which are no tags): one set
 		calls.add(call("p-1", PLATFORM, 1.0, "[\"prod\", \"web\"]"));
-		calls.add(call("p-2", PLATFORM, 2.0, "[\"web\", \"prod\", \"web\"]"));
+		calls.add(call("p-2", PLATFORM, 2.0, "[\"web\", \"prod\", \"web\", null, \"\"]"));
 		calls.add(call("g-1", GONE, 0.5, "[]"));
 		calls.add(call("d-1", DATA, 4.0, "[\"prod\"]"));
 		calls.add(call("l-1", LONER, 8.0, "[]"));
