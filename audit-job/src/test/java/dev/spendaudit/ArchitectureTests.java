@@ -85,7 +85,8 @@ class ArchitectureTests {
 			.should()
 			.dependOnClassesThat()
 			.haveNameMatching("dev\\.spendaudit\\.store\\.jooq\\.tables\\.(records\\.)?"
-					+ "(AuditDay|SourceDay|KeyModelDay|AnomalousRow|PromptBucketDay|ProviderUtcHour|KeyUtcDate|KeyCallerDay)"
+					+ "(AuditDay|SourceDay|KeyModelDay|AnomalousRow|PromptBucketDay|ProviderUtcHour|KeyUtcDate|KeyCallerDay"
+					+ "|TagSetDay|TeamKeyDay|TeamBudgetDay)"
 					+ "(Record)?(\\$.*)?"));
 	}
 

@@ -33,8 +33,16 @@ final class BudgetCheck {
 
 	private final DetectionSettings.Budget settings;
 
+	/** What the findings' subjects start with: {@code workload:} for keys, {@code team:} for teams. */
+	private final String subject;
+
 	BudgetCheck(DetectionSettings.Budget settings) {
+		this(settings, "workload:");
+	}
+
+	BudgetCheck(DetectionSettings.Budget settings, String subject) {
 		this.settings = settings;
+		this.subject = subject;
 	}
 
 	/**
@@ -72,7 +80,7 @@ final class BudgetCheck {
 			String reason = name + ": " + usd(p.spentUsd()) + " of its " + usd(p.maxBudgetUsd())
 					+ " budget spent, " + usd(pace) + "/day over the last " + settings.paceDays() + " days → "
 					+ usd(p.projectedUsd()) + " " + until + "; " + rule;
-			drafts.add(Draft.of(Kinds.BUDGET, p.severity(), "workload:" + name, Money.exact(p.spentUsd()),
+			drafts.add(Draft.of(Kinds.BUDGET, p.severity(), subject + name, Money.exact(p.spentUsd()),
 					null, reason,
 					new DetectionDetails.Budget(rule, Money.exact(p.spentUsd()), Money.exact(p.maxBudgetUsd()),
 							Money.exact(pace), settings.paceDays(), Money.exact(p.projectedUsd()),

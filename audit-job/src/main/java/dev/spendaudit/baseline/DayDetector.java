@@ -20,6 +20,7 @@ import dev.spendaudit.core.Severity;
 import dev.spendaudit.core.UtcTimes;
 import dev.spendaudit.history.HistoryReader;
 import dev.spendaudit.history.KeyHistory;
+import dev.spendaudit.history.TeamHistory;
 import dev.spendaudit.history.KeyModelRow;
 import dev.spendaudit.history.PromptBucketCount;
 import dev.spendaudit.source.KeyBudget;
@@ -44,6 +45,8 @@ public class DayDetector {
 
 	private final KeyHistory keyHistory;
 
+	private final TeamHistory teams;
+
 	private final LiteLlmSource source;
 
 	private final DetectionStore detections;
@@ -56,10 +59,12 @@ public class DayDetector {
 
 	private final Clock clock;
 
-	public DayDetector(HistoryReader history, KeyHistory keyHistory, LiteLlmSource source, DetectionStore detections,
-			DetectionSettings detection, DetectionListSettings lists, CoveredModels covered, Clock clock) {
+	public DayDetector(HistoryReader history, KeyHistory keyHistory, TeamHistory teams, LiteLlmSource source,
+			DetectionStore detections, DetectionSettings detection, DetectionListSettings lists, CoveredModels covered,
+			Clock clock) {
 		this.history = history;
 		this.keyHistory = keyHistory;
+		this.teams = teams;
 		this.source = source;
 		this.detections = detections;
 		this.detection = detection;
@@ -84,9 +89,12 @@ public class DayDetector {
 		}
 		List<KeyBudget> budgets = source.keyBudgets(day.toUtc());
 		LocalDateTime now = LocalDateTime.now(clock.withZone(ZoneOffset.UTC));
+		StoredThenLoggedSpend keySpend = new StoredThenLoggedSpend(keyHistory, RuleDay.DEFAULT_SOURCE,
+				source::keySpend);
 		drafts.addAll(new BudgetCheck(detection.budget()).check(date, day.toUtc(), now, budgets, rows,
-				source.workloads(budgets.stream().map(KeyBudget::apiKey).toList(), day),
-				new StoredThenLoggedSpend(keyHistory, RuleDay.DEFAULT_SOURCE, source::keySpend)));
+				source.workloads(budgets.stream().map(KeyBudget::apiKey).toList(), day), keySpend));
+		drafts.addAll(new TeamBudgetCheck(teams, detection.budget()).check(date, day.toUtc(), now, keySpend));
+		drafts.addAll(new TeamSpikeCheck(teams, detection).check(date));
 		Map<String, String> workloadOfKey = new HashMap<>();
 		today.forEach(r -> workloadOfKey.put(r.apiKey(), r.workload()));
 		drafts.addAll(new UnpricedCheck(covered, new FreeModels(lists.freeModels()), detection.unpricedSeverity())

@@ -177,4 +177,23 @@ public interface DetectionDetails {
 			List<AttributionHealth.Unnamed> workloads) implements DetectionDetails {
 	}
 
+
+	/**
+	 * TEAM_SPIKE: a team's day against the median of its closed days before it.
+	 *
+	 * @param rule the rule that fired, in plain numbers
+	 * @param teamId the team's {@code team_id} (the subject names its alias when it has one)
+	 * @param historyDays days in the baseline
+	 * @param provisional whether the team is younger than the history an ALERT needs (capped at WATCH)
+	 * @param workloads the team's workloads of the day, largest first, each against its own median day
+	 */
+	record TeamSpike(String rule, String teamId, BigDecimal actualUsd, BigDecimal baselineUsd, BigDecimal excessUsd,
+			Double z, Double ratio, int historyDays, boolean provisional, List<TeamWorkload> workloads)
+			implements DetectionDetails {
+	}
+
+	/** One workload of a team on the day, and its median day over the team's baseline days. */
+	record TeamWorkload(String workload, BigDecimal usd, BigDecimal baselineUsd) {
+	}
+
 }

@@ -9,6 +9,7 @@ import dev.spendaudit.core.HistoryNeeds;
 import dev.spendaudit.digest.DigestSection;
 import dev.spendaudit.history.HistoryReader;
 import dev.spendaudit.history.KeyHistory;
+import dev.spendaudit.history.TeamHistory;
 import dev.spendaudit.source.LiteLlmSource;
 import org.jooq.DSLContext;
 import org.springframework.beans.factory.ObjectProvider;
@@ -29,7 +30,8 @@ class DetectionStepConfiguration {
 	}
 
 	@Bean
-	DayDetector dayDetector(HistoryReader history, KeyHistory keyHistory, LiteLlmSource source, DetectionStore detectionStore,
+	DayDetector dayDetector(HistoryReader history, KeyHistory keyHistory, TeamHistory teams, LiteLlmSource source,
+			DetectionStore detectionStore,
 			DetectionSettings detection, DetectionListSettings lists, ObjectProvider<CoveredModels> coveredModels,
 			Clock clock) {
 		// asked at detection time: no subscriptions feature (no bean) means no model is covered
@@ -37,7 +39,7 @@ class DetectionStepConfiguration {
 			.map(c -> c.planFor(model, day))
 			.flatMap(Optional::stream)
 			.findFirst();
-		return new DayDetector(history, keyHistory, source, detectionStore, detection, lists, covered, clock);
+		return new DayDetector(history, keyHistory, teams, source, detectionStore, detection, lists, covered, clock);
 	}
 
 	/** The baselines look back over the drift days plus the window before them. */

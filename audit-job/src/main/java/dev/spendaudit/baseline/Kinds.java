@@ -16,9 +16,9 @@ final class Kinds {
 
 	static final String UNATTRIBUTED = "UNATTRIBUTED";
 
-	/** Spikes and drift, budgets, unpriced models, attribution, new series. */
+	/** Spikes (a team's after the workloads') and drift, budgets, unpriced models, attribution, new series. */
 	static final List<FindingKind> ALL = List.of(new FindingKind(SeriesDetector.SPIKE, 10),
-			new FindingKind(SeriesDetector.DRIFT, 20), new FindingKind(BUDGET, 30), new FindingKind(UNPRICED, 40),
+			new FindingKind(TeamSpikeCheck.TEAM_SPIKE, 15), new FindingKind(SeriesDetector.DRIFT, 20), new FindingKind(BUDGET, 30), new FindingKind(UNPRICED, 40),
 			new FindingKind(UNATTRIBUTED, 50), new FindingKind(NewSeriesCheck.NEW_WORKLOAD, 60),
 			new FindingKind(NewSeriesCheck.NEW_MODEL, 70));
 

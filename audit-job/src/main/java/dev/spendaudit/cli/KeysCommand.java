@@ -32,7 +32,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Command(name = "keys", mixinStandardHelpOptions = true,
 		description = { "List every key seen in the last N days, and the key table's unused keys:",
-				"workload, attribution, last seen, requests, spend and flags (NO_ALIAS,",
+				"workload, team, attribution, last seen, requests, spend and flags (NO_ALIAS,",
 				"NEVER_USED, IDLE, RETIRING, RAW_KEY). FINGERPRINT matches what 'fingerprint'",
 				"prints; a raw key found in the log instead of its hash is never shown." })
 class KeysCommand implements Callable<Integer> {
@@ -87,12 +87,12 @@ class KeysCommand implements Callable<Integer> {
 		out.printf("Keys seen in the %d days to %s: %d keys, %d without an alias, %d never used, %d retiring%n%n",
 				days, Quantities.zonedTime(now, zone), rows.size(), count(rows, KeyRow.NO_ALIAS),
 				count(rows, KeyRow.NEVER_USED), count(rows, KeyRow.RETIRING));
-		out.printf("%-26s %-13s %-12s  %-11s %-16s %9s %10s  %s%n", "WORKLOAD", "ATTRIBUTION", "FINGERPRINT",
-				"KEY NAME", "LAST SEEN", "REQUESTS", "USD", "FLAGS");
+		out.printf("%-26s %-16s %-13s %-12s  %-11s %-16s %9s %10s  %s%n", "WORKLOAD", "TEAM", "ATTRIBUTION",
+				"FINGERPRINT", "KEY NAME", "LAST SEEN", "REQUESTS", "USD", "FLAGS");
 		for (KeyRow r : rows) {
 			// the table is for eyes: an alias is cut to the column, its control and bidi characters neutralised
-			out.printf("%-26s %-13s %-12s  %-11s %-16s %9s %10s  %s%n", DisplayText.fit(r.workload(), 26),
-					r.attribution(),
+			out.printf("%-26s %-16s %-13s %-12s  %-11s %-16s %9s %10s  %s%n", DisplayText.fit(r.workload(), 26),
+					DisplayText.fit(r.team(), 16), r.attribution(),
 					r.fingerprint().length() > 12 ? r.fingerprint().substring(0, 11) + "…" : r.fingerprint(),
 					r.keyName() == null ? "" : DisplayText.fit(r.keyName(), 11), Quantities.time(r.lastSeen(), zone),
 					Quantities.count(r.requests()), Quantities.usd(r.usd()), String.join(" ", r.flags()));
@@ -100,12 +100,14 @@ class KeysCommand implements Callable<Integer> {
 	}
 
 	private static void csv(List<KeyRow> rows, PrintWriter out) {
-		out.println("workload,attribution,key_name,token_hash,fingerprint,last_seen,last_active,requests,usd,flags");
+		// the team's columns come last: scripts that read the columns by position keep working
+		out.println("workload,attribution,key_name,token_hash,fingerprint,last_seen,last_active,requests,usd,flags,"
+				+ "team,team_id");
 		for (KeyRow r : rows) {
 			List<String> cells = new ArrayList<>(List.of(r.workload(), r.attribution(), nullToEmpty(r.keyName()),
 					nullToEmpty(r.tokenHash()), r.fingerprint(), nullToEmpty(UtcTimes.iso(r.lastSeen())),
 					nullToEmpty(UtcTimes.iso(r.lastActive())), String.valueOf(r.requests()), r.usd().toPlainString(),
-					String.join(" ", r.flags())));
+					String.join(" ", r.flags()), r.team(), nullToEmpty(r.teamId())));
 			out.println(String.join(",", cells.stream().map(KeysCommand::csvCell).toList()));
 		}
 	}
@@ -128,13 +130,15 @@ class KeysCommand implements Callable<Integer> {
 
 	/** One key in {@code keys --format json}. */
 	@JsonPropertyOrder({ "workload", "attribution", "keyName", "tokenHash", "fingerprint", "lastSeen", "lastActive",
-			"requests", "usd", "flags" })
+			"requests", "usd", "flags", "team", "teamId" })
 	record KeyJson(String workload, String attribution, String keyName, String tokenHash, String fingerprint,
-			String lastSeen, String lastActive, long requests, BigDecimal usd, List<String> flags) {
+			String lastSeen, String lastActive, long requests, BigDecimal usd, List<String> flags, String team,
+			String teamId) {
 
 		static KeyJson of(KeyRow r) {
 			return new KeyJson(r.workload(), r.attribution(), r.keyName(), r.tokenHash(), r.fingerprint(),
-					UtcTimes.iso(r.lastSeen()), UtcTimes.iso(r.lastActive()), r.requests(), r.usd(), r.flags());
+					UtcTimes.iso(r.lastSeen()), UtcTimes.iso(r.lastActive()), r.requests(), r.usd(), r.flags(),
+					r.team(), r.teamId());
 		}
 
 	}

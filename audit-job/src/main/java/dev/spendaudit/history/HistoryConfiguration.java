@@ -36,6 +36,16 @@ class HistoryConfiguration {
 	}
 
 	@Bean
+	TagHistory tagHistory(DSLContext dsl) {
+		return new TagHistory(dsl);
+	}
+
+	@Bean
+	TeamHistory teamHistory(DSLContext dsl) {
+		return new TeamHistory(dsl);
+	}
+
+	@Bean
 	LogHistory logHistory(DSLContext dsl) {
 		return new LogHistory(dsl);
 	}

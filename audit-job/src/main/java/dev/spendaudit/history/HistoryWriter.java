@@ -178,10 +178,11 @@ public class HistoryWriter {
 		}
 		// a log whose request ids repeat (a partitioned table keys on id and time) keeps the first
 		insertAll(db, ANOMALOUS_ROW, samples, true);
+		TeamTagWriter.insert(db, facts);
 	}
 
 	/** Multi-row INSERTs of {@value #CHUNK} rows: a day of ten thousand keys is ten statements, not ten thousand. */
-	private static void insertAll(DSLContext db, Table<?> table, List<TableRecord<?>> records, boolean skipDuplicates) {
+	static void insertAll(DSLContext db, Table<?> table, List<TableRecord<?>> records, boolean skipDuplicates) {
 		for (int i = 0; i < records.size(); i += CHUNK) {
 			var insert = db.insertInto(table, table.fields())
 				.valuesOfRecords(records.subList(i, Math.min(records.size(), i + CHUNK)));

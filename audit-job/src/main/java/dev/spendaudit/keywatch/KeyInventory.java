@@ -17,6 +17,7 @@ import dev.spendaudit.source.KeySpend;
 import dev.spendaudit.source.LiteLlmSource;
 import dev.spendaudit.source.ResolvedKey;
 import dev.spendaudit.source.TokenRow;
+import dev.spendaudit.source.Team;
 import dev.spendaudit.source.Workload;
 import dev.spendaudit.source.WorkloadResolver;
 
@@ -48,6 +49,7 @@ public class KeyInventory {
 		Set<String> keys = new HashSet<>(seen.keySet());
 		keys.addAll(tokens.keySet());
 		Map<String, Workload> workloads = source.workloads(keys, from, nowUtc);
+		Map<String, Team> teams = source.teams(keys);
 		Set<String> retiringHashes = retiringHashes(nowUtc.toLocalDate(), days);
 		List<KeyRow> rows = new ArrayList<>();
 		for (String key : keys) {
@@ -73,7 +75,9 @@ public class KeyInventory {
 					raw ? null : key,
 					KeyHash.fingerprint(key), spend == null ? null : spend.lastSeen(),
 					token == null ? null : token.lastActive(), spend == null ? 0 : spend.requests(),
-					spend == null ? BigDecimal.ZERO : spend.usd().stripTrailingZeros(), List.copyOf(flags)));
+					spend == null ? BigDecimal.ZERO : spend.usd().stripTrailingZeros(), List.copyOf(flags),
+					teams.containsKey(key) ? teams.get(key).name() : Team.NO_TEAM,
+					teams.containsKey(key) ? teams.get(key).teamId() : null));
 		}
 		rows.sort(Comparator.comparing(KeyRow::usd).reversed()
 			.thenComparing(Comparator.comparingLong(KeyRow::requests).reversed())

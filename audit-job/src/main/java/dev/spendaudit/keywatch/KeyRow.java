@@ -13,9 +13,12 @@ import java.util.List;
  * @param lastActive the key's {@code last_active}, where LiteLLM keeps it
  * @param tokenHash the {@code api_key} value, or null when it is a raw key stored instead of its hash (never shown)
  * @param flags {@code NO_ALIAS}, {@code NEVER_USED}, {@code IDLE}, {@code RETIRING}, {@code RAW_KEY}
+ * @param team the key's LiteLLM team (alias, else id), else {@value dev.spendaudit.source.Team#NO_TEAM}
+ * @param teamId the key's {@code team_id}, null when it has none
  */
 public record KeyRow(String workload, String attribution, String keyName, String tokenHash, String fingerprint,
-		LocalDateTime lastSeen, LocalDateTime lastActive, long requests, BigDecimal usd, List<String> flags) {
+		LocalDateTime lastSeen, LocalDateTime lastActive, long requests, BigDecimal usd, List<String> flags,
+		String team, String teamId) {
 
 	/** Has an alias nowhere: spend is attributed to its key name, the master key or an unknown hash. */
 	public static final String NO_ALIAS = "NO_ALIAS";

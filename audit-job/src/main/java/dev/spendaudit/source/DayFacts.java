@@ -9,7 +9,8 @@ import dev.spendaudit.core.AuditDay;
 
 /**
  * Everything one read of a day of one source's spend log yields: the groups by key hash × model × provider, the
- * prompt-size buckets, the UTC-hour and UTC-date figures, the workload of every key hash, the anomalous rows, and
+ * prompt-size buckets, the UTC-hour and UTC-date figures, the tag sets, the workload and team of every key hash, the
+ * anomalous rows, and
  * (for an audited day) how current the log is.
  *
  * @param source the gateway the facts came from ({@link SourceSettings#DEFAULT_NAME} while there is one)
@@ -24,12 +25,14 @@ import dev.spendaudit.core.AuditDay;
  * @param callers the callers of the watched (retiring) key hashes the read counted, one entry per watched hash
  * (empty hints for a hash without calls); none when no key was watched
  * @param freshness the freshness lookups, or null for a day that is only rolled up
+ * @param tagSets the day's requests by exact set of {@code request_tags}, untagged first: they add up to the groups
+ * @param teams the team of every key hash in {@code groups} that has one (a hash without is "no team")
  */
 public record DayFacts(AuditDay day, String source, List<SpendGroup> groups, List<PromptBucket> promptBuckets,
 		List<ProviderHour> providerHours, List<KeyUtcDate> keyUtcDates, Map<String, Workload> workloads,
 		MetadataRead metadata, List<AnomalousRow> anomalousSamples, long implausibleSpendRows,
 		LocalDateTime newestRowUtc, DayRowSpan rowSpan, Map<String, CallerHints> callers,
-		LogFreshness freshness) {
+		LogFreshness freshness, List<TagSet> tagSets, Map<String, Team> teams) {
 
 	public DayFacts {
 		Objects.requireNonNull(day, "day must not be null");
@@ -41,6 +44,8 @@ public record DayFacts(AuditDay day, String source, List<SpendGroup> groups, Lis
 		workloads = Map.copyOf(workloads);
 		anomalousSamples = List.copyOf(anomalousSamples);
 		callers = callers == null ? Map.of() : Map.copyOf(callers);
+		tagSets = tagSets == null ? List.of() : List.copyOf(tagSets);
+		teams = teams == null ? Map.of() : Map.copyOf(teams);
 	}
 
 	public long invalidSpendRows() {
@@ -50,7 +55,7 @@ public record DayFacts(AuditDay day, String source, List<SpendGroup> groups, Lis
 	/** The same facts with the freshness lookups of an audited day. */
 	public DayFacts withFreshness(LogFreshness lookups) {
 		return new DayFacts(day, source, groups, promptBuckets, providerHours, keyUtcDates, workloads, metadata,
-				anomalousSamples, implausibleSpendRows, newestRowUtc, rowSpan, callers, lookups);
+				anomalousSamples, implausibleSpendRows, newestRowUtc, rowSpan, callers, lookups, tagSets, teams);
 	}
 
 	/**

@@ -37,8 +37,8 @@ import static org.jooq.impl.DSL.when;
 
 /**
  * The day's spend log in one range scan on {@code "startTime"}: the rows are aggregated once at the finest grain
- * the facts need (key hash × model × provider × UTC hour × prompt-size bucket), and that small result is rolled up
- * into the four kinds of facts with {@code GROUPING SETS}, all in one statement. At the finest grain spend is summed
+ * the facts need (key hash × model × provider × UTC hour × prompt-size bucket × tag set), and that small result is rolled up
+ * into the five kinds of facts with {@code GROUPING SETS}, all in one statement. At the finest grain spend is summed
  * as {@code float8} (LiteLLM's own type; a group holds a few rows) and only the group's sum becomes {@code numeric},
  * to PostgreSQL's 15 significant digits, as each row did before: a cast per row cost a third of the scan. The sums
  * above the finest grain are exact. Only narrow columns are read, never
@@ -138,7 +138,7 @@ final class DaySpendScan {
 	}
 
 	/**
-	 * The one statement: the finest grain, rolled up into the four kinds of facts, and the watched keys' callers as
+	 * The one statement: the finest grain, rolled up into the five kinds of facts, and the watched keys' callers as
 	 * a fifth grouping set when there are any.
 	 */
 	private ResultQuery<Record> query(DSLContext dsl, AuditDay day, WatchedCallers callers) {
@@ -154,8 +154,10 @@ final class DaySpendScan {
 			select.add(sum(f.field(column, BigDecimal.class)));
 		}
 		select.add(max(f.field("newest", LocalDateTime.class)));
+		Field<String> t = f.field("t", String.class);
+		select.addAll(List.of(grouping(t), t, tagArray(t)));
 		List<Field<?>[]> sets = new ArrayList<>(List.of(new Field<?>[] { k, m, p }, new Field<?>[] { k, m, b },
-				new Field<?>[] { p, h }, new Field<?>[] { k, d }));
+				new Field<?>[] { p, h }, new Field<?>[] { k, d }, new Field<?>[] { t }));
 		if (callers.any()) {
 			List<Field<?>> w = callers.of(f);
 			select.addAll(w);
@@ -192,7 +194,9 @@ final class DaySpendScan {
 				count().filterWhere(not(counted)).as("ni"), max(S.STARTTIME).as("newest"),
 				count().filterWhere(unpriced).as("nu"), sum(prompt).filterWhere(unpriced).as("upt"),
 				sum(completion).filterWhere(unpriced).as("uct")));
-		List<Field<?>> groupBy = new ArrayList<>(List.of(key, model, provider, hour, date, bucket));
+		Field<String> tags = tagSet();
+		select.add(tags.as("t"));
+		List<Field<?>> groupBy = new ArrayList<>(List.of(key, model, provider, hour, date, bucket, tags));
 		if (callers.any()) {
 			List<Field<?>> watched = callers.columns();
 			select.addAll(watched);
@@ -202,6 +206,30 @@ final class DaySpendScan {
 			}
 		}
 		return dsl.select(select).from(from).where(inWindow(day)).groupBy(groupBy).asTable("f");
+	}
+
+	/**
+	 * The row's {@code request_tags} as text, the grain of the tag sets: the array as PostgreSQL prints it, {@code []}
+	 * for SQL NULL (no tags), {@value Scan#NOT_AN_ARRAY} for any other JSON value (a row then counted as untagged).
+	 * Comparing and hashing the short text costs little; unnesting and sorting every row's array would cost a
+	 * subquery per row, so that is done on the rolled-up rows only ({@link #tagArray}).
+	 */
+	private Field<String> tagSet() {
+		if (!capabilities.hasSpendLogColumn("request_tags")) {
+			return inline("[]");
+		}
+		return field("case when {0} is null then '[]' when jsonb_typeof({0}) = 'array' then {0}::text else '"
+				+ Scan.NOT_AN_ARRAY + "' end", String.class, S.REQUEST_TAGS);
+	}
+
+	/**
+	 * The tag set's distinct elements, sorted (a string element as its value, any other as its JSON text; a JSON
+	 * {@code null} or empty string is no tag).
+	 */
+	private static Field<String[]> tagArray(Field<String> t) {
+		return field("case when grouping({0}) = 0 and {0} <> '" + Scan.NOT_AN_ARRAY
+				+ "' then array(select distinct e from jsonb_array_elements_text({0}::jsonb) e"
+				+ " where e is not null and e <> '' order by e) end", String[].class, t);
 	}
 
 	/** Without a status column a failure cannot be told apart, except that it produced no completion. */

@@ -88,14 +88,16 @@ final class KeyDirectory {
 			facts.put(key, new KeyFacts(key, f.currentAlias(), f.currentKeyName(), f.deletedAlias(),
 					f.deletedKeyName(), f.rotatedAlias(), alias));
 		});
-		return new Lookup(facts, read.metadata(), read.samples());
+		return new Lookup(facts, read.metadata(), read.samples(), read.teams());
 	}
 
 	/**
 	 * @param metadata the rows whose metadata was read, and how many of them held no JSON object
 	 * @param samples a few of those, oldest first
+	 * @param logTeams the newest non-empty {@code team_id} of those rows, per hash
 	 */
-	record Lookup(Map<String, KeyFacts> facts, DayFacts.MetadataRead metadata, List<AnomalousRow> samples) {
+	record Lookup(Map<String, KeyFacts> facts, DayFacts.MetadataRead metadata, List<AnomalousRow> samples,
+			Map<String, String> logTeams) {
 	}
 
 	/** hash → {alias, key_name} of live keys. */

@@ -49,6 +49,8 @@ public class LiteLlmSource {
 
 	private final KeyDirectory keys;
 
+	private final KeyTeams teams;
+
 	private final WorkloadResolver resolver;
 
 	private final RequestDrillDown requests;
@@ -78,6 +80,7 @@ public class LiteLlmSource {
 		this.legacyScan = legacyCapabilities == null ? null : DaySpendScan.legacy(dsl, legacyCapabilities,
 				anomalous);
 		this.keys = new KeyDirectory(dsl, capabilities);
+		this.teams = new KeyTeams(dsl, capabilities);
 		this.resolver = new WorkloadResolver(settings.masterKeySha256());
 		this.requests = new RequestDrillDown(dsl, capabilities, scan);
 		this.lookup = new RequestLookup(dsl, capabilities, scan);
@@ -148,7 +151,8 @@ public class LiteLlmSource {
 				facts.keyUtcDates(), workloads, lookup.metadata(),
 				samples.subList(0, Math.min(ANOMALY_SAMPLES, samples.size())), implausible,
 				from.newestRowBefore(day.toUtc()), legacy ? null : freshness.rowSpan(day.fromUtc(), day.toUtc()),
-				facts.callerHints(), null);
+				facts.callerHints(), null, facts.tagSetList(),
+				teams.of(hashes.stream().filter(k -> !k.isEmpty()).toArray(String[]::new), lookup.logTeams()));
 	}
 
 	/**
@@ -190,6 +194,11 @@ public class LiteLlmSource {
 		Map<String, Workload> workloads = new HashMap<>();
 		keys.facts(apiKeys, fromUtc, toUtc).forEach((key, facts) -> workloads.put(key, resolver.resolve(facts)));
 		return workloads;
+	}
+
+	/** The LiteLLM team of each key hash the key tables put in one (live keys, else deleted ones), as of now. */
+	public Map<String, Team> teams(Collection<String> apiKeys) {
+		return teams.of(apiKeys.stream().filter(k -> !k.isEmpty()).distinct().toArray(String[]::new), Map.of());
 	}
 
 	/** The workload behind each key hash, as of now for the key tables and as of the day for request aliases. */

@@ -25,13 +25,14 @@ final class RequestMetadata {
 	private static final String READ = """
 			select api_key,
 			  (array_agg(alias order by t desc) filter (where alias <> ''))[1] as alias,
+			  (array_agg(team order by t desc) filter (where team <> ''))[1] as team,
 			  count(*) as rows_read,
 			  count(*) filter (where typ <> 'object') as invalid,
 			  (array_agg(request_id order by t, request_id) filter (where typ <> 'object'))[1:?] as sample_ids,
 			  (array_agg(t::text order by t, request_id) filter (where typ <> 'object'))[1:?] as sample_times
 			from (
 			  select api_key, "startTime" as t, request_id, jsonb_typeof(metadata) as typ,
-			    metadata->>'user_api_key_alias' as alias
+			    metadata->>'user_api_key_alias' as alias, %s as team
 			  from "%s"
 			  where "startTime" >= ? and "startTime" < ? and api_key in (select unnest(?::text[]))
 			) r
@@ -55,9 +56,10 @@ final class RequestMetadata {
 	 * @param aliases hash → the newest non-empty request-time alias
 	 * @param samples up to the requested number of rows with non-object metadata, oldest first
 	 */
-	record Result(Map<String, String> aliases, DayFacts.MetadataRead metadata, List<AnomalousRow> samples) {
+	record Result(Map<String, String> aliases, DayFacts.MetadataRead metadata, List<AnomalousRow> samples,
+			Map<String, String> teams) {
 
-		static final Result NONE = new Result(Map.of(), DayFacts.MetadataRead.NONE, List.of());
+		static final Result NONE = new Result(Map.of(), DayFacts.MetadataRead.NONE, List.of(), Map.of());
 
 	}
 
@@ -66,12 +68,18 @@ final class RequestMetadata {
 			return Result.NONE;
 		}
 		Map<String, String> aliases = new HashMap<>();
+		Map<String, String> teams = new HashMap<>();
+		// the spend log's own team_id, a narrow column of the rows read anyway: the team of a key no table names
+		String team = capabilities.hasSpendLogColumn("team_id") ? "team_id" : "null::text";
 		long rows = 0;
 		long invalid = 0;
 		List<AnomalousRow> bad = new ArrayList<>();
-		for (Record r : dsl.resultQuery(READ.formatted(table), samples, samples, fromUtc, toUtc, apiKeys).fetch()) {
+		for (Record r : dsl.resultQuery(READ.formatted(team, table), samples, samples, fromUtc, toUtc, apiKeys).fetch()) {
 			if (r.get("alias") != null) {
 				aliases.put(r.get("api_key", String.class), r.get("alias", String.class));
+			}
+			if (r.get("team") != null) {
+				teams.put(r.get("api_key", String.class), r.get("team", String.class));
 			}
 			rows += r.get("rows_read", Long.class);
 			invalid += r.get("invalid", Long.class);
@@ -84,7 +92,7 @@ final class RequestMetadata {
 		}
 		bad.sort(Comparator.comparing(AnomalousRow::startTimeUtc).thenComparing(AnomalousRow::requestId));
 		return new Result(aliases, new DayFacts.MetadataRead(rows, invalid),
-				bad.subList(0, Math.min(samples, bad.size())));
+				bad.subList(0, Math.min(samples, bad.size())), teams);
 	}
 
 }

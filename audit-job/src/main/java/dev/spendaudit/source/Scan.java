@@ -11,20 +11,32 @@ import java.util.TreeMap;
 import org.jooq.Record;
 
 /**
- * What the day's one statement ({@link DaySpendScan}) yields, decoded row by row: its grouping sets are the four
- * kinds of facts (key × model × provider groups, prompt-size buckets, provider UTC hours, key UTC dates), told apart
- * by their {@code GROUPING()} flags, and the watched keys' callers.
+ * What the day's one statement ({@link DaySpendScan}) yields, decoded row by row: its grouping sets are the five
+ * kinds of facts (key × model × provider groups, prompt-size buckets, provider UTC hours, key UTC dates, tag sets),
+ * told apart by their {@code GROUPING()} flags, and the watched keys' callers.
  *
  * @param callers a tally per watched key hash (see {@link WatchedCallers})
  */
 record Scan(List<SpendGroup> groups, List<PromptBucket> promptBuckets, List<ProviderHour> providerHours,
-		List<KeyUtcDate> keyUtcDates, Map<String, CallerHints.Builder> callers) {
+		List<KeyUtcDate> keyUtcDates, Map<List<String>, TagSet> tagSets, Map<String, CallerHints.Builder> callers) {
 
-	/** Where the watched keys' callers start among the statement's columns (after the facts' twenty). */
-	static final int CALLERS = 20;
+	/** Where the tag sets' columns start: {@code GROUPING(t)}, the raw tag text, the sorted tags. */
+	static final int TAGS = 20;
+
+	/** Where the watched keys' callers start among the statement's columns (after the facts' twenty-three). */
+	static final int CALLERS = 23;
+
+	/** The grain of a row whose {@code request_tags} is JSON but not an array: counted as untagged. */
+	static final String NOT_AN_ARRAY = "!";
 
 	Scan(Map<String, CallerHints.Builder> callers) {
-		this(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), callers);
+		this(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new TreeMap<>(TagSet.ORDER),
+				callers);
+	}
+
+	/** The day's tag sets, untagged first, then by their tags. */
+	List<TagSet> tagSetList() {
+		return List.copyOf(tagSets.values());
 	}
 
 	/** The callers of each watched key, the top {@link CallerScan#KEPT} of each kind. */
@@ -38,7 +50,15 @@ record Scan(List<SpendGroup> groups, List<PromptBucket> promptBuckets, List<Prov
 	void add(Record r, boolean watching) {
 		long requests = number(r, 9);
 		BigDecimal usd = r.get(14) == null ? BigDecimal.ZERO : r.get(14, BigDecimal.class);
-		if (watching && r.get(CALLERS + WatchedCallers.NAMES.size(), Integer.class) == 0) {
+		if (r.get(TAGS, Integer.class) == 0) {
+			boolean notArray = NOT_AN_ARRAY.equals(r.get(TAGS + 1, String.class));
+			String[] tags = r.get(TAGS + 2, String[].class);
+			// ["b","a"] and ["a","b"] (or a repeated tag) are two grains of one tag set: merged here
+			TagSet set = new TagSet(tags == null ? List.of() : List.of(tags), requests, number(r, 10), usd,
+					number(r, 12), number(r, 13), notArray ? requests : 0);
+			tagSets.merge(set.tags(), set, TagSet::plus);
+		}
+		else if (watching && r.get(CALLERS + WatchedCallers.NAMES.size(), Integer.class) == 0) {
 			WatchedCallers.add(callers, r.get(3, String.class), r, CALLERS, requests,
 					r.get(19, LocalDateTime.class));
 		}

@@ -65,6 +65,8 @@ class KeysAndFingerprintIntegrationTests {
 		try (LiteLlmDatabase db = LiteLlmDatabase.create("keyscli")) {
 			String hermes = KeyHash.of(RAW);
 			db.writer().key(hermes, "vk-hermes", KeyHash.keyName(RAW));
+			db.writer().team("team-agents", "Agents");
+			db.writer().keyTeam(hermes, "team-agents");
 			String laptop = KeyHash.of("sk-laptop-9f3a");
 			db.writer().key(laptop, null, "sk-...9f3a");
 			db.writer().key(KeyHash.of("sk-never-used-0000"), "vk-spare", "sk-...0000");
@@ -109,6 +111,10 @@ class KeysAndFingerprintIntegrationTests {
 			assertThat(first.get("requests").asLong()).isEqualTo(2);
 			assertThat(first.get("usd").decimalValue()).isEqualByComparingTo("0.75");
 			assertThat(first.get("flags")).isEmpty();
+			assertThat(first.get("team").asString()).isEqualTo("Agents");
+			assertThat(first.get("teamId").asString()).isEqualTo("team-agents");
+			assertThat(row(rows, "vk-spare").get("team").asString()).isEqualTo("no team");
+			assertThat(row(rows, "vk-spare").get("teamId").isNull()).isTrue();
 			// the fingerprint of the raw key matches the listed key
 			assertThat(fingerprint(RAW + "\n").out()).contains(first.get("fingerprint").asString() + "  " + hermes);
 			assertThat(row(rows, "sk-...9f3a").get("flags").toString()).contains("NO_ALIAS");
@@ -123,16 +129,18 @@ class KeysAndFingerprintIntegrationTests {
 			assertThat(csv.exit()).as(csv.err()).isZero();
 			List<String> lines = csv.out().lines().toList();
 			assertThat(lines.get(0))
-				.isEqualTo("workload,attribution,key_name,token_hash,fingerprint,last_seen,last_active,requests,usd,flags");
+				.isEqualTo("workload,attribution,key_name,token_hash,fingerprint,last_seen,last_active,requests,usd,flags,"
+						+ "team,team_id");
 			assertThat(lines).hasSize(7);
-			assertThat(lines.get(1)).startsWith("sk-...9f3a,KEY_NAME,sk-...9f3a," + laptop).endsWith(",2,9.125,NO_ALIAS");
-			assertThat(lines).anyMatch(l -> l.startsWith("\"vk-mac, shared\",KEY_ALIAS,") && l.endsWith(",RETIRING"));
+			assertThat(lines.get(1)).startsWith("sk-...9f3a,KEY_NAME,sk-...9f3a," + laptop).endsWith(",2,9.125,NO_ALIAS,no team,");
+			assertThat(lines).anyMatch(l -> l.startsWith("\"vk-mac, shared\",KEY_ALIAS,") && l.endsWith(",RETIRING,no team,"));
 
 			CliIntegrationTests.Result table = CliIntegrationTests.cli("keys", "--config", config.toString());
 			assertThat(table.exit()).as(table.err()).isZero();
 			assertThat(table.out()).contains("6 keys, 2 without an alias, 1 never used, 1 retiring")
 				.contains("WORKLOAD")
-				.contains("vk-hermes")
+				.contains("TEAM")
+				.containsPattern("vk-hermes +Agents +KEY_ALIAS")
 				.contains("NEVER_USED");
 		}
 	}

@@ -45,6 +45,7 @@ public final class DemoDatabase {
 			calls = DemoBills.withRouterTraffic(calls, nowUtc);
 		}
 		calls = DemoSpikes.seed(writer, calls, nowUtc);
+		calls = DemoTeams.withTags(calls, nowUtc);
 		// a logging hole: the daily aggregates and key counters count every call, the spend log misses some
 		List<Call> logged = DemoBlindSpots.withoutLoggingHole(calls, nowUtc);
 		writer.spendLogs(logged);
@@ -55,6 +56,7 @@ public final class DemoDatabase {
 		DemoBlindSpots.seedKeys(writer, calls);
 		// the counters above are lifetime sums; the budgeted key's counter is its month's spend again
 		DemoSpikes.monthlyBudget(writer, calls, KeyHash.of(DemoSpikes.CLAUDE_CODE_MAC_KEY), nowUtc);
+		DemoTeams.seed(writer, calls, nowUtc);
 		writer.rotateKey(KeyHash.of("sk-demo-grafana-old-4e4e"), KeyHash.of(DemoTraffic.GRAFANA_NEW_KEY),
 				nowUtc.plusDays(1));
 		writer.deleteKey(KeyHash.of("sk-demo-notes-7f7f"), nowUtc);

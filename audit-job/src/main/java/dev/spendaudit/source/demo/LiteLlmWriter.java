@@ -25,6 +25,7 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 import static dev.spendaudit.source.litellm.Tables.LITELLM_DELETEDVERIFICATIONTOKEN;
 import static dev.spendaudit.source.litellm.Tables.LITELLM_DEPRECATEDVERIFICATIONTOKEN;
+import static dev.spendaudit.source.litellm.Tables.LITELLM_TEAMTABLE;
 import static dev.spendaudit.source.litellm.Tables.LITELLM_VERIFICATIONTOKEN;
 
 /**
@@ -59,6 +60,33 @@ public final class LiteLlmWriter {
 			.set(LITELLM_VERIFICATIONTOKEN.TOKEN, token)
 			.set(LITELLM_VERIFICATIONTOKEN.KEY_ALIAS, alias)
 			.set(LITELLM_VERIFICATIONTOKEN.KEY_NAME, keyName)
+			.execute();
+	}
+
+	/** Creates a team, as {@code /team/new} does; {@code alias} may be null. */
+	public void team(String teamId, String alias) {
+		dsl.insertInto(LITELLM_TEAMTABLE)
+			.set(LITELLM_TEAMTABLE.TEAM_ID, teamId)
+			.set(LITELLM_TEAMTABLE.TEAM_ALIAS, alias)
+			.execute();
+	}
+
+	/** Gives a team its own budget and the spend counter LiteLLM keeps for the current period. */
+	public void teamBudget(String teamId, double maxBudget, String duration, LocalDateTime resetAtUtc, double spend) {
+		dsl.update(LITELLM_TEAMTABLE)
+			.set(LITELLM_TEAMTABLE.MAX_BUDGET, maxBudget)
+			.set(LITELLM_TEAMTABLE.BUDGET_DURATION, duration)
+			.set(LITELLM_TEAMTABLE.BUDGET_RESET_AT, resetAtUtc)
+			.set(LITELLM_TEAMTABLE.SPEND, spend)
+			.where(LITELLM_TEAMTABLE.TEAM_ID.eq(teamId))
+			.execute();
+	}
+
+	/** Puts a live key in a team ({@code team_id}; the team need not exist, as LiteLLM allows). */
+	public void keyTeam(String token, String teamId) {
+		dsl.update(LITELLM_VERIFICATIONTOKEN)
+			.set(LITELLM_VERIFICATIONTOKEN.TEAM_ID, teamId)
+			.where(LITELLM_VERIFICATIONTOKEN.TOKEN.eq(token))
 			.execute();
 	}
 
@@ -109,6 +137,7 @@ public final class LiteLlmWriter {
 			.set(LITELLM_DELETEDVERIFICATIONTOKEN.TOKEN, token)
 			.set(LITELLM_DELETEDVERIFICATIONTOKEN.KEY_ALIAS, live.getKeyAlias())
 			.set(LITELLM_DELETEDVERIFICATIONTOKEN.KEY_NAME, live.getKeyName())
+			.set(LITELLM_DELETEDVERIFICATIONTOKEN.TEAM_ID, live.getTeamId())
 			.set(LITELLM_DELETEDVERIFICATIONTOKEN.DELETED_AT, deletedAtUtc)
 			.execute();
 		dsl.deleteFrom(LITELLM_VERIFICATIONTOKEN).where(LITELLM_VERIFICATIONTOKEN.TOKEN.eq(token)).execute();
