@@ -4,8 +4,10 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.spendaudit.source.SourceSettings;
 import dev.spendaudit.source.demo.DemoDatabase;
 import dev.spendaudit.source.demo.LiteLlmWriter;
 import org.slf4j.Logger;
@@ -52,6 +54,12 @@ final class DemoServer implements AutoCloseable {
 
 	DatabaseEndpoints.Endpoint endpoint() {
 		return endpoint;
+	}
+
+	/** The demo's gateways: its LiteLLM database, named as one configured gateway is. */
+	List<GatewayPools.Target> gateways() {
+		return List.of(new GatewayPools.Target(SourceSettings.DEFAULT_NAME, endpoint,
+				"the built-in demo"));
 	}
 
 	@Override
