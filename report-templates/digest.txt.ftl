@@ -16,6 +16,13 @@ Status: ${view.status} · ${view.statusDetail}
 Metered spend: ${view.headline.usd}
 ${view.headline.requests} request<#if view.headline.requests != "1">s</#if> · ${view.headline.failed} failed · ${view.headline.cacheHits} cache hits · ${view.headline.tokensIn} tokens in · ${view.headline.tokensOut} out
 
+<#list view.comparisons as c>
+<#if c.direction == "none">
+  vs ${fit(c.label, 16)} ${num(c.change, 6)}                  (${c.note})
+<#else>
+  vs ${fit(c.label, 16)} ${num(c.change, 6)} from ${num(c.reference, 9)}   (${c.note})
+</#if>
+</#list>
 <#if digest.sections.sources?? && digest.sections.sources?size gt 1>
 
 GATEWAYS
@@ -26,15 +33,7 @@ GATEWAYS
   ${fit(g.name, 20)} ${num(fmt.usd(g.usd), 10)} ${num(fmt.count(g.requests), 9)} requests · <#if g.freshness.status == "OK">logging (newest row ${fmt.hours(g.freshness.ageHours)} before the end of the day)<#elseif g.freshness.ageHours??>STALE: newest row ${fmt.hours(g.freshness.ageHours)} before the end of the day<#else>STALE: no spend-log row at all</#if>
 </#if>
 </#list>
-
 </#if>
-<#list view.comparisons as c>
-<#if c.direction == "none">
-  vs ${fit(c.label, 16)} ${num(c.change, 6)}                  (${c.note})
-<#else>
-  vs ${fit(c.label, 16)} ${num(c.change, 6)} from ${num(c.reference, 9)}   (${c.note})
-</#if>
-</#list>
 <#if view.findings?has_content>
 
 FINDINGS

@@ -208,6 +208,20 @@ class GatewaysIntegrationTests {
 			.hasMessageContaining("spend-audit.sources[1].name \"PROD\" is already the name of another gateway");
 	}
 
+	@Test
+	void aTypoUnderSourcesIsRefusedAndAPasswordFromTheEnvironmentIsTaken(@TempDir Path out) {
+		Map<String, String> typo = gateways(prod.endpoint(), staging.endpoint(), Map.of("spend-audit.sources[1].pasword", "x"));
+		assertThatThrownBy(() -> AuditApp.startGateways(CLOCK, typo).close()).rootCause()
+			.hasMessageContaining("spend-audit.sources[1].pasword");
+		Map<String, String> withoutPassword = new HashMap<>(gateways(prod.endpoint(), staging.endpoint(), Map.of()));
+		withoutPassword.remove("spend-audit.sources[1].password");
+		try (AuditApp app = AuditApp.start(null, CLOCK, withoutPassword, Map.of(),
+				Map.of("SPEND_AUDIT_SOURCES_1_PASSWORD", staging.endpoint().password()))) {
+			DigestJson digest = DigestJson.read(app.run(DAY, out).digestJson());
+			assertThat(digest.root().get("sources").get(1).get("requests").asLong()).isEqualTo(2);
+		}
+	}
+
 	static Map<String, String> gateways(Endpoint first, Endpoint second, Map<String, String> more) {
 		Map<String, String> settings = new HashMap<>(AuditApp.gateway(0, "default", first));
 		settings.putAll(AuditApp.gateway(1, "staging", second));
