@@ -23,6 +23,17 @@ ${view.headline.requests} request<#if view.headline.requests != "1">s</#if> · $
   vs ${fit(c.label, 16)} ${num(c.change, 6)} from ${num(c.reference, 9)}   (${c.note})
 </#if>
 </#list>
+<#if digest.sections.sources?? && digest.sections.sources?size gt 1>
+
+GATEWAYS
+<#list digest.sections.sources as g>
+<#if g.missing??>
+  ${fit(g.name, 20)} not read: its spend is missing from these figures; the next run reads it again (${g.missing})
+<#else>
+  ${fit(g.name, 20)} ${num(fmt.usd(g.usd), 10)} ${num(fmt.count(g.requests), 9)} requests · <#if g.freshness.status == "OK">logging (newest row ${fmt.hours(g.freshness.ageHours)} before the end of the day)<#elseif g.freshness.ageHours??>STALE: newest row ${fmt.hours(g.freshness.ageHours)} before the end of the day<#else>STALE: no spend-log row at all</#if>
+</#if>
+</#list>
+</#if>
 <#if view.findings?has_content>
 
 FINDINGS

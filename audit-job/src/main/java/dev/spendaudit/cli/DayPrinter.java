@@ -66,7 +66,7 @@ final class DayPrinter implements DayListener, Progress.Listener {
 		if (bar != null) {
 			bar.done(number);
 		}
-		if (!result.succeeded()) {
+		if (result.digestJson() == null) {
 			return;
 		}
 		audited.add(result.digestJson());

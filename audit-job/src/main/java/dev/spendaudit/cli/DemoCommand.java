@@ -112,9 +112,13 @@ class DemoCommand implements Callable<Integer> {
 	private static void printWorkloads(Path json, PrintWriter stdout) {
 		JsonNode digest = DaySummary.read(json);
 		stdout.println();
-		stdout.printf("%-26s %-14s %10s %9s %7s%n", "workload", "attribution", "usd", "requests", "failed");
+		// the demo has two gateways: each workload's is named
+		stdout.printf("%-26s %-10s %-14s %10s %9s %7s%n", "workload", "gateway", "attribution", "usd", "requests",
+				"failed");
 		for (JsonNode w : digest.get("workloads")) {
-			stdout.printf("%-26s %-14s %10s %9s %7s%n", w.get("workload").asString(),
+			JsonNode source = w.get("source");
+			stdout.printf("%-26s %-10s %-14s %10s %9s %7s%n", w.get("workload").asString(),
+					source == null || source.isNull() ? "several" : source.asString(),
 					w.get("attribution").asString(), DaySummary.usd(w.get("usd")),
 					Quantities.count(w.get("requests").asLong()), Quantities.count(w.get("failedRequests").asLong()));
 		}

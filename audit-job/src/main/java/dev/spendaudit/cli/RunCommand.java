@@ -129,9 +129,11 @@ class RunCommand implements Callable<Integer> {
 		finally {
 			printer.end();
 		}
-		DayResult last = results.get(results.size() - 1);
+		DayResult last = results.stream().filter(r -> !r.succeeded()).findFirst()
+			.orElse(results.get(results.size() - 1));
 		if (!last.succeeded()) {
-			stderr.println("spend-audit: error: " + last.date() + " failed: " + last.failure());
+			stderr.println("spend-audit: error: " + last.date() + (last.partial() ? " partial: " : " failed: ")
+					+ last.failure());
 			if (results.size() < days.size()) {
 				stderr.println("spend-audit: not audited: " + days.get(results.size()) + " .. " + days.get(days.size() - 1));
 			}

@@ -1,13 +1,20 @@
 package dev.spendaudit.db;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 
 import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariConfig;
+import dev.spendaudit.core.GatewayNames;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.spendaudit.reconcile.ReconcileSettings;
 import dev.spendaudit.source.AnomalousSettings;
+import dev.spendaudit.source.GatewaySettings;
+import dev.spendaudit.source.Gateways;
+import dev.spendaudit.source.SourceGateways;
+import dev.spendaudit.source.SourceListSettings;
 import dev.spendaudit.source.LiteLlmSource;
 import dev.spendaudit.source.SourceSettings;
 import dev.spendaudit.source.SourceUnavailableException;
@@ -35,21 +42,38 @@ class DatabaseConfiguration {
 		return Clock.systemUTC();
 	}
 
+	@Bean
+	Gateways gateways(SourceSettings source, SourceListSettings list) {
+		return Gateways.of(source, list);
+	}
+
 	@Bean(destroyMethod = "close")
-	DemoServer demoServer(SourceSettings source, Clock clock, ReconcileSettings reconcile) {
-		return source.isDemo() ? DemoServer.start(clock, reconcile.inbox()) : DemoServer.none();
+	DemoServer demoServer(Gateways gateways, Clock clock, ReconcileSettings reconcile) {
+		return gateways.isDemo() ? DemoServer.start(clock, reconcile.inbox()) : DemoServer.none();
 	}
 
 	@Bean
-	DatabaseEndpoints databaseEndpoints(SourceSettings sourceSettings, StoreSettings store, DemoServer demo) {
-		DatabaseEndpoints.Endpoint source = demo.isRunning() ? demo.endpoint()
-				: new DatabaseEndpoints.Endpoint(sourceSettings.url(), sourceSettings.username(),
-						sourceSettings.password());
+	DatabaseEndpoints databaseEndpoints(Gateways gateways, StoreSettings store, DemoServer demo) {
+		// the store defaults to the first gateway's database
+		DatabaseEndpoints.Endpoint source = targets(gateways, demo).get(0).endpoint();
 		DatabaseEndpoints.Endpoint storeEndpoint = new DatabaseEndpoints.Endpoint(
 				store.url() != null && !store.url().isBlank() ? store.url() : source.url(),
 				store.username() != null ? store.username() : source.username(),
 				store.password() != null ? store.password() : source.password());
 		return new DatabaseEndpoints(source, storeEndpoint, store.schema(), demo.isRunning());
+	}
+
+	private static List<GatewayPools.Target> targets(Gateways gateways, DemoServer demo) {
+		if (demo.isRunning()) {
+			return demo.gateways();
+		}
+		List<GatewayPools.Target> targets = new ArrayList<>();
+		for (int i = 0; i < gateways.all().size(); i++) {
+			GatewaySettings g = gateways.all().get(i);
+			targets.add(new GatewayPools.Target(g.name(), new DatabaseEndpoints.Endpoint(g.url(), g.username(),
+					g.password()), gateways.several() ? "spend-audit.sources[" + i + "].url" : "spend-audit.source.url"));
+		}
+		return targets;
 	}
 
 	@Bean(destroyMethod = "close")
@@ -74,21 +98,70 @@ class DatabaseConfiguration {
 		}
 	}
 
+	/** Every gateway's read-only pool; with several, one that cannot be opened is set aside (see {@link GatewayPools}). */
 	@Bean(destroyMethod = "close")
+	GatewayPools gatewayPools(Gateways gateways, DemoServer demo, SourceSettings settings) {
+		return GatewayPools.open(targets(gateways, demo), target -> {
+			HikariConfig config = config("spend-audit-source-" + target.name(), target.endpoint());
+			config.setReadOnly(true);
+			// a nightly audit must never hold LiteLLM's database hostage
+			config.setConnectionInitSql("SET statement_timeout = " + Math.max(1, settings.statementTimeout().toMillis()));
+			String what = gateways.several() ? "gateway " + target.name() + "'s LiteLLM database (" + target.setting() + ")"
+					: "the LiteLLM database (" + target.setting() + ")";
+			return open(config, what, target.endpoint());
+		});
+	}
+
+	/** The primary gateway's pool (the first that could be opened); {@link GatewayPools} closes it. */
+	@Bean(destroyMethod = "")
 	@Qualifier("source")
-	HikariDataSource sourceDataSource(DatabaseEndpoints endpoints, SourceSettings settings) {
-		HikariConfig config = config("spend-audit-source", endpoints.source());
-		config.setReadOnly(true);
-		// a nightly audit must never hold LiteLLM's database hostage
-		config.setConnectionInitSql("SET statement_timeout = " + Math.max(1, settings.statementTimeout().toMillis()));
-		return open(config, "the LiteLLM database (spend-audit.source.url)", endpoints.source());
+	DataSource sourceDataSource(GatewayPools pools) {
+		return pools.primary().dataSource();
+	}
+
+	/**
+	 * Each reachable gateway's reader. With several, one whose database is not LiteLLM's (or cannot be read) is
+	 * set aside like one that cannot be reached.
+	 */
+	@Bean
+	SourceGateways sourceGateways(GatewayPools pools, Gateways gateways, DemoServer demo, SourceSettings settings,
+			AnomalousSettings anomalous) {
+		List<LiteLlmSource> reachable = new ArrayList<>();
+		List<SourceGateways.Unreachable> unreachable = new ArrayList<>(pools.failed());
+		RuntimeException first = null;
+		for (GatewayPools.Pool pool : pools.open()) {
+			GatewaySettings g = gateways.isDemo() ? null
+					: gateways.all().stream().filter(x -> x.name().equals(pool.name())).findFirst().orElseThrow();
+			SourceSettings own = g == null ? settings
+					: new SourceSettings(g.url(), g.username(), g.password(), g.masterKeySha256(),
+							settings.statementTimeout());
+			try {
+				reachable.add(SourceConnectionErrors.translate(pool.endpoint().url(),
+						() -> new LiteLlmSource(pool.dataSource(), pool.name(), own, anomalous)));
+			}
+			catch (SourceUnavailableException ex) {
+				if (pools.open().size() + pools.failed().size() == 1) {
+					throw ex;
+				}
+				first = first == null ? ex : first;
+				unreachable.add(new SourceGateways.Unreachable(pool.name(), ex.getMessage()));
+			}
+		}
+		if (reachable.isEmpty()) {
+			throw first;
+		}
+		List<String> names = targets(gateways, demo).stream().map(GatewayPools.Target::name).toList();
+		return new SourceGateways(names, reachable, unreachable, gateways.mergeWorkloads());
 	}
 
 	@Bean
-	LiteLlmSource liteLlmSource(@Qualifier("source") DataSource sourceDataSource, SourceSettings settings,
-			AnomalousSettings anomalous) {
-		return SourceConnectionErrors.translate(endpointsLabel(sourceDataSource),
-				() -> new LiteLlmSource(sourceDataSource, settings, anomalous));
+	GatewayNames gatewayNames(Gateways gateways, DemoServer demo) {
+		return new GatewayNames(targets(gateways, demo).stream().map(GatewayPools.Target::name).toList());
+	}
+
+	@Bean
+	LiteLlmSource liteLlmSource(SourceGateways gateways) {
+		return gateways.primary();
 	}
 
 	@Bean
@@ -115,10 +188,6 @@ class DatabaseConfiguration {
 						+ ": " + SourceConnectionErrors.rootMessage(ex), ex);
 			}
 		};
-	}
-
-	private static String endpointsLabel(DataSource dataSource) {
-		return dataSource instanceof HikariDataSource h ? h.getJdbcUrl() : "the source database";
 	}
 
 	private static HikariConfig config(String name, DatabaseEndpoints.Endpoint endpoint) {

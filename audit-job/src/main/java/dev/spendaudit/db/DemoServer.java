@@ -4,9 +4,12 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.spendaudit.source.SourceSettings;
 import dev.spendaudit.source.demo.DemoDatabase;
+import dev.spendaudit.source.demo.DemoStaging;
 import dev.spendaudit.source.demo.LiteLlmWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,13 +26,17 @@ final class DemoServer implements AutoCloseable {
 
 	private final DatabaseEndpoints.Endpoint endpoint;
 
-	private DemoServer(EmbeddedServer server, DatabaseEndpoints.Endpoint endpoint) {
+	/** The second, smaller gateway's database ({@link DemoStaging}). */
+	private final DatabaseEndpoints.Endpoint staging;
+
+	private DemoServer(EmbeddedServer server, DatabaseEndpoints.Endpoint endpoint, DatabaseEndpoints.Endpoint staging) {
 		this.server = server;
 		this.endpoint = endpoint;
+		this.staging = staging;
 	}
 
 	static DemoServer none() {
-		return new DemoServer(null, null);
+		return new DemoServer(null, null, null);
 	}
 
 	/** Starts it, seeded as of the clock's now, with the demo's bills written into {@code inbox} (null: none). */
@@ -37,13 +44,21 @@ final class DemoServer implements AutoCloseable {
 		log.info("no spend-audit.source.url configured: starting the built-in demo database (embedded PostgreSQL)");
 		EmbeddedServer server = EmbeddedServer.start();
 		DatabaseEndpoints.Endpoint endpoint = server.createDatabase("litellm");
-		try (HikariDataSource ds = new HikariDataSource()) {
-			ds.setJdbcUrl(endpoint.url());
-			ds.setUsername(endpoint.username());
-			ds.setPassword(endpoint.password());
-			DemoDatabase.seed(new LiteLlmWriter(ds), LocalDateTime.now(clock.withZone(ZoneOffset.UTC)), inbox);
+		DatabaseEndpoints.Endpoint staging = server.createDatabase(DemoStaging.DATABASE);
+		LocalDateTime now = LocalDateTime.now(clock.withZone(ZoneOffset.UTC));
+		try (HikariDataSource ds = dataSource(endpoint); HikariDataSource st = dataSource(staging)) {
+			DemoDatabase.seed(new LiteLlmWriter(ds), now, inbox);
+			DemoStaging.seed(new LiteLlmWriter(st), now);
 		}
-		return new DemoServer(server, endpoint);
+		return new DemoServer(server, endpoint, staging);
+	}
+
+	private static HikariDataSource dataSource(DatabaseEndpoints.Endpoint endpoint) {
+		HikariDataSource ds = new HikariDataSource();
+		ds.setJdbcUrl(endpoint.url());
+		ds.setUsername(endpoint.username());
+		ds.setPassword(endpoint.password());
+		return ds;
 	}
 
 	boolean isRunning() {
@@ -52,6 +67,15 @@ final class DemoServer implements AutoCloseable {
 
 	DatabaseEndpoints.Endpoint endpoint() {
 		return endpoint;
+	}
+
+	/**
+	 * The demo's gateways: its main LiteLLM database, named as one configured gateway is (it also holds the
+	 * store), and the smaller {@code staging}.
+	 */
+	List<GatewayPools.Target> gateways() {
+		return List.of(new GatewayPools.Target(SourceSettings.DEFAULT_NAME, endpoint, "the built-in demo"),
+				new GatewayPools.Target(DemoStaging.NAME, staging, "the built-in demo's staging gateway"));
 	}
 
 	@Override

@@ -10,6 +10,8 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 import dev.spendaudit.core.UtcTimes;
 import dev.spendaudit.digest.DigestDocument.AnomalousRows;
@@ -36,7 +38,16 @@ public class DigestAssembler {
 
 	private final FindingStore findings;
 
+	/** true: one alias on two gateways is one workload ({@code spend-audit.merge-workloads-across-sources}). */
+	private final boolean mergeWorkloads;
+
 	public DigestAssembler(HistoryReader history, Clock clock, List<DigestSection> sections, FindingStore findings) {
+		this(history, clock, sections, findings, false);
+	}
+
+	public DigestAssembler(HistoryReader history, Clock clock, List<DigestSection> sections, FindingStore findings,
+			boolean mergeWorkloads) {
+		this.mergeWorkloads = mergeWorkloads;
 		this.history = history;
 		this.clock = clock;
 		this.sections = sections;
@@ -55,7 +66,7 @@ public class DigestAssembler {
 		StoredDay day = history.day(date)
 			.orElseThrow(() -> new IllegalStateException("day " + date + " has not been read"));
 		List<KeyModelRow> rows = history.rows(date);
-		List<WorkloadSpend> workloads = workloads(rows);
+		List<WorkloadSpend> workloads = workloads(rows, mergeWorkloads);
 		Metered metered = new Metered(
 				exact(workloads.stream().map(WorkloadSpend::usd).reduce(BigDecimal.ZERO, BigDecimal::add)),
 				workloads.stream().mapToLong(WorkloadSpend::requests).sum(),
@@ -76,13 +87,23 @@ public class DigestAssembler {
 		return core.with(fields);
 	}
 
-	/** The day's groups by workload, and within it by model and provider, largest first. */
-	private static List<WorkloadSpend> workloads(List<KeyModelRow> rows) {
+	/**
+	 * The day's groups by workload, and within it by model and provider, largest first. A workload is its gateway
+	 * and its name, unless {@code merge}: then one name is one workload whatever its gateways (its {@code source}
+	 * null when it has more than one).
+	 */
+	private static List<WorkloadSpend> workloads(List<KeyModelRow> rows, boolean merge) {
 		Map<String, Map<String, ModelSpend>> models = new LinkedHashMap<>();
 		Map<String, Attribution> attribution = new LinkedHashMap<>();
 		Map<String, Long> failures = new LinkedHashMap<>();
-		for (KeyModelRow r : rows) {
-			models.computeIfAbsent(r.workload(), w -> new LinkedHashMap<>())
+		Map<String, String> names = new LinkedHashMap<>();
+		Map<String, Set<String>> sources = new LinkedHashMap<>();
+		for (KeyModelRow row : rows) {
+			String key = merge ? row.workload() : row.source() + "\u0000" + row.workload();
+			names.put(key, row.workload());
+			sources.computeIfAbsent(key, k -> new TreeSet<>()).add(row.source());
+			KeyModelRow r = row;
+			models.computeIfAbsent(key, w -> new LinkedHashMap<>())
 				.merge(r.model() + "\u0000" + r.provider(),
 						new ModelSpend(r.model(), r.provider(), r.usd(), r.requests(), r.promptTokens(),
 								r.completionTokens()),
@@ -90,26 +111,28 @@ public class DigestAssembler {
 								a.requests() + b.requests(), a.promptTokens() + b.promptTokens(),
 								a.completionTokens() + b.completionTokens()));
 			// several hashes can share a workload (a rotated key and its successor): show the strongest rule
-			attribution.merge(r.workload(), r.attribution(), (a, b) -> a.ordinal() <= b.ordinal() ? a : b);
-			failures.merge(r.workload(), r.failedRequests(), Long::sum);
+			attribution.merge(key, r.attribution(), (a, b) -> a.ordinal() <= b.ordinal() ? a : b);
+			failures.merge(key, r.failedRequests(), Long::sum);
 		}
 		List<WorkloadSpend> workloads = new ArrayList<>();
-		models.forEach((workload, byModel) -> {
+		models.forEach((key, byModel) -> {
 			List<ModelSpend> list = new ArrayList<>();
 			byModel.values().forEach(m -> list.add(new ModelSpend(m.model(), m.provider(), exact(m.usd()),
 					m.requests(), m.promptTokens(), m.completionTokens())));
 			list.sort(Comparator.comparing(ModelSpend::usd).reversed()
 				.thenComparing(Comparator.comparingLong(ModelSpend::requests).reversed())
 				.thenComparing(ModelSpend::model));
-			workloads.add(new WorkloadSpend(workload, attribution.get(workload).name(),
+			workloads.add(new WorkloadSpend(names.get(key),
+					sources.get(key).size() == 1 ? sources.get(key).iterator().next() : null, attribution.get(key).name(),
 					exact(list.stream().map(ModelSpend::usd).reduce(BigDecimal.ZERO, BigDecimal::add)),
-					list.stream().mapToLong(ModelSpend::requests).sum(), failures.get(workload),
+					list.stream().mapToLong(ModelSpend::requests).sum(), failures.get(key),
 					list.stream().mapToLong(ModelSpend::promptTokens).sum(),
 					list.stream().mapToLong(ModelSpend::completionTokens).sum(), List.copyOf(list)));
 		});
 		workloads.sort(Comparator.comparing(WorkloadSpend::usd).reversed()
 			.thenComparing(Comparator.comparingLong(WorkloadSpend::requests).reversed())
-			.thenComparing(WorkloadSpend::workload));
+			.thenComparing(WorkloadSpend::workload)
+			.thenComparing(w -> w.source() == null ? "" : w.source()));
 		return workloads;
 	}
 

@@ -58,8 +58,14 @@ public record DigestDocument(LocalDate date, String zone, Metered metered, List<
 			long completionTokens) {
 	}
 
-	/** One workload, with the rule that named it, and its models. */
-	public record WorkloadSpend(String workload, String attribution, BigDecimal usd, long requests,
+	/**
+	 * One workload, with the gateway it is on, the rule that named it, and its models.
+	 *
+	 * @param source the gateway; null for a workload merged across gateways
+	 * ({@code spend-audit.merge-workloads-across-sources}) that is on more than one
+	 */
+	@JsonPropertyOrder({ "workload", "source", "attribution" })
+	public record WorkloadSpend(String workload, String source, String attribution, BigDecimal usd, long requests,
 			long failedRequests, long promptTokens, long completionTokens, List<ModelSpend> models) {
 	}
 

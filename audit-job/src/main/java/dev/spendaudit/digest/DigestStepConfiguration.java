@@ -12,6 +12,7 @@ import dev.spendaudit.core.DaySteps;
 import dev.spendaudit.core.HistoryNeeds;
 import dev.spendaudit.findings.FindingStore;
 import dev.spendaudit.history.HistoryReader;
+import dev.spendaudit.source.SourceListSettings;
 import dev.spendaudit.history.HistoryWriter;
 import org.jooq.DSLContext;
 import org.slf4j.Logger;
@@ -57,8 +58,9 @@ class DigestStepConfiguration {
 
 	@Bean
 	DigestAssembler digestAssembler(HistoryReader history, Clock clock, ObjectProvider<DigestSection> sections,
-			FindingStore findingStore) {
-		return new DigestAssembler(history, clock, sections.orderedStream().toList(), findingStore);
+			FindingStore findingStore, SourceListSettings sources) {
+		return new DigestAssembler(history, clock, sections.orderedStream().toList(), findingStore,
+				sources.mergeWorkloadsAcrossSources());
 	}
 
 	@Bean

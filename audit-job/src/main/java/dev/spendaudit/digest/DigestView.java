@@ -108,8 +108,10 @@ public record DigestView(String subject, String day, String zone, String status,
 		List<WorkloadSpend> workloads = d.workloads();
 		// an "others" row for a single workload would hide its name to save nothing
 		int shown = workloads.size() - settings.topWorkloads() > 1 ? settings.topWorkloads() : workloads.size();
+		// the gateway is named only where workloads come from more than one
+		boolean several = workloads.stream().map(w -> String.valueOf(w.source())).distinct().count() > 1;
 		for (WorkloadSpend w : workloads.subList(0, shown)) {
-			rows.add(row(w, total));
+			rows.add(row(w, total, several));
 		}
 		WorkloadRow others = shown < workloads.size() ? others(workloads.subList(shown, workloads.size()), total)
 				: null;
@@ -155,7 +157,8 @@ public record DigestView(String subject, String day, String zone, String status,
 		return parts.isEmpty() ? "all quiet" : String.join(" · ", parts);
 	}
 
-	private static WorkloadRow row(WorkloadSpend w, BigDecimal total) {
+	/** A workload's row; with workloads on several gateways, its name says which (" · staging"). */
+	private static WorkloadRow row(WorkloadSpend w, BigDecimal total, boolean several) {
 		List<ModelSpend> models = w.models();
 		List<ModelRow> shown = models.stream()
 			.limit(MODELS_PER_WORKLOAD)
@@ -169,7 +172,11 @@ public record DigestView(String subject, String day, String zone, String status,
 			more = "+ " + rest.size() + " more models ("
 					+ usd(rest.stream().map(ModelSpend::usd).reduce(BigDecimal.ZERO, BigDecimal::add)) + ")";
 		}
-		return new WorkloadRow(DisplayText.name(w.workload()), attribution(w.attribution()), usd(w.usd()),
+		String name = DisplayText.name(w.workload());
+		if (several) {
+			name = name + " · " + (w.source() == null ? "several gateways" : w.source());
+		}
+		return new WorkloadRow(name, attribution(w.attribution()), usd(w.usd()),
 				share(w.usd(), total), count(w.requests()), count(w.failedRequests()),
 				tokens(w.promptTokens()), tokens(w.completionTokens()), shown, more);
 	}

@@ -38,10 +38,23 @@ public class FindingPipeline {
 
 	/** Runs every rule on the day of one source and stores the day's findings; returns them in the day's order. */
 	public List<Finding> run(AuditDay day, String source, long jobExecutionId) {
+		return run(day, source, jobExecutionId, true);
+	}
+
+	/**
+	 * Runs the rules on the day of one gateway and stores its findings; returns them in the day's order.
+	 *
+	 * @param fleet whether this gateway also carries the fleet-wide rules' findings (the first gateway): the
+	 * others get only the per-gateway rules' ({@link FindingRule#perSource()})
+	 */
+	public List<Finding> run(AuditDay day, String source, long jobExecutionId, boolean fleet) {
 		long started = System.nanoTime();
 		RuleDay ruleDay = new RuleDay(day, source, jobExecutionId);
 		List<Detected> detected = new ArrayList<>();
 		for (FindingRule rule : rules) {
+			if (!fleet && !rule.perSource()) {
+				continue;
+			}
 			for (Detected d : rule.findings(ruleDay)) {
 				if (!order.declares(d.kind())) {
 					throw new IllegalStateException(rule.getClass().getSimpleName() + " reported a " + d.kind()
@@ -56,8 +69,8 @@ public class FindingPipeline {
 		remembered.sort(order.comparator());
 		List<Finding> findings = acknowledged(findings(remembered, source), day.date());
 		store.replace(day.date(), source, remembered, findings, jobExecutionId);
-		log.info("{}: {} findings ({}, {} resolved since the day before, {} acknowledged) in {} ms", day.date(),
-				findings.size(), Finding.status(findings), findings.stream().filter(Finding::resolved).count(),
+		log.info("{}: {} findings of {} ({}, {} resolved since the day before, {} acknowledged) in {} ms", day.date(),
+				findings.size(), source, Finding.status(findings), findings.stream().filter(Finding::resolved).count(),
 				findings.stream().filter(f -> f.acknowledged() != null).count(),
 				(System.nanoTime() - started) / 1_000_000);
 		return findings;

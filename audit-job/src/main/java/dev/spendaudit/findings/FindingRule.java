@@ -14,6 +14,15 @@ public interface FindingRule {
 	/** Every kind this rule reports, with its rank in the day's order. A kind belongs to one rule only. */
 	List<FindingKind> kinds();
 
+	/**
+	 * Whether the rule speaks of one gateway at a time: it then runs once per configured gateway, and its findings
+	 * carry that gateway ({@link RuleDay#source()}). The others look at the whole fleet and run once, under the
+	 * first gateway's name.
+	 */
+	default boolean perSource() {
+		return false;
+	}
+
 	/** What the rule finds about the day, in any order. */
 	List<Detected> findings(RuleDay day);
 

@@ -2,6 +2,7 @@ package dev.spendaudit.findings;
 
 import dev.spendaudit.core.AuditDay;
 import dev.spendaudit.core.CoreSettings;
+import dev.spendaudit.core.GatewayNames;
 import org.jooq.DSLContext;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
@@ -37,11 +38,14 @@ class FindingsStepConfiguration {
 
 	@Bean
 	Step detectFindings(JobRepository jobRepository, PlatformTransactionManager tx, FindingPipeline pipeline,
-			CoreSettings core) {
+			CoreSettings core, GatewayNames gateways) {
 		return new StepBuilder(jobRepository).tasklet((contribution, chunk) -> {
 			var execution = contribution.getStepExecution();
 			AuditDay day = AuditDay.of(execution.getJobParameters().getLocalDate("auditDate"), core.zone());
-			pipeline.run(day, RuleDay.DEFAULT_SOURCE, execution.getJobExecutionId());
+			// the fleet's findings under the first gateway's name, then each gateway's own
+			for (String gateway : gateways.names()) {
+				pipeline.run(day, gateway, execution.getJobExecutionId(), gateway.equals(gateways.primary()));
+			}
 			return RepeatStatus.FINISHED;
 		}, tx).allowStartIfComplete(true).build();
 	}

@@ -31,12 +31,14 @@ import static dev.spendaudit.store.jooq.Tables.AUDIT_DAY;
 import static dev.spendaudit.store.jooq.Tables.KEY_MODEL_DAY;
 import static dev.spendaudit.store.jooq.Tables.PROMPT_BUCKET_DAY;
 import static dev.spendaudit.store.jooq.Tables.SOURCE_DAY;
+import static dev.spendaudit.store.jooq.Tables.SOURCE_MISSING;
 import static org.jooq.impl.DSL.any;
 import static org.jooq.impl.DSL.coalesce;
 import static org.jooq.impl.DSL.countDistinct;
 import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.max;
 import static org.jooq.impl.DSL.min;
+import static org.jooq.impl.DSL.selectOne;
 import static org.jooq.impl.DSL.sum;
 
 /**
@@ -189,13 +191,26 @@ public class HistoryReader {
 		return spans;
 	}
 
-	/** The newest audited day on or before {@code date} (a day rolled up as history only is not audited). */
+	/**
+	 * The newest audited day on or before {@code date} (a day rolled up as history only is not audited, nor is one
+	 * a gateway's part of is missing: the catch-up reads it again).
+	 */
 	public Optional<LocalDate> lastAuditedDay(LocalDate date) {
 		return Optional.ofNullable(dsl.select(max(AUDIT_DAY.AUDIT_DATE))
 			.from(AUDIT_DAY)
 			.where(AUDIT_DAY.AUDITED_AT.isNotNull())
 			.and(AUDIT_DAY.AUDIT_DATE.le(date))
+			.andNotExists(selectOne().from(SOURCE_MISSING).where(SOURCE_MISSING.AUDIT_DATE.eq(AUDIT_DAY.AUDIT_DATE)))
 			.fetchOne(0, LocalDate.class));
+	}
+
+	/** The gateways whose part of the stored day is missing (they could not be read), by name, with why. */
+	public Map<String, String> missingSources(LocalDate date) {
+		Map<String, String> missing = new TreeMap<>();
+		dsl.selectFrom(SOURCE_MISSING)
+			.where(SOURCE_MISSING.AUDIT_DATE.eq(date))
+			.forEach(r -> missing.put(r.getSource(), r.getReason()));
+		return missing;
 	}
 
 	/** The newest day whose own job wrote its digest; days only rolled up as history do not count. */

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import dev.spendaudit.core.AuditDay;
 import dev.spendaudit.source.AnomalousRow;
@@ -26,6 +27,7 @@ import static dev.spendaudit.store.jooq.Tables.KEY_UTC_DATE;
 import static dev.spendaudit.store.jooq.Tables.PROMPT_BUCKET_DAY;
 import static dev.spendaudit.store.jooq.Tables.PROVIDER_UTC_HOUR;
 import static dev.spendaudit.store.jooq.Tables.SOURCE_DAY;
+import static dev.spendaudit.store.jooq.Tables.SOURCE_MISSING;
 
 /**
  * Writes days into the store. A day is replaced whole in one transaction: a rerun never duplicates it and a
@@ -49,6 +51,16 @@ public class HistoryWriter {
 	 * @param sources one read per source (gateway) of the same day
 	 */
 	public void replaceDay(AuditDay day, List<DayFacts> sources, long jobExecutionId) {
+		replaceDay(day, sources, Map.of(), jobExecutionId);
+	}
+
+	/**
+	 * The same, with the gateways that could not be read: their part of the day is recorded missing (by name, with
+	 * why), so the day counts as not fully audited and the next run reads it again.
+	 *
+	 * @param missing gateway name to the one line that says why it could not be read
+	 */
+	public void replaceDay(AuditDay day, List<DayFacts> sources, Map<String, String> missing, long jobExecutionId) {
 		dsl.transaction(tx -> {
 			DSLContext db = tx.dsl();
 			db.deleteFrom(AUDIT_DAY).where(AUDIT_DAY.AUDIT_DATE.eq(day.date())).execute();
@@ -62,6 +74,11 @@ public class HistoryWriter {
 			for (DayFacts facts : sources) {
 				insert(db, facts);
 			}
+			missing.forEach((source, reason) -> db.insertInto(SOURCE_MISSING)
+				.set(SOURCE_MISSING.AUDIT_DATE, day.date())
+				.set(SOURCE_MISSING.SOURCE, source)
+				.set(SOURCE_MISSING.REASON, reason)
+				.execute());
 		});
 	}
 

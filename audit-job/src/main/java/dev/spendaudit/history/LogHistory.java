@@ -18,6 +18,7 @@ import static dev.spendaudit.store.jooq.Tables.AUDIT_DAY;
 import static dev.spendaudit.store.jooq.Tables.KEY_UTC_DATE;
 import static dev.spendaudit.store.jooq.Tables.PROVIDER_UTC_HOUR;
 import static dev.spendaudit.store.jooq.Tables.SOURCE_DAY;
+import static org.jooq.impl.DSL.noCondition;
 import static org.jooq.impl.DSL.sum;
 
 /**
@@ -39,14 +40,20 @@ public class LogHistory {
 	 * days are absent.
 	 */
 	public Set<LocalDateTime> hoursWithRows(LocalDateTime fromUtc, LocalDateTime toUtc) {
+		return hoursWithRows(fromUtc, toUtc, null);
+	}
+
+	/** The same, of one gateway's stored facts ({@code source}; null: every gateway's). */
+	public Set<LocalDateTime> hoursWithRows(LocalDateTime fromUtc, LocalDateTime toUtc, String source) {
 		Set<LocalDateTime> hours = new TreeSet<>(dsl.select(PROVIDER_UTC_HOUR.HOUR_UTC)
 			.from(PROVIDER_UTC_HOUR)
 			.where(PROVIDER_UTC_HOUR.HOUR_UTC.ge(fromUtc.truncatedTo(ChronoUnit.HOURS)))
+			.and(source == null ? noCondition() : PROVIDER_UTC_HOUR.SOURCE.eq(source))
 			.and(PROVIDER_UTC_HOUR.HOUR_UTC.lt(toUtc))
 			.groupBy(PROVIDER_UTC_HOUR.HOUR_UTC)
 			.having(sum(PROVIDER_UTC_HOUR.REQUESTS).gt(BigDecimal.ZERO))
 			.fetch(PROVIDER_UTC_HOUR.HOUR_UTC));
-		for (Window w : windows(fromUtc, toUtc, false)) {
+		for (Window w : windows(fromUtc, toUtc, false, source)) {
 			for (LocalDateTime h = w.from().truncatedTo(ChronoUnit.HOURS); h.isBefore(w.to()); h = h.plusHours(1)) {
 				hours.add(h);
 			}
@@ -59,7 +66,12 @@ public class LogHistory {
 	 * cover whole ({@link #coveredUtcDates}); the other dates are left out, not counted as zero.
 	 */
 	public List<KeyDayCount> keyUtcDates(LocalDate first, LocalDate last) {
-		Set<LocalDate> covered = coveredUtcDates(first, last);
+		return keyUtcDates(first, last, null);
+	}
+
+	/** The same, of one gateway's stored facts ({@code source}; null: every gateway's). */
+	public List<KeyDayCount> keyUtcDates(LocalDate first, LocalDate last, String source) {
+		Set<LocalDate> covered = coveredUtcDates(first, last, source);
 		if (covered.isEmpty()) {
 			return List.of();
 		}
@@ -71,6 +83,7 @@ public class LogHistory {
 		for (Record r : dsl.select(k.UTC_DATE, k.API_KEY, requests, failed, usd)
 			.from(k)
 			.where(k.UTC_DATE.in(covered))
+			.and(source == null ? noCondition() : k.SOURCE.eq(source))
 			.groupBy(k.UTC_DATE, k.API_KEY)
 			.orderBy(k.UTC_DATE, k.API_KEY)
 			.fetch()) {
@@ -83,7 +96,12 @@ public class LogHistory {
 
 	/** The UTC dates in {@code first .. last} whose every hour lies in a stored day read with UTC dates. */
 	public Set<LocalDate> coveredUtcDates(LocalDate first, LocalDate last) {
-		List<Window> windows = windows(first.atStartOfDay(), last.plusDays(1).atStartOfDay(), true);
+		return coveredUtcDates(first, last, null);
+	}
+
+	/** The same, of one gateway's stored days ({@code source}; null: any gateway's). */
+	public Set<LocalDate> coveredUtcDates(LocalDate first, LocalDate last, String source) {
+		List<Window> windows = windows(first.atStartOfDay(), last.plusDays(1).atStartOfDay(), true, source);
 		Set<LocalDate> covered = new TreeSet<>();
 		for (LocalDate d = first; !d.isAfter(last); d = d.plusDays(1)) {
 			LocalDateTime reach = d.atStartOfDay();
@@ -100,7 +118,7 @@ public class LogHistory {
 	}
 
 	/** The windows of the stored days overlapping {@code [fromUtc, toUtc)} that were, or were not, read in detail. */
-	private List<Window> windows(LocalDateTime fromUtc, LocalDateTime toUtc, boolean detailed) {
+	private List<Window> windows(LocalDateTime fromUtc, LocalDateTime toUtc, boolean detailed, String source) {
 		return dsl.selectDistinct(AUDIT_DAY.WINDOW_START_UTC, AUDIT_DAY.WINDOW_END_UTC)
 			.from(AUDIT_DAY)
 			.join(SOURCE_DAY)
@@ -108,6 +126,7 @@ public class LogHistory {
 			.where(AUDIT_DAY.WINDOW_END_UTC.gt(fromUtc))
 			.and(AUDIT_DAY.WINDOW_START_UTC.lt(toUtc))
 			.and(SOURCE_DAY.DETAILED.eq(detailed))
+			.and(source == null ? noCondition() : SOURCE_DAY.SOURCE.eq(source))
 			.orderBy(AUDIT_DAY.WINDOW_START_UTC)
 			.fetch(r -> new Window(r.value1(), r.value2()));
 	}

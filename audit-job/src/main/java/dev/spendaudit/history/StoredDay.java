@@ -35,6 +35,12 @@ public record StoredDay(LocalDate date, String zone, LocalDateTime windowStartUt
 			.orElse(null);
 	}
 
+	/** The newest row before the day's end of the named source (gateway), null when it has none or was not read. */
+	public LocalDateTime newestRowUtc(String source) {
+		return sources.stream().filter(s -> s.source().equals(source)).map(Source::newestRowUtc)
+			.filter(Objects::nonNull).findFirst().orElse(null);
+	}
+
 	public long invalidSpendRows() {
 		return sources.stream().mapToLong(Source::invalidSpendRows).sum();
 	}

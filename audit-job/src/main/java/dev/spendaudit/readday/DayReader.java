@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -17,6 +19,7 @@ import dev.spendaudit.source.DayCoverage;
 import dev.spendaudit.source.DayFacts;
 import dev.spendaudit.source.DayRowSpan;
 import dev.spendaudit.source.LiteLlmSource;
+import dev.spendaudit.source.SourceGateways;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,6 +33,9 @@ public class DayReader {
 
 	private static final Logger log = LoggerFactory.getLogger(DayReader.class);
 
+	private final SourceGateways gateways;
+
+	/** The primary gateway: whether it still holds the day decides whether stored figures are kept. */
 	private final LiteLlmSource source;
 
 	private final HistoryWriter history;
@@ -42,7 +48,14 @@ public class DayReader {
 
 	public DayReader(LiteLlmSource source, HistoryWriter history, HistoryReader stored, Clock clock,
 			CallerWatch watched) {
-		this.source = source;
+		this(SourceGateways.of(source), history, stored, clock, watched);
+	}
+
+	/** Every reachable gateway's part of the day is read; the unreachable ones' is recorded missing. */
+	public DayReader(SourceGateways gateways, HistoryWriter history, HistoryReader stored, Clock clock,
+			CallerWatch watched) {
+		this.gateways = gateways;
+		this.source = gateways.primary();
 		this.history = history;
 		this.stored = stored;
 		this.clock = clock;
@@ -66,12 +79,17 @@ public class DayReader {
 			log.warn("{}: {}", day.date(), note);
 			return new SourceRead(null, true, oldest, note);
 		}
-		DayFacts facts = source.readDay(day, coverage, watched.hashes(day));
-		// the window's earlier days as the store keeps them: their rows are not read again
-		Map<LocalDate, DayRowSpan> spans = stored.rowSpans(facts.source(),
-				day.date().minusDays(gapWindow.toDays() + 2), day.date().minusDays(1));
-		facts = facts.withFreshness(source.logFreshness(facts, gapWindow, now(), spans::get));
-		history.replaceDay(day, List.of(facts), jobExecutionId);
+		List<DayFacts> read = new ArrayList<>();
+		for (LiteLlmSource gateway : gateways.reachable()) {
+			DayFacts own = gateway.readDay(day, gateway == source ? coverage : gateway.coverage(day),
+					watched.hashes(day));
+			// the window's earlier days as the store keeps them: their rows are not read again
+			Map<LocalDate, DayRowSpan> spans = stored.rowSpans(own.source(),
+					day.date().minusDays(gapWindow.toDays() + 2), day.date().minusDays(1));
+			read.add(own.withFreshness(gateway.logFreshness(own, gapWindow, now(), spans::get)));
+		}
+		history.replaceDay(day, read, missing(day, true), jobExecutionId);
+		DayFacts facts = read.get(0);
 		long anomalies = facts.invalidSpendRows() + facts.metadata().invalidRows();
 		log.info("{}: {} key/model groups from {} keys, {} provider-hours{} in {} ms", day.date(),
 				facts.groups().size(), facts.workloads().size(), facts.providerHours().size(),
@@ -97,10 +115,26 @@ public class DayReader {
 
 	/** A day only rolled up as history: its facts (from the legacy table where only it has them), no digest. */
 	public DayFacts rollUp(AuditDay day, long jobExecutionId) {
-		DayFacts facts = source.readDay(day, source.coverage(day), watched.hashes(day));
-		history.replaceDay(day, List.of(facts), jobExecutionId);
+		List<DayFacts> read = new ArrayList<>();
+		for (LiteLlmSource gateway : gateways.reachable()) {
+			read.add(gateway.readDay(day, gateway.coverage(day), watched.hashes(day)));
+		}
+		history.replaceDay(day, read, missing(day, false), jobExecutionId);
+		DayFacts facts = read.get(0);
 		log.debug("{}: rolled up as history, {} key/model groups", day.date(), facts.groups().size());
 		return facts;
+	}
+
+	/** The gateways that could not be opened at start-up: their part of the day is missing. */
+	private Map<String, String> missing(AuditDay day, boolean audited) {
+		Map<String, String> missing = new LinkedHashMap<>();
+		for (SourceGateways.Unreachable u : gateways.unreachable()) {
+			missing.put(u.name(), u.reason());
+			if (audited) {
+				log.warn("{}: gateway {} not read, its part of the day is missing: {}", day.date(), u.name(), u.reason());
+			}
+		}
+		return missing;
 	}
 
 	private LocalDateTime now() {

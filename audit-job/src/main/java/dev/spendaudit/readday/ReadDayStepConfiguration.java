@@ -5,13 +5,14 @@ import java.time.Clock;
 import dev.spendaudit.core.AuditDay;
 import dev.spendaudit.core.CoreSettings;
 import dev.spendaudit.core.DaySteps;
+import dev.spendaudit.core.GatewayNames;
 import dev.spendaudit.core.HistoryNeeds;
 import dev.spendaudit.core.Progress;
 import dev.spendaudit.history.HistoryReader;
 import dev.spendaudit.history.HistoryWriter;
 import dev.spendaudit.schedule.DayLocks;
 import dev.spendaudit.source.CallerWatch;
-import dev.spendaudit.source.LiteLlmSource;
+import dev.spendaudit.source.SourceGateways;
 import dev.spendaudit.staleness.FreshnessSettings;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
@@ -31,9 +32,14 @@ import org.springframework.transaction.PlatformTransactionManager;
 class ReadDayStepConfiguration {
 
 	@Bean
-	DayReader dayReader(LiteLlmSource source, HistoryWriter writer, HistoryReader reader, Clock clock,
+	DayReader dayReader(SourceGateways source, HistoryWriter writer, HistoryReader reader, Clock clock,
 			ObjectProvider<CallerWatch> watched) {
 		return new DayReader(source, writer, reader, clock, watched.getIfAvailable(() -> CallerWatch.NONE));
+	}
+
+	@Bean
+	SourcesSection sourcesSection(HistoryReader reader, GatewayNames gateways, FreshnessSettings freshness) {
+		return new SourcesSection(reader, gateways, freshness);
 	}
 
 	@Bean

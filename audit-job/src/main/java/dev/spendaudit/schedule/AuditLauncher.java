@@ -2,6 +2,8 @@ package dev.spendaudit.schedule;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.Map;
+import java.util.function.Function;
 import java.util.Optional;
 
 import dev.spendaudit.core.DaySteps;
@@ -48,11 +50,20 @@ public class AuditLauncher {
 
 	private volatile boolean stopping;
 
+	/** The gateways whose part of a completed day is missing: such a day ends with the source-unusable code. */
+	private final Function<LocalDate, Map<String, String>> missingSources;
+
 	public AuditLauncher(JobOperator operator, JobRepository repository, Job job, DayLocks locks) {
+		this(operator, repository, job, locks, date -> Map.of());
+	}
+
+	public AuditLauncher(JobOperator operator, JobRepository repository, Job job, DayLocks locks,
+			Function<LocalDate, Map<String, String>> missingSources) {
 		this.operator = operator;
 		this.repository = repository;
 		this.job = job;
 		this.locks = locks;
+		this.missingSources = missingSources;
 	}
 
 	public DayResult run(LocalDate date, RunOptions options) {
@@ -173,8 +184,16 @@ public class AuditLauncher {
 		return builder.toJobParameters();
 	}
 
-	private static DayResult result(LocalDate date, JobExecution execution) {
+	private DayResult result(LocalDate date, JobExecution execution) {
 		if (execution.getStatus() == BatchStatus.COMPLETED) {
+			Map<String, String> missing = missingSources.apply(date);
+			if (!missing.isEmpty()) {
+				// everything the reachable gateways allowed is written (and mailed): the day is partial, not lost
+				return new DayResult(date, execution.getId(), digestJson(execution), "gateway "
+						+ String.join(", ", missing.keySet()) + " could not be read, so the day is audited without it ("
+						+ missing.values().iterator().next() + "); the next run, or run --date " + date
+						+ ", reads it again", ExitCode.SOURCE);
+			}
 			return new DayResult(date, execution.getId(), digestJson(execution), null);
 		}
 		if (execution.getStatus() == BatchStatus.STOPPED) {

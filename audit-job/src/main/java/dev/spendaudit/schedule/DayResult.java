@@ -25,4 +25,12 @@ public record DayResult(LocalDate date, long executionId, Path digestJson, Strin
 		return failure == null;
 	}
 
+	/**
+	 * Whether the day completed without a gateway's part (it could not be read): its digest is written, and
+	 * mailed when due, but the day ends with the source-unusable code and the next run reads it again.
+	 */
+	public boolean partial() {
+		return failure != null && digestJson != null;
+	}
+
 }

@@ -17,7 +17,8 @@ public record RunOutcome(ExitCode exit, String cause) {
 	public static RunOutcome of(List<DayResult> results, boolean exitOnAlert) {
 		for (DayResult result : results) {
 			if (!result.succeeded()) {
-				return new RunOutcome(result.exitCode(), result.date() + " failed: " + result.failure());
+				return new RunOutcome(result.exitCode(),
+						result.date() + (result.partial() ? " partial: " : " failed: ") + result.failure());
 			}
 		}
 		if (exitOnAlert) {

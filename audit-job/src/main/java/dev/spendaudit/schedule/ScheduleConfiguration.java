@@ -64,8 +64,8 @@ class ScheduleConfiguration {
 
 	@Bean
 	AuditLauncher auditLauncher(JobOperator jobOperator, JobRepository jobRepository, Job spendAudit,
-			DayLocks dayLocks) {
-		return new AuditLauncher(jobOperator, jobRepository, spendAudit, dayLocks);
+			DayLocks dayLocks, HistoryReader history) {
+		return new AuditLauncher(jobOperator, jobRepository, spendAudit, dayLocks, history::missingSources);
 	}
 
 }

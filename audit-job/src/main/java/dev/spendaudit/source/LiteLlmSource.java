@@ -68,11 +68,16 @@ public class LiteLlmSource {
 	}
 
 	public LiteLlmSource(DataSource dataSource, SourceSettings settings, AnomalousSettings anomalous) {
+		this(dataSource, settings.name(), settings, anomalous);
+	}
+
+	/** The gateway named {@code name} (one of {@code spend-audit.sources}), read with {@code settings}. */
+	public LiteLlmSource(DataSource dataSource, String name, SourceSettings settings, AnomalousSettings anomalous) {
 		SourceErrors errors = new SourceErrors(settings.statementTimeout());
 		DSLContext dsl = DSL.using(new DefaultConfiguration().set(errors.connections(dataSource))
 			.set(SQLDialect.POSTGRES)
 			.set(new DefaultExecuteListenerProvider(errors)));
-		this.name = settings.name();
+		this.name = name;
 		this.capabilities = SourceCapabilities.detect(dsl);
 		this.scan = new DaySpendScan(dsl, capabilities, anomalous);
 		this.dsl = dsl;

@@ -94,7 +94,8 @@ public class FreshnessCheck {
 		if (lookups == null) {
 			throw new IllegalStateException("day " + day.date() + " was only rolled up: its freshness was not read");
 		}
-		LocalDateTime newest = stored.newestRowUtc();
+		// the gateway this check asks LiteLLM's own signals of: its log alone is compared with them
+		LocalDateTime newest = stored.newestRowUtc(source.name());
 		LocalDateTime newestAtRun = lookups.newestRowUtc();
 		RowGap gap = lookups.longestGap();
 		if (source.capabilities().hasKeyCounters() && !now.isBefore(end) && now.isBefore(end.plus(NIGHTLY))) {
@@ -137,7 +138,7 @@ public class FreshnessCheck {
 				if (last.isBefore(first)) {
 					return new Compared(Signal.DAILY_AGGREGATES, List.of(), List.of(), null);
 				}
-				Set<LocalDate> covered = logHistory.coveredUtcDates(first, last);
+				Set<LocalDate> covered = logHistory.coveredUtcDates(first, last, source.name());
 				if (covered.size() < first.datesUntil(last.plusDays(1)).count()) {
 					log.info("{}: UTC dates {} .. {} not all stored with their UTC-date facts (a store of release 0.1.0)"
 							+ "; compared only {}", day.date(), first, last, covered);
@@ -146,7 +147,7 @@ public class FreshnessCheck {
 					.stream()
 					.filter(a -> covered.contains(a.utcDate()))
 					.toList();
-				List<CaptureGap> gaps = CaptureComparison.compare(aggregates, logHistory.keyUtcDates(first, last));
+				List<CaptureGap> gaps = CaptureComparison.compare(aggregates, logHistory.keyUtcDates(first, last, source.name()));
 				Set<Interval> days = gaps.stream()
 					.map(g -> new Interval(g.periodStart(), g.periodEnd()))
 					.collect(Collectors.toCollection(LinkedHashSet::new));
@@ -199,7 +200,7 @@ public class FreshnessCheck {
 		}
 		LocalDateTime from = periods.stream().map(Interval::from).min(LocalDateTime::compareTo).orElseThrow();
 		LocalDateTime to = periods.stream().map(Interval::to).max(LocalDateTime::compareTo).orElseThrow();
-		Set<LocalDateTime> hours = new TreeSet<>(logHistory.hoursWithRows(from, to.isAfter(end) ? end : to));
+		Set<LocalDateTime> hours = new TreeSet<>(logHistory.hoursWithRows(from, to.isAfter(end) ? end : to, source.name()));
 		hours.addAll(source.rowsByHour(from.isAfter(end) ? from : end, to).keySet());
 		return HourRange.silent(periods, hours, now);
 	}

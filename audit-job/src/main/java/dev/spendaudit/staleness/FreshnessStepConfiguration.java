@@ -3,6 +3,7 @@ package dev.spendaudit.staleness;
 import java.time.Clock;
 
 import dev.spendaudit.core.CoreSettings;
+import dev.spendaudit.core.GatewayNames;
 import dev.spendaudit.core.DaySteps;
 import dev.spendaudit.core.HistoryNeeds;
 import dev.spendaudit.history.HistoryReader;
@@ -50,6 +51,12 @@ class FreshnessStepConfiguration {
 	@Order(100)
 	FreshnessRule freshnessRule(FreshnessStore store, FreshnessSettings settings) {
 		return new FreshnessRule(store, settings);
+	}
+
+	@Bean
+	@Order(99)
+	GatewayRule gatewayRule(HistoryReader history, FreshnessSettings settings, GatewayNames gateways) {
+		return new GatewayRule(history, settings, gateways);
 	}
 
 	@Bean

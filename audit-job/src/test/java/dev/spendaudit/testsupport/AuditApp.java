@@ -48,9 +48,11 @@ public final class AuditApp implements AutoCloseable {
 	public static AuditApp start(Endpoint source, Clock clock, Map<String, String> settings, Map<String, Object> beans,
 			Map<String, Object> environment) {
 		List<String> args = new ArrayList<>();
-		args.add("--spend-audit.source.url=" + source.url());
-		args.add("--spend-audit.source.username=" + source.username());
-		args.add("--spend-audit.source.password=" + source.password());
+		if (source != null) {
+			args.add("--spend-audit.source.url=" + source.url());
+			args.add("--spend-audit.source.username=" + source.username());
+			args.add("--spend-audit.source.password=" + source.password());
+		}
 		settings.forEach((k, v) -> args.add("--" + k + "=" + v));
 		ConfigurableApplicationContext context = new SpringApplicationBuilder(SpendAuditApplication.class)
 			.web(WebApplicationType.NONE)
@@ -66,6 +68,18 @@ public final class AuditApp implements AutoCloseable {
 			})
 			.run(args.toArray(String[]::new));
 		return new AuditApp(context);
+	}
+
+	/** The whole application on the gateways of {@code spend-audit.sources[i]} in {@code settings}, no source. */
+	public static AuditApp startGateways(Clock clock, Map<String, String> settings) {
+		return start(null, clock, settings, Map.of(), Map.of());
+	}
+
+	/** The settings of gateway {@code i} of {@code spend-audit.sources}: its name and database. */
+	public static Map<String, String> gateway(int i, String name, Endpoint endpoint) {
+		String at = "spend-audit.sources[" + i + "].";
+		return Map.of(at + "name", name, at + "url", endpoint.url(), at + "username", endpoint.username(),
+				at + "password", endpoint.password());
 	}
 
 	public DayResult run(LocalDate date, Path out) {

@@ -1,0 +1,26 @@
+package dev.spendaudit.core;
+
+import java.util.List;
+
+/**
+ * The configured gateways' names, in order: the first is the primary, whose name the fleet-wide findings carry
+ * (so a second gateway added later does not make the first one's findings new again).
+ */
+public record GatewayNames(List<String> names) {
+
+	public GatewayNames {
+		names = List.copyOf(names);
+		if (names.isEmpty()) {
+			throw new IllegalArgumentException("there is always at least one gateway");
+		}
+	}
+
+	public String primary() {
+		return names.get(0);
+	}
+
+	public boolean several() {
+		return names.size() > 1;
+	}
+
+}
