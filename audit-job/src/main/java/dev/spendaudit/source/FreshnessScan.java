@@ -1,11 +1,15 @@
 package dev.spendaudit.source;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+
+import dev.spendaudit.core.AuditDay;
 
 import dev.spendaudit.source.litellm.tables.LitellmDailyuserspend;
 import dev.spendaudit.source.litellm.tables.LitellmSpendlogs;
@@ -72,13 +76,36 @@ final class FreshnessScan {
 
 	private final SourceCapabilities capabilities;
 
+	/** The day's scan of the spend log: the rows whose spend every sum counts, the row before a window. */
+	private final DaySpendScan scan;
+
 	/** The rows whose spend every sum counts. */
 	private final Condition counted;
 
-	FreshnessScan(DSLContext dsl, SourceCapabilities capabilities, Condition counted) {
+	FreshnessScan(DSLContext dsl, SourceCapabilities capabilities, DaySpendScan scan) {
 		this.dsl = dsl;
 		this.capabilities = capabilities;
-		this.counted = counted;
+		this.scan = scan;
+		this.counted = scan.counted();
+	}
+
+	/**
+	 * How current the log is, as seen from the end of {@code day} and from {@code nowUtc}: the newest row of all (a
+	 * backward index scan) and the longest gap between rows over {@code [end − gapWindow, end)}. Where the window is
+	 * exactly the day and earlier days whose spans the store keeps ({@code stored}: a date's span, or null), the gap
+	 * is put together from those spans and the row before the window (an index lookup); otherwise (a window that
+	 * does not start at a day's start, or a day stored without its span) the window's rows are read on
+	 * {@code "startTime"} alone.
+	 */
+	LogFreshness logFreshness(DayFacts day, Duration gapWindow, LocalDateTime nowUtc,
+			Function<LocalDate, DayRowSpan> stored) {
+		AuditDay audited = day.day();
+		LocalDateTime from = audited.toUtc().minus(gapWindow);
+		List<DayRowSpan> spans = day.rowSpan() == null ? null
+				: RowGaps.spansOf(audited, from, day.rowSpan(), stored);
+		RowGap gap = spans == null ? longestGap(from, audited.toUtc()).orElse(null)
+				: RowGaps.longest(scan.newestRowBefore(from), spans).orElse(null);
+		return new LogFreshness(nowUtc, newestRow(), from, gap);
 	}
 
 	/** The newest row of all, whatever its time. */

@@ -89,7 +89,7 @@ public class LiteLlmSource {
 		this.resolver = new WorkloadResolver(settings.masterKeySha256());
 		this.requests = new RequestDrillDown(dsl, capabilities, scan);
 		this.lookup = new RequestLookup(dsl, capabilities, scan);
-		this.freshness = new FreshnessScan(dsl, capabilities, scan.counted());
+		this.freshness = new FreshnessScan(dsl, capabilities, scan);
 		this.activity = new KeyActivityScan(dsl, capabilities);
 		this.callers = new CallerScan(dsl, capabilities);
 	}
@@ -161,37 +161,13 @@ public class LiteLlmSource {
 	}
 
 	/**
-	 * How current the log is, as seen from the end of {@code day} and from {@code nowUtc}: the newest row of all (a
-	 * backward index scan) and the longest gap between rows over {@code [end − gapWindow, end)}. Where the window is
-	 * exactly the day and earlier days whose spans the store keeps ({@code stored}: a date's span, or null), the gap
-	 * is put together from those spans and the row before the window (an index lookup); otherwise (a window that
-	 * does not start at a day's start, or a day stored without its span) the window's rows are read on
-	 * {@code "startTime"} alone.
+	 * How current the log is, as seen from the end of {@code day} and from {@code nowUtc}: the newest row of all and
+	 * the longest gap between rows over {@code [end − gapWindow, end)}, put together from the spans the store keeps
+	 * ({@code stored}) where it can (see {@code FreshnessScan}).
 	 */
 	public LogFreshness logFreshness(DayFacts day, Duration gapWindow, LocalDateTime nowUtc,
 			Function<LocalDate, DayRowSpan> stored) {
-		AuditDay audited = day.day();
-		LocalDateTime from = audited.toUtc().minus(gapWindow);
-		List<DayRowSpan> spans = day.rowSpan() == null ? null : spansOf(audited, from, day.rowSpan(), stored);
-		RowGap gap = spans == null ? freshness.longestGap(from, audited.toUtc()).orElse(null)
-				: RowGaps.longest(scan.newestRowBefore(from), spans).orElse(null);
-		return new LogFreshness(nowUtc, freshness.newestRow(), from, gap);
-	}
-
-	/** The spans of the days tiling {@code [from, end of day)}, oldest first, or null if the store lacks one. */
-	private static List<DayRowSpan> spansOf(AuditDay day, LocalDateTime from, DayRowSpan last,
-			Function<LocalDate, DayRowSpan> stored) {
-		List<DayRowSpan> spans = new ArrayList<>(List.of(last));
-		AuditDay d = day;
-		while (d.fromUtc().isAfter(from)) {
-			d = AuditDay.of(d.date().minusDays(1), day.zone());
-			DayRowSpan span = stored.apply(d.date());
-			if (span == null) {
-				return null;
-			}
-			spans.add(0, span);
-		}
-		return d.fromUtc().equals(from) ? spans : null;
+		return freshness.logFreshness(day, gapWindow, nowUtc, stored);
 	}
 
 	/** The workload behind each key hash, with request-time aliases looked up in {@code [fromUtc, toUtc)}. */

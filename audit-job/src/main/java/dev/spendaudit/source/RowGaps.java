@@ -1,13 +1,19 @@
 package dev.spendaudit.source;
 
+import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
+
+import dev.spendaudit.core.AuditDay;
 
 /**
  * The longest gap between consecutive rows over consecutive days, from each day's {@link DayRowSpan} and the row
  * before the first day: the gaps inside each day, and those between one day's last row and the next row after it
- * (across empty days). Ties go to the earliest gap, as the window query orders them. Plain logic, no database.
+ * (across empty days). Ties go to the earliest gap, as the window query orders them; and which stored spans tile a
+ * window. Plain logic, no database.
  */
 final class RowGaps {
 
@@ -42,6 +48,22 @@ final class RowGaps {
 		}
 		int c = candidate.length().compareTo(best.length());
 		return c > 0 || c == 0 && candidate.to().isBefore(best.to()) ? candidate : best;
+	}
+
+	/** The spans of the days tiling {@code [from, end of day)}, oldest first, or null if the store lacks one. */
+	static List<DayRowSpan> spansOf(AuditDay day, LocalDateTime from, DayRowSpan last,
+			Function<LocalDate, DayRowSpan> stored) {
+		List<DayRowSpan> spans = new ArrayList<>(List.of(last));
+		AuditDay d = day;
+		while (d.fromUtc().isAfter(from)) {
+			d = AuditDay.of(d.date().minusDays(1), day.zone());
+			DayRowSpan span = stored.apply(d.date());
+			if (span == null) {
+				return null;
+			}
+			spans.add(0, span);
+		}
+		return d.fromUtc().equals(from) ? spans : null;
 	}
 
 }
