@@ -23,7 +23,8 @@ import dev.spendaudit.digest.PageRenderer;
 
 /**
  * Writes the archive into an output folder: after a night only the pages that night changed (the index, its
- * month, its workloads), or every page ({@link #rebuild}), from one read of the store's history.
+ * month, its workloads), or every page ({@link #rebuild}), from one read of the store's history. Only the
+ * {@link ArchiveSettings#maxWorkloads() largest workloads} get a page.
  */
 public class Archive {
 
@@ -41,9 +42,12 @@ public class Archive {
 
 	private final PageRenderer renderer;
 
-	Archive(ArchiveHistory history, PageRenderer renderer) {
+	private final ArchiveSettings settings;
+
+	Archive(ArchiveHistory history, PageRenderer renderer, ArchiveSettings settings) {
 		this.history = history;
 		this.renderer = renderer;
+		this.settings = settings;
 	}
 
 	/** The files written, and how long it took. */
@@ -59,7 +63,7 @@ public class Archive {
 	public Written update(Path out, Collection<LocalDate> dates) {
 		long started = System.nanoTime();
 		ArchiveSnapshot snapshot = history.read();
-		ArchivePages pages = new ArchivePages(snapshot, digests(out));
+		ArchivePages pages = new ArchivePages(snapshot, digests(out), settings.maxWorkloads());
 		Path dir = out.resolve(ArchiveFiles.DIR);
 		List<Path> files = new ArrayList<>();
 		files.add(write(out, ArchiveFiles.INDEX, INDEX, pages.index()));
@@ -83,7 +87,7 @@ public class Archive {
 				files.add(write(dir, ArchiveFiles.month(month), MONTH, pages.month(month)));
 			}
 		}
-		for (String w : snapshot.workloads().keySet()) {
+		for (String w : pages.paged()) {
 			if (workloads.contains(w) || !Files.exists(dir.resolve(ArchiveFiles.workload(w)))) {
 				files.add(write(dir, ArchiveFiles.workload(w), WORKLOAD, pages.workload(w)));
 			}
@@ -95,14 +99,14 @@ public class Archive {
 	public Written rebuild(Path out) {
 		long started = System.nanoTime();
 		ArchiveSnapshot snapshot = history.read();
-		ArchivePages pages = new ArchivePages(snapshot, digests(out));
+		ArchivePages pages = new ArchivePages(snapshot, digests(out), settings.maxWorkloads());
 		Path dir = out.resolve(ArchiveFiles.DIR);
 		List<Path> files = new ArrayList<>();
 		files.add(write(out, ArchiveFiles.INDEX, INDEX, pages.index()));
 		for (YearMonth month : pages.months()) {
 			files.add(write(dir, ArchiveFiles.month(month), MONTH, pages.month(month)));
 		}
-		for (String w : snapshot.workloads().keySet()) {
+		for (String w : pages.paged()) {
 			files.add(write(dir, ArchiveFiles.workload(w), WORKLOAD, pages.workload(w)));
 		}
 		removeStale(dir, new HashSet<>(files));

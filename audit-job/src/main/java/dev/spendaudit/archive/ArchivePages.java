@@ -42,9 +42,15 @@ public final class ArchivePages {
 
 	private final List<LocalDate> window;
 
-	ArchivePages(ArchiveSnapshot snapshot, Set<LocalDate> digests) {
+	private final Set<String> paged;
+
+	/**
+	 * @param maxWorkloads workloads with a page and a row of their own; the rest are folded into one line
+	 */
+	ArchivePages(ArchiveSnapshot snapshot, Set<LocalDate> digests, int maxWorkloads) {
 		this.snapshot = snapshot;
 		this.digests = digests;
+		this.paged = snapshot.largest(maxWorkloads);
 		this.window = new ArrayList<>();
 		LocalDate newest = snapshot.newest();
 		if (newest != null) {
@@ -58,6 +64,17 @@ public final class ArchivePages {
 	}
 
 	public record Calendar(String title, String month, String href, List<List<Cell>> weeks, BigDecimal usd, int days) {
+	}
+
+	/** The workloads without a page of their own, as one line: how many, and their money. */
+	public record Folded(int count, BigDecimal windowUsd, BigDecimal totalUsd) {
+
+		static Folded of(List<WorkloadRow> rows) {
+			return rows.isEmpty() ? null : new Folded(rows.size(),
+					rows.stream().map(WorkloadRow::windowUsd).reduce(BigDecimal.ZERO, BigDecimal::add),
+					rows.stream().map(WorkloadRow::totalUsd).reduce(BigDecimal.ZERO, BigDecimal::add));
+		}
+
 	}
 
 	public record WorkloadRow(String name, String href, BigDecimal windowUsd, BigDecimal totalUsd, ArchiveSvg.PathData spark) {
@@ -80,7 +97,8 @@ public final class ArchivePages {
 		Map<String, Object> m = new LinkedHashMap<>();
 		m.put("newest", snapshot.newest() == null ? "" : snapshot.newest().toString());
 		m.put("windowDays", WINDOW_DAYS);
-		List<WorkloadRow> rows = workloadRows(ArchiveFiles.DIR + "/");
+		List<WorkloadRow> all = workloadRows(ArchiveFiles.DIR + "/");
+		List<WorkloadRow> rows = all.stream().filter(r -> paged.contains(r.name())).toList();
 		List<String> named = rows.stream().filter(r -> r.windowUsd().signum() > 0).limit(CHART_WORKLOADS)
 			.map(WorkloadRow::name).toList();
 		ArchiveSvg.Chart chart = ArchiveSvg.stacked(window, named, snapshot.workloads());
@@ -90,6 +108,7 @@ public final class ArchivePages {
 				l.cssClass(), l.usd())).toList());
 		m.put("windowUsd", chart.columns().stream().map(ArchiveSvg.Column::usd).reduce(BigDecimal.ZERO, BigDecimal::add));
 		m.put("workloads", rows);
+		m.put("folded", Folded.of(all.stream().filter(r -> !paged.contains(r.name())).toList()));
 		m.put("days", snapshot.days().size());
 		m.put("totalUsd", snapshot.days().values().stream().map(ArchiveSnapshot.Day::usd)
 			.reduce(BigDecimal.ZERO, BigDecimal::add));
@@ -116,10 +135,12 @@ public final class ArchivePages {
 				usd.put(w, sum);
 			}
 		});
-		m.put("workloads", usd.entrySet().stream()
+		List<WorkloadRow> rows = usd.entrySet().stream()
 			.sorted(Map.Entry.<String, BigDecimal>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
 			.map(e -> new WorkloadRow(e.getKey(), ArchiveFiles.workload(e.getKey()), e.getValue(), e.getValue(), null))
-			.toList());
+			.toList();
+		m.put("workloads", rows.stream().filter(r -> paged.contains(r.name())).toList());
+		m.put("folded", Folded.of(rows.stream().filter(r -> !paged.contains(r.name())).toList()));
 		TreeSet<YearMonth> all = months();
 		YearMonth before = all.lower(month);
 		YearMonth after = all.higher(month);
@@ -178,6 +199,11 @@ public final class ArchivePages {
 		rows.sort(Comparator.comparing(WorkloadRow::windowUsd).reversed()
 			.thenComparing(WorkloadRow::totalUsd, Comparator.reverseOrder()).thenComparing(WorkloadRow::name));
 		return rows;
+	}
+
+	/** The workloads with a page of their own, largest first. */
+	Set<String> paged() {
+		return paged;
 	}
 
 	/** The months that have stored days. */

@@ -38,6 +38,20 @@ public record ArchiveSnapshot(SortedMap<LocalDate, Day> days, Map<String, Sorted
 		return days.isEmpty() ? null : days.lastKey();
 	}
 
+	/**
+	 * The {@code max} workloads with the most spend over every stored day (then by name): those the archive
+	 * writes a page for.
+	 */
+	Set<String> largest(int max) {
+		Set<String> largest = new java.util.LinkedHashSet<>();
+		workloads.entrySet().stream()
+			.map(e -> Map.entry(e.getKey(), e.getValue().values().stream().reduce(BigDecimal.ZERO, BigDecimal::add)))
+			.sorted(Map.Entry.<String, BigDecimal>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+			.limit(max)
+			.forEach(e -> largest.add(e.getKey()));
+		return largest;
+	}
+
 	/** The workloads the day changed: those with calls or findings on it. */
 	Set<String> workloadsOn(LocalDate date) {
 		Set<String> on = new TreeSet<>();

@@ -31,8 +31,8 @@ class ArchiveStepConfiguration {
 	private static final Logger log = LoggerFactory.getLogger(ArchiveStepConfiguration.class);
 
 	@Bean
-	Archive archive(HistoryReader history, FindingStore findings, PageRenderer renderer) {
-		return new Archive(new ArchiveHistory(history, findings), renderer);
+	Archive archive(HistoryReader history, FindingStore findings, PageRenderer renderer, ArchiveSettings settings) {
+		return new Archive(new ArchiveHistory(history, findings), renderer, settings);
 	}
 
 	@Bean

@@ -152,6 +152,29 @@ class ArchiveIntegrationTests {
 	}
 
 	@Test
+	void onlyTheLargestWorkloadsGetPagesAndTheRestFoldIntoOneLine() throws Exception {
+		Path config = MonthsOfTraffic.config(dir, db, "arch_folded", 1, "");
+		run(config, MonthsOfTraffic.ALERT_DAY.toString());
+		assertThat(dir.resolve("archive").resolve(ArchiveFiles.workload("vk-coder"))).isRegularFile();
+		// vk-coder has the least spend ($0: its plan carries it), so with two pages it is the one folded
+		Path two = MonthsOfTraffic.config(dir, db, "arch_folded", 1, "archive:\n  max-workloads: 2\n");
+		CliIntegrationTests.Result r = cli("archive", "--config", two.toString(), "--out", dir.toString());
+		assertThat(r.exit()).as(r.err()).isZero();
+		String index = Files.readString(dir.resolve(ArchiveFiles.INDEX));
+		assertThat(index).contains(">vk-alpha</a>").contains(">vk-beta</a>").doesNotContain("vk-coder")
+			.contains("1 more workload, without pages of their own");
+		assertThat(Files.readString(dir.resolve("archive/2026-11.html"))).doesNotContain("vk-coder")
+			.contains("1 more workload, without pages of their own");
+		// the rebuild removed the folded workload's page, and every link left resolves
+		assertThat(dir.resolve("archive").resolve(ArchiveFiles.workload("vk-coder"))).doesNotExist();
+		assertLinksResolve(dir.resolve(ArchiveFiles.INDEX), index);
+		Path zero = MonthsOfTraffic.config(dir, db, "arch_folded", 1, "archive:\n  max-workloads: 0\n");
+		CliIntegrationTests.Result refused = cli("archive", "--config", zero.toString(), "--out", dir.toString());
+		assertThat(refused.exit()).isEqualTo(3);
+		assertThat(refused.err()).contains("spend-audit.archive.max-workloads must be 1..5000, not 0");
+	}
+
+	@Test
 	void theIndexAndAWorkloadPageLoadInABrowserWithEveryLinkResolving() throws Exception {
 		Path config = MonthsOfTraffic.config(dir, db, "arch_browser", 1, "");
 		run(config, MonthsOfTraffic.ALERT_DAY.toString());
