@@ -89,11 +89,14 @@ public class DayReader {
 			read.add(own.withFreshness(gateway.logFreshness(own, gapWindow, now(), spans::get)));
 		}
 		history.replaceDay(day, read, missing(day, true), jobExecutionId);
-		DayFacts facts = read.get(0);
-		long anomalies = facts.invalidSpendRows() + facts.metadata().invalidRows();
-		log.info("{}: {} key/model groups from {} keys, {} provider-hours{} in {} ms", day.date(),
-				facts.groups().size(), facts.workloads().size(), facts.providerHours().size(),
-				anomalies > 0 ? ", " + anomalies + " anomalous rows" : "", (System.nanoTime() - started) / 1_000_000);
+		// the night's figures over every gateway read, not the first one's
+		long anomalies = read.stream().mapToLong(f -> f.invalidSpendRows() + f.metadata().invalidRows()).sum();
+		log.info("{}: {} key/model groups from {} keys, {} provider-hours{}{} in {} ms", day.date(),
+				read.stream().mapToInt(f -> f.groups().size()).sum(),
+				read.stream().mapToInt(f -> f.workloads().size()).sum(),
+				read.stream().mapToInt(f -> f.providerHours().size()).sum(),
+				anomalies > 0 ? ", " + anomalies + " anomalous rows" : "",
+				read.size() > 1 ? " over " + read.size() + " gateways" : "", (System.nanoTime() - started) / 1_000_000);
 		String note = null;
 		if (coverage.fromLegacy()) {
 			note = "read from \"" + DayCoverage.LEGACY_SPEND_LOGS + "\": the partitioned spend log does not hold "
@@ -120,9 +123,9 @@ public class DayReader {
 			read.add(gateway.readDay(day, gateway.coverage(day), watched.hashes(day)));
 		}
 		history.replaceDay(day, read, missing(day, false), jobExecutionId);
-		DayFacts facts = read.get(0);
-		log.debug("{}: rolled up as history, {} key/model groups", day.date(), facts.groups().size());
-		return facts;
+		log.debug("{}: rolled up as history, {} key/model groups", day.date(),
+				read.stream().mapToInt(f -> f.groups().size()).sum());
+		return read.get(0);
 	}
 
 	/** The gateways that could not be opened at start-up: their part of the day is missing. */

@@ -1,7 +1,6 @@
 package dev.spendaudit.staleness;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.Map;
@@ -35,17 +34,13 @@ public record GatewayFreshness(String status, String newestRow, BigDecimal ageHo
 		}
 		Duration age = Duration.between(newest, day.windowEndUtc());
 		return new GatewayFreshness(age.compareTo(settings.warnAge()) >= 0 ? "STALE" : "OK", UtcTimes.iso(newest),
-				BigDecimal.valueOf(age.toMinutes()).divide(BigDecimal.valueOf(60), 2, RoundingMode.HALF_UP)
-					.stripTrailingZeros());
+				FreshnessCheck.hours(age).stripTrailingZeros());
 	}
 
 	/** The severity of a STALE gateway: an ALERT from {@code error-age} (or a log with no row at all). */
 	Severity severity(FreshnessSettings settings) {
-		return ageHours == null || ageHours.compareTo(hours(settings.errorAge())) >= 0 ? Severity.ALERT : Severity.WATCH;
-	}
-
-	private static BigDecimal hours(Duration d) {
-		return BigDecimal.valueOf(d.toMinutes()).divide(BigDecimal.valueOf(60), 2, RoundingMode.HALF_UP);
+		return ageHours == null || ageHours.compareTo(FreshnessCheck.hours(settings.errorAge())) >= 0 ? Severity.ALERT
+				: Severity.WATCH;
 	}
 
 }
