@@ -315,15 +315,11 @@ final class SeriesDetector {
 			return spikeEvals.computeIfAbsent(s, k -> new java.util.HashMap<>()).computeIfAbsent(offset, o -> {
 				int[] days = s.baselineDays(o - settings.windowDays(), o);
 				RollingBaseline b = RollingBaseline.of(Series.pick(s.usd, days));
-				SpikeRule.Verdict v = spikes.evaluate(s.usd[o], b);
-				Severity severity = v.severity();
-				String rule = v.rule();
-				boolean provisional = !b.isEmpty() && b.days() < settings.minHistoryDays();
-				if (provisional && severity == Severity.ALERT) {
-					severity = Severity.WATCH;
-					rule += "; held at WATCH: " + b.days() + " days of history (an ALERT needs "
-							+ settings.minHistoryDays() + ")";
-				}
+				SpikeRule.Judged j = spikes.judge(s.usd[o], b);
+				SpikeRule.Verdict v = j.verdict();
+				Severity severity = j.severity();
+				String rule = j.rule();
+				boolean provisional = j.provisional();
 				PlannedWindow planned = s.planned[o];
 				if (planned != null && severity != null) {
 					severity = Severity.INFO;

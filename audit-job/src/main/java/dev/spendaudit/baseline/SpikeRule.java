@@ -57,6 +57,30 @@ public final class SpikeRule {
 	}
 
 	/**
+	 * The rule's verdict, held at WATCH while the baseline has fewer than {@code minHistoryDays} days: young
+	 * history makes a noisy median, so it may warn but not alert.
+	 */
+	public Judged judge(double actual, RollingBaseline baseline) {
+		Verdict v = evaluate(actual, baseline);
+		boolean provisional = !baseline.isEmpty() && baseline.days() < settings.minHistoryDays();
+		if (provisional && v.severity() == Severity.ALERT) {
+			return new Judged(v, Severity.WATCH, true, v.rule() + "; held at WATCH: " + baseline.days()
+					+ " days of history (an ALERT needs " + settings.minHistoryDays() + ")");
+		}
+		return new Judged(v, v.severity(), provisional, v.rule());
+	}
+
+	/**
+	 * A verdict as reported.
+	 *
+	 * @param severity the verdict's, or WATCH for an ALERT held back by young history; null: nothing to report
+	 * @param provisional whether the baseline is younger than {@code minHistoryDays}
+	 * @param rule the verdict's rule, with why it was held back if it was
+	 */
+	public record Judged(Verdict verdict, Severity severity, boolean provisional, String rule) {
+	}
+
+	/**
 	 * {@code value ≥ threshold}, forgiving the last bits of binary floating point: $5.30 against $0.30 is an excess
 	 * of exactly $5.00 to a person, and must pass a $5.00 floor.
 	 */

@@ -16,8 +16,9 @@ import dev.spendaudit.history.TeamHistory.TeamWorkloadDay;
 /**
  * TEAM_SPIKE: each team's daily spend against the same rolling baseline and spike rule as the workloads' series
  * ({@link RollingBaseline}, {@link SpikeRule}): the median of the {@code windowDays} closed days before the audited
- * day since the team was first seen (a team without such a day is not checked), held at WATCH while the team is younger than {@code minHistoryDays}. Its
- * subject is {@code team:NAME}. A kind of its own, not SPIKE: a spike's details explain the day by workload ×
+ * day since the team was first seen (a team without such a day is not checked), held at WATCH while the team is
+ * younger than {@code minHistoryDays}. A team whose spend over the window is all one workload's is not checked:
+ * that workload's own SPIKE already says it. Its subject is {@code team:NAME}. A kind of its own, not SPIKE: a spike's details explain the day by workload ×
  * model over the whole day's series, which a team's series is not part of; here the details list the team's
  * workloads of the day against their own medians instead.
  */
@@ -64,18 +65,15 @@ final class TeamSpikeCheck {
 				return;
 			}
 			double today = value(series[window]);
-			SpikeRule.Verdict v = rule.evaluate(today, baseline);
-			Severity severity = v.severity();
-			if (severity == null) {
+			SpikeRule.Judged judged = rule.judge(today, baseline);
+			Severity severity = judged.severity();
+			// a team whose whole baseline and day are one workload's is that workload: its own SPIKE says it
+			if (severity == null || oneWorkload(byWorkload.get(teamId))) {
 				return;
 			}
-			String because = v.rule();
-			boolean provisional = !baseline.isEmpty() && baseline.days() < settings.minHistoryDays();
-			if (provisional && severity == Severity.ALERT) {
-				severity = Severity.WATCH;
-				because += "; held at WATCH: " + baseline.days() + " days of history (an ALERT needs "
-						+ settings.minHistoryDays() + ")";
-			}
+			SpikeRule.Verdict v = judged.verdict();
+			String because = judged.rule();
+			boolean provisional = judged.provisional();
 			String name = names.get(teamId);
 			List<DetectionDetails.TeamWorkload> workloads = new ArrayList<>();
 			byWorkload.get(teamId).forEach((w, days) -> workloads.add(new DetectionDetails.TeamWorkload(w,
@@ -92,6 +90,12 @@ final class TeamSpikeCheck {
 							baseline.days(), provisional, List.copyOf(workloads))));
 		});
 		return drafts;
+	}
+
+	/** Whether one workload carries all of the team's spend over the window (the others, if any, spent nothing). */
+	private static boolean oneWorkload(Map<String, double[]> byWorkload) {
+		return byWorkload.values().stream().filter(days -> java.util.Arrays.stream(days).anyMatch(d -> d != 0))
+			.count() <= 1;
 	}
 
 	/** The closed days before the audited one since the team was first seen (a day without calls is zero). */

@@ -49,6 +49,12 @@ class TeamsAndTagsIntegrationTests {
 	/** $1 a day for two weeks, then $20 on the audited day. */
 	static final String SPIKY = KeyHash.of("sk-spiky");
 
+	/** Spiky's second key: $0.50 a day for the same two weeks, and nothing on the audited day. */
+	static final String SPIKY_TOO = KeyHash.of("sk-spiky-too");
+
+	/** The one key of team Solo: $1 a day for two weeks, then $10 on the audited day (a SPIKE, no TEAM_SPIKE). */
+	static final String SOLO = KeyHash.of("sk-solo");
+
 	/** In no key table: its team is the spend log's own team_id. */
 	static final String STRAY = KeyHash.of("sk-stray");
 
@@ -78,11 +84,19 @@ class TeamsAndTagsIntegrationTests {
 		w.team("team-c", "Spiky");
 		w.key(SPIKY, "vk-spiky", "sk-...piky");
 		w.keyTeam(SPIKY, "team-c");
+		w.key(SPIKY_TOO, "vk-spiky-too", "sk-...-too");
+		w.keyTeam(SPIKY_TOO, "team-c");
+		w.team("team-s", "Solo");
+		w.key(SOLO, "vk-solo", "sk-...solo");
+		w.keyTeam(SOLO, "team-s");
 		List<Call> calls = new ArrayList<>();
 		for (int d = 1; d <= 14; d++) {
 			calls.add(Call.of("k-" + d, SPIKY, null, "gpt-4.1-mini", "openai", NOON.minusDays(d), 1.0, 1000, 100));
+			calls.add(Call.of("o-" + d, SOLO, null, "gpt-4.1-mini", "openai", NOON.minusDays(d), 1.0, 1000, 100));
+			calls.add(Call.of("t-" + d, SPIKY_TOO, null, "gpt-4.1-mini", "openai", NOON.minusDays(d), 0.5, 1000, 100));
 		}
 		calls.add(call("k-0", SPIKY, 20.0, "[]"));
+		calls.add(call("o-0", SOLO, 10.0, "[]"));
 		// one tag set written in two orders (and with a null and an empty element, which are no tags): one set
 		calls.add(call("p-1", PLATFORM, 1.0, "[\"prod\", \"web\"]"));
 		calls.add(call("p-2", PLATFORM, 2.0, "[\"web\", \"prod\", \"web\", null, \"\"]"));
@@ -123,8 +137,8 @@ class TeamsAndTagsIntegrationTests {
 			usd = usd.add(s.get("usd").decimalValue());
 			requests += s.get("requests").asLong();
 		}
-		assertThat(usd).isEqualByComparingTo(digest.meteredUsd()).isEqualByComparingTo("83.5");
-		assertThat(requests).isEqualTo(digest.root().get("metered").get("requests").asLong()).isEqualTo(8);
+		assertThat(usd).isEqualByComparingTo(digest.meteredUsd()).isEqualByComparingTo("93.5");
+		assertThat(requests).isEqualTo(digest.root().get("metered").get("requests").asLong()).isEqualTo(9);
 		assertThat(set("prod", "web").get("usd").decimalValue()).isEqualByComparingTo("3");
 		assertThat(set("prod", "web").get("requests").asLong()).isEqualTo(2);
 		assertThat(set("batch").get("usd").decimalValue()).isEqualByComparingTo("32");
@@ -142,8 +156,8 @@ class TeamsAndTagsIntegrationTests {
 	@Test
 	void aNonArrayValueIsUntaggedAndReportedOnce() {
 		JsonNode untagged = set();
-		assertThat(untagged.get("usd").decimalValue()).isEqualByComparingTo("44.5");
-		assertThat(untagged.get("requests").asLong()).isEqualTo(4);
+		assertThat(untagged.get("usd").decimalValue()).isEqualByComparingTo("54.5");
+		assertThat(untagged.get("requests").asLong()).isEqualTo(5);
 		assertThat(untagged.get("notArrayRows").asLong()).isEqualTo(1);
 		assertThat(tag("{\"tags\": \"prod\"}")).isNull();
 	}
@@ -189,14 +203,16 @@ class TeamsAndTagsIntegrationTests {
 				spikes.add(f);
 			}
 		});
+		// Solo's one workload spikes too, and its own SPIKE says so: no TEAM_SPIKE repeats it
 		assertThat(spikes).as(digest.root().get("findings").toString()).hasSize(1);
+		assertThat(digest.root().get("findings").toString()).contains("\"subject\":\"workload:vk-solo");
 		JsonNode spike = spikes.get(0);
 		assertThat(spike.get("subject").asString()).isEqualTo("team:Spiky");
 		assertThat(spike.get("severity").asString()).isEqualTo("ALERT");
 		JsonNode details = spike.get("details");
 		assertThat(details.get("teamId").asString()).isEqualTo("team-c");
 		assertThat(details.get("actualUsd").decimalValue()).isEqualByComparingTo("20");
-		assertThat(details.get("baselineUsd").decimalValue()).isEqualByComparingTo("1");
+		assertThat(details.get("baselineUsd").decimalValue()).isEqualByComparingTo("1.5");
 		assertThat(details.get("historyDays").asInt()).isEqualTo(14);
 		assertThat(details.get("workloads").get(0).get("workload").asString()).isEqualTo("vk-spiky");
 	}
