@@ -25,9 +25,15 @@ class DetectionRule implements FindingRule {
 		return Kinds.ALL;
 	}
 
+	/** Each gateway's workloads are its own series when there are several (and they are not merged). */
+	@Override
+	public boolean perSource() {
+		return true;
+	}
+
 	@Override
 	public List<Detected> findings(RuleDay day) {
-		return detector.detect(day.day(), day.jobExecutionId());
+		return detector.detect(day.day(), day.source(), day.jobExecutionId(), day.fleet());
 	}
 
 }

@@ -5,12 +5,13 @@ import java.util.Optional;
 
 import dev.spendaudit.core.CoreSettings;
 import dev.spendaudit.core.CoveredModels;
+import dev.spendaudit.core.GatewayNames;
 import dev.spendaudit.core.HistoryNeeds;
 import dev.spendaudit.digest.DigestSection;
 import dev.spendaudit.history.HistoryReader;
 import dev.spendaudit.history.KeyHistory;
 import dev.spendaudit.history.TeamHistory;
-import dev.spendaudit.source.LiteLlmSource;
+import dev.spendaudit.source.SourceGateways;
 import org.jooq.DSLContext;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
@@ -30,7 +31,8 @@ class DetectionStepConfiguration {
 	}
 
 	@Bean
-	DayDetector dayDetector(HistoryReader history, KeyHistory keyHistory, TeamHistory teams, LiteLlmSource source,
+	DayDetector dayDetector(HistoryReader history, KeyHistory keyHistory, TeamHistory teams, SourceGateways gateways,
+			GatewayNames gatewayNames,
 			DetectionStore detectionStore,
 			DetectionSettings detection, DetectionListSettings lists, ObjectProvider<CoveredModels> coveredModels,
 			Clock clock) {
@@ -39,7 +41,11 @@ class DetectionStepConfiguration {
 			.map(c -> c.planFor(model, day))
 			.flatMap(Optional::stream)
 			.findFirst();
-		return new DayDetector(history, keyHistory, teams, source, detectionStore, detection, lists, covered, clock);
+		for (int i = 0; i < lists.planned().size(); i++) {
+			gatewayNames.check("spend-audit.planned[" + i + "].source", lists.planned().get(i).source());
+		}
+		return new DayDetector(history, keyHistory, teams, gateways, detectionStore, detection, lists, covered,
+				clock);
 	}
 
 	/** The baselines look back over the drift days plus the window before them. */

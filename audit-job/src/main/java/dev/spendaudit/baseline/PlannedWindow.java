@@ -13,9 +13,10 @@ import org.springframework.format.annotation.DateTimeFormat;
  * @param from first planned day (in {@code spend-audit.zone})
  * @param to last planned day, inclusive (defaults to {@code from})
  * @param note why, shown in the digest
+ * @param source the gateway whose workload it is, or null for the workload on every gateway
  */
 public record PlannedWindow(String workload, @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-		@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to, String note) {
+		@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to, String note, String source) {
 
 	public PlannedWindow {
 		if (workload == null || workload.isBlank()) {
@@ -27,6 +28,12 @@ public record PlannedWindow(String workload, @DateTimeFormat(iso = DateTimeForma
 			throw new IllegalArgumentException("spend-audit.planned[] for " + workload + ": 'to' is before 'from'");
 		}
 		note = note == null ? "" : note.trim();
+		source = source == null || source.isBlank() ? null : source.trim();
+	}
+
+	/** Whether the window is for the workloads of this gateway (a window without a source is for every one). */
+	public boolean appliesTo(String gateway) {
+		return source == null || source.equals(gateway);
 	}
 
 	public boolean covers(String workloadName, LocalDate day) {

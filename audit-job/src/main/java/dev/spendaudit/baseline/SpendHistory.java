@@ -34,6 +34,16 @@ final class SpendHistory {
 	 * @param lookback days of history before it
 	 */
 	static SpendHistory of(LocalDate day, int lookback, Collection<DayRow> rows, List<PlannedWindow> planned) {
+		return of(day, lookback, rows, planned, true);
+	}
+
+	/** The total series alone (no workload, model or provider series): the fleet's total over several gateways. */
+	static SpendHistory totalOf(LocalDate day, int lookback, Collection<DayRow> rows, List<PlannedWindow> planned) {
+		return of(day, lookback, rows, planned, false);
+	}
+
+	private static SpendHistory of(LocalDate day, int lookback, Collection<DayRow> rows, List<PlannedWindow> planned,
+			boolean detailed) {
 		SpendHistory h = new SpendHistory(day, lookback);
 		h.series(Subject.TOTAL);
 		for (DayRow r : rows) {
@@ -43,15 +53,19 @@ final class SpendHistory {
 			}
 			PlannedWindow window = planned.stream().filter(p -> p.covers(r.workload(), r.date())).findFirst()
 				.orElse(null);
-			h.series(Subject.workload(r.workload())).add(i, r, window);
-			h.series(Subject.pair(r.workload(), r.model())).add(i, r, window);
+			if (detailed) {
+				h.series(Subject.workload(r.workload())).add(i, r, window);
+				h.series(Subject.pair(r.workload(), r.model())).add(i, r, window);
+			}
 			if (window != null) {
 				h.setAside[i] += r.usd().doubleValue();
 				continue;
 			}
 			h.series(Subject.TOTAL).add(i, r, null);
-			h.series(Subject.model(r.model())).add(i, r, null);
-			h.series(Subject.provider(r.provider())).add(i, r, null);
+			if (detailed) {
+				h.series(Subject.model(r.model())).add(i, r, null);
+				h.series(Subject.provider(r.provider())).add(i, r, null);
+			}
 		}
 		return h;
 	}

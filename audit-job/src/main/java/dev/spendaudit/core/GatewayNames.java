@@ -23,4 +23,17 @@ public record GatewayNames(List<String> names) {
 		return names.size() > 1;
 	}
 
+	/**
+	 * Checks an entry's optional {@code source}: null (every gateway) or the name of a configured one.
+	 *
+	 * @param key the entry's setting, such as {@code spend-audit.planned[2].source}
+	 * @throws SettingsException naming the key and the gateways there are
+	 */
+	public void check(String key, String source) {
+		if (source != null && !names.contains(source)) {
+			throw new SettingsException(key + " \"" + source + "\" is not a configured gateway (gateways: "
+					+ String.join(", ", names) + ")");
+		}
+	}
+
 }

@@ -16,7 +16,7 @@ import dev.spendaudit.findings.FindingFolding;
 /**
  * The digest's findings, folded: at most {@code spend-audit.digest.max-findings-per-kind} of one kind, in the
  * day's order, and after the last one shown of a kind one line for the rest of it (those the JSON lists and those
- * it folded already), with their count and money.
+ * it folded already), with their count and money. With findings from more than one gateway each names its own.
  */
 final class FindingRows {
 
@@ -24,6 +24,9 @@ final class FindingRows {
 	}
 
 	static List<FindingRow> of(DigestDocument d, int maxPerKind) {
+		// the gateways section is there only with several gateways; its name is the JSON's, shared with its owner
+		boolean several = d.findings().stream().map(Finding::source).distinct().count() > 1
+				|| d.sections().get("sources") instanceof List<?> gateways && gateways.size() > 1;
 		FindingFolding.Result<Finding> shown = FindingFolding.fold(d.findings(), maxPerKind);
 		Map<String, long[]> counts = new LinkedHashMap<>();
 		Map<String, BigDecimal> money = new LinkedHashMap<>();
@@ -38,7 +41,7 @@ final class FindingRows {
 		List<FindingRow> rows = new ArrayList<>();
 		for (int i = 0; i < shown.kept().size(); i++) {
 			Finding f = shown.kept().get(i);
-			rows.add(row(f));
+			rows.add(row(f, several));
 			if (lastShown.get(f.kind()) == i && counts.containsKey(f.kind())) {
 				long n = counts.get(f.kind())[0];
 				rows.add(new FindingRow(null, f.kind(), null, null, null, null, false,
@@ -59,8 +62,10 @@ final class FindingRows {
 			.sum();
 	}
 
-	private static FindingRow row(Finding f) {
-		return new FindingRow(f.severity().name(), f.kind(), DisplayText.name(f.subject()), f.reason(),
+	private static FindingRow row(Finding f, boolean several) {
+		String subject = DisplayText.name(f.subject());
+		return new FindingRow(f.severity().name(), f.kind(), several ? DisplayText.name(f.source()) + " · " + subject : subject,
+				f.reason(),
 				f.actualUsd() == null ? null : Quantities.usd(f.actualUsd()),
 				f.baselineUsd() == null ? null : Quantities.usd(f.baselineUsd()), f.resolved(), null,
 				f.acknowledged() == null ? null : f.acknowledged().mark());

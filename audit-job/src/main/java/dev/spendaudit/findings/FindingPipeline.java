@@ -49,7 +49,7 @@ public class FindingPipeline {
 	 */
 	public List<Finding> run(AuditDay day, String source, long jobExecutionId, boolean fleet) {
 		long started = System.nanoTime();
-		RuleDay ruleDay = new RuleDay(day, source, jobExecutionId);
+		RuleDay ruleDay = new RuleDay(day, source, jobExecutionId, fleet);
 		List<Detected> detected = new ArrayList<>();
 		for (FindingRule rule : rules) {
 			if (!fleet && !rule.perSource()) {

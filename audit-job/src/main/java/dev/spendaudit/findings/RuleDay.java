@@ -11,8 +11,9 @@ import dev.spendaudit.core.AuditDay;
  *
  * @param source the gateway ({@value #DEFAULT_SOURCE} while there is one)
  * @param jobExecutionId the Spring Batch job execution auditing the day
+ * @param fleet whether this is the run that also speaks for the whole fleet (the first gateway's)
  */
-public record RuleDay(AuditDay day, String source, long jobExecutionId) {
+public record RuleDay(AuditDay day, String source, long jobExecutionId, boolean fleet) {
 
 	/** The name of the one gateway there is until several can be configured. */
 	public static final String DEFAULT_SOURCE = "default";
@@ -20,6 +21,11 @@ public record RuleDay(AuditDay day, String source, long jobExecutionId) {
 	public RuleDay {
 		Objects.requireNonNull(day, "day must not be null");
 		Objects.requireNonNull(source, "source must not be null");
+	}
+
+	/** The day of the one gateway there is, which speaks for the fleet. */
+	public RuleDay(AuditDay day, String source, long jobExecutionId) {
+		this(day, source, jobExecutionId, true);
 	}
 
 	public LocalDate date() {

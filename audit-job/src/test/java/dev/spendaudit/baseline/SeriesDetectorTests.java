@@ -194,7 +194,8 @@ class SeriesDetectorTests {
 	@Test
 	void aPlannedDayIsInfoAndSetAsideFromTheTotal() {
 		rows.add(reindex(DAY));
-		SeriesDetector.Result result = detect(new PlannedWindow("vk-vault-indexer", DAY, DAY.plusDays(1), "reindex"));
+		SeriesDetector.Result result = detect(
+				new PlannedWindow("vk-vault-indexer", DAY, DAY.plusDays(1), "reindex", null));
 		assertThat(result.findings()).singleElement().satisfies(f -> {
 			assertThat(f.severity()).isEqualTo(Severity.INFO);
 			assertThat(f.subject()).isEqualTo("workload:vk-vault-indexer/model:gemini-flash-lite");
@@ -209,7 +210,8 @@ class SeriesDetectorTests {
 		for (int d = 20; d >= 1; d--) {
 			rows.add(reindex(DAY.minusDays(d)));
 		}
-		PlannedWindow window = new PlannedWindow("vk-vault-indexer", DAY.minusDays(20), DAY.minusDays(1), "backfill");
+		PlannedWindow window = new PlannedWindow("vk-vault-indexer", DAY.minusDays(20), DAY.minusDays(1), "backfill",
+				null);
 		assertThat(detect(window).findings()).isEmpty();
 		rows.add(reindex(DAY));
 		List<Draft> alerts = detect(window).findings().stream().filter(f -> f.severity() == Severity.ALERT).toList();
