@@ -186,7 +186,7 @@ public class DayDetector {
 			.filter(r -> r.date().equals(date) && r.unpricedRequests() > 0)
 			.sorted(Comparator.comparing(KeyModelRow::model).thenComparing(KeyModelRow::provider)
 				.thenComparing(KeyModelRow::apiKey))
-			.map(r -> new UnpricedCalls(r.apiKey(), r.model(), r.provider(), r.unpricedRequests(),
+			.map(r -> new UnpricedCalls(r.source(), r.apiKey(), r.model(), r.provider(), r.unpricedRequests(),
 					r.unpricedPromptTokens(), r.unpricedCompletionTokens()))
 			.toList();
 	}

@@ -37,8 +37,8 @@ class DetectionStepConfiguration {
 			DetectionSettings detection, DetectionListSettings lists, ObjectProvider<CoveredModels> coveredModels,
 			Clock clock) {
 		// asked at detection time: no subscriptions feature (no bean) means no model is covered
-		CoveredModels covered = (model, day) -> coveredModels.orderedStream()
-			.map(c -> c.planFor(model, day))
+		CoveredModels covered = (source, model, day) -> coveredModels.orderedStream()
+			.map(c -> c.planFor(source, model, day))
 			.flatMap(Optional::stream)
 			.findFirst();
 		for (int i = 0; i < lists.planned().size(); i++) {

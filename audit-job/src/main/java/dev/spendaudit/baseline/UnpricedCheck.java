@@ -35,7 +35,7 @@ final class UnpricedCheck {
 	List<Draft> check(LocalDate day, List<UnpricedCalls> calls, Map<String, String> workloads) {
 		Map<String, List<UnpricedCalls>> byModel = new LinkedHashMap<>();
 		for (UnpricedCalls c : calls) {
-			if (free.isFree(c.model(), c.provider()) || covered.planFor(c.model(), day).isPresent()) {
+			if (free.isFree(c.model(), c.provider()) || covered.planFor(c.source(), c.model(), day).isPresent()) {
 				continue;
 			}
 			byModel.computeIfAbsent(c.model(), m -> new ArrayList<>()).add(c);

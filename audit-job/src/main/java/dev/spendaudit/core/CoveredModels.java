@@ -9,7 +9,15 @@ import java.util.Optional;
  */
 public interface CoveredModels {
 
-	/** The name of the plan that pays for {@code model}'s calls on {@code day}, if any. */
-	Optional<String> planFor(String model, LocalDate day);
+	/** The name of the plan that pays for {@code model}'s calls on {@code day}, on any gateway, if any. */
+	default Optional<String> planFor(String model, LocalDate day) {
+		return planFor(null, model, day);
+	}
+
+	/**
+	 * The name of the plan that pays for {@code model}'s calls on {@code day} through gateway {@code source}, if
+	 * any; a null source asks about every gateway.
+	 */
+	Optional<String> planFor(String source, String model, LocalDate day);
 
 }

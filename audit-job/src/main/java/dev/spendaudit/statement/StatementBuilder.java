@@ -90,7 +90,7 @@ class StatementBuilder {
 	private List<Statement.PlanLine> planLines(Stored current) {
 		Map<String, long[]> carried = new LinkedHashMap<>();
 		for (KeyModelRow r : current.rows()) {
-			plans.carrier(r.model(), r.provider(), r.date()).ifPresent(plan -> {
+			plans.carrier(r.source(), r.model(), r.provider(), r.date()).ifPresent(plan -> {
 				long[] c = carried.computeIfAbsent(plan.name(), n -> new long[2]);
 				c[0] += r.requests();
 				c[1] += r.tokens();

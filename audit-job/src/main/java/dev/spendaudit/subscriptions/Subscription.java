@@ -24,7 +24,7 @@ import org.springframework.format.annotation.DateTimeFormat;
  */
 public record Subscription(String name, BigDecimal feeUsd, String period, List<String> models,
 		@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate starts,
-		@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate ends, Boolean attributeToWorkloads) {
+		@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate ends, Boolean attributeToWorkloads, String source) {
 
 	/** How a plan bills: by calendar month or calendar year. */
 	public enum Period {
@@ -38,6 +38,12 @@ public record Subscription(String name, BigDecimal feeUsd, String period, List<S
 		period = period == null ? null : period.trim().toLowerCase(Locale.ROOT);
 		models = models == null ? List.of() : models.stream().filter(m -> m != null && !m.isBlank()).map(String::trim).toList();
 		attributeToWorkloads = Boolean.TRUE.equals(attributeToWorkloads);
+		source = source == null || source.isBlank() ? null : source.trim();
+	}
+
+	/** Whether the plan pays for calls through this gateway (a plan without a {@code source} pays on every one). */
+	public boolean appliesTo(String gateway) {
+		return source == null || source.equals(gateway);
 	}
 
 	public Period billingPeriod() {

@@ -82,7 +82,7 @@ public class SubscriptionCosts {
 		Map<String, PlanDay.ModelCarried> models = new LinkedHashMap<>();
 		Map<String, Long> workloadTokens = new LinkedHashMap<>();
 		for (KeyModelRow r : today) {
-			if (!carries(plan, r.model(), r.provider(), date)) {
+			if (!carries(plan, r, date)) {
 				continue;
 			}
 			requests += r.requests();
@@ -98,7 +98,7 @@ public class SubscriptionCosts {
 		long requests30 = 0;
 		long tokens30 = 0;
 		for (KeyModelRow u : usage) {
-			if (!u.date().isBefore(from30) && !u.date().isAfter(date) && carries(plan, u.model(), u.provider(), u.date())) {
+			if (!u.date().isBefore(from30) && !u.date().isAfter(date) && carries(plan, u, u.date())) {
 				requests30 += u.requests();
 				tokens30 += u.tokens();
 			}
@@ -115,8 +115,8 @@ public class SubscriptionCosts {
 				completion, requests30, tokens30, fee30, perMillion, carried, shares);
 	}
 
-	private boolean carries(Subscription plan, String model, String provider, LocalDate day) {
-		Optional<Subscription> carrier = plans.carrier(model, provider, day);
+	private boolean carries(Subscription plan, KeyModelRow r, LocalDate day) {
+		Optional<Subscription> carrier = plans.carrier(r.source(), r.model(), r.provider(), day);
 		return carrier.isPresent() && carrier.get().name().equals(plan.name());
 	}
 

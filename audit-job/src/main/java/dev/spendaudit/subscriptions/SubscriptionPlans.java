@@ -24,8 +24,8 @@ public class SubscriptionPlans implements CoveredModels {
 	}
 
 	@Override
-	public Optional<String> planFor(String model, LocalDate day) {
-		return carrier(model, null, day).map(Subscription::name);
+	public Optional<String> planFor(String source, String model, LocalDate day) {
+		return carrier(source, model, null, day).map(Subscription::name);
 	}
 
 	/**
@@ -36,10 +36,15 @@ public class SubscriptionPlans implements CoveredModels {
 		return Amortization.fee(plan, from, to);
 	}
 
-	/** The plan that carries a call to {@code model} on {@code provider} on {@code day}, if any. */
-	public Optional<Subscription> carrier(String model, String provider, LocalDate day) {
+	/**
+	 * The plan that carries a call to {@code model} on {@code provider} on {@code day} through gateway
+	 * {@code source} (null: any gateway), if any: the first active one that names the model and is for that gateway
+	 * (a plan without a {@code source} is for every one).
+	 */
+	public Optional<Subscription> carrier(String source, String model, String provider, LocalDate day) {
 		for (Plan p : plans) {
-			if (p.subscription().activeOn(day) && p.matches(model, provider)) {
+			if (p.subscription().activeOn(day) && (source == null || p.subscription().appliesTo(source))
+					&& p.matches(model, provider)) {
 				return Optional.of(p.subscription());
 			}
 		}

@@ -2,6 +2,7 @@ package dev.spendaudit.subscriptions;
 
 import dev.spendaudit.core.CoreSettings;
 import dev.spendaudit.core.DaySteps;
+import dev.spendaudit.core.GatewayNames;
 import dev.spendaudit.core.HistoryNeeds;
 import dev.spendaudit.history.HistoryReader;
 import dev.spendaudit.source.LiteLlmSource;
@@ -22,7 +23,10 @@ import org.springframework.transaction.PlatformTransactionManager;
 class SubscriptionStepConfiguration {
 
 	@Bean
-	SubscriptionPlans subscriptionPlans(SubscriptionSettings settings) {
+	SubscriptionPlans subscriptionPlans(SubscriptionSettings settings, GatewayNames gateways) {
+		for (int i = 0; i < settings.subscriptions().size(); i++) {
+			gateways.check("spend-audit.subscriptions[" + i + "].source", settings.subscriptions().get(i).source());
+		}
 		return new SubscriptionPlans(settings.subscriptions());
 	}
 

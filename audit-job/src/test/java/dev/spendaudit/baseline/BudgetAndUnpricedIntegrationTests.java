@@ -45,8 +45,8 @@ class BudgetAndUnpricedIntegrationTests {
 	static final LocalDateTime DEC_1 = LocalDateTime.of(2026, 12, 1, 0, 0);
 
 	/** Covers glm-4.6, as the subscriptions feature would for a z.ai coding plan. */
-	static final CoveredModels ZAI_PLAN = (model, day) -> model.equals("glm-4.6") ? Optional.of("z.ai coding plan")
-			: Optional.empty();
+	static final CoveredModels ZAI_PLAN = (source, model, day) -> model.equals("glm-4.6")
+			? Optional.of("z.ai coding plan") : Optional.empty();
 
 	static LiteLlmDatabase db;
 

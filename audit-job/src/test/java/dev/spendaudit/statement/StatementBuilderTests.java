@@ -20,7 +20,7 @@ class StatementBuilderTests {
 	static final Period NOVEMBER = Period.month("2026-11");
 
 	final StatementBuilder builder = new StatementBuilder(new SubscriptionPlans(List.of(new Subscription("Plan",
-			new BigDecimal("30"), "monthly", List.of("glm-*"), null, null, false))));
+			new BigDecimal("30"), "monthly", List.of("glm-*"), null, null, false, null))));
 
 	@Test
 	void sharesChangesAndTheTopThreeMovers() {

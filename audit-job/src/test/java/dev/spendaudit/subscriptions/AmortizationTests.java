@@ -77,7 +77,7 @@ class AmortizationTests {
 		assertThat(plans.planFor("glm-4.6", LocalDate.of(2026, 11, 15))).contains("Old");
 		assertThat(plans.planFor("glm-4.6", LocalDate.of(2026, 11, 16))).contains("New");
 		assertThat(plans.planFor("glm-4.5", LocalDate.of(2026, 11, 16))).isEmpty();
-		assertThat(plans.carrier("kimi-k2", "moonshot", LocalDate.of(2026, 11, 16))).contains(YEARLY_365);
+		assertThat(plans.carrier(null, "kimi-k2", "moonshot", LocalDate.of(2026, 11, 16))).contains(YEARLY_365);
 		assertThat(plans.planFor("gpt-4.1-mini", LocalDate.of(2026, 11, 16))).isEmpty();
 	}
 
@@ -94,9 +94,22 @@ class AmortizationTests {
 			.containsExactly(new BigDecimal("0.333334"), new BigDecimal("0.333333"), new BigDecimal("0.333333"));
 	}
 
+	@Test
+	void aPlanForOneGatewayCarriesOnlyThatGatewaysCalls() {
+		Subscription staging = new Subscription("Staging plan", new BigDecimal("10"), "monthly", List.of("glm-*"),
+				null, null, false, "staging");
+		SubscriptionPlans plans = new SubscriptionPlans(List.of(staging));
+		LocalDate day = LocalDate.of(2026, 11, 16);
+		assertThat(plans.carrier("staging", "glm-4.6", "zai", day)).contains(staging);
+		assertThat(plans.carrier("default", "glm-4.6", "zai", day)).isEmpty();
+		// asked about every gateway (no source), the plan pays somewhere
+		assertThat(plans.planFor("glm-4.6", day)).contains("Staging plan");
+		assertThat(plans.planFor("default", "glm-4.6", day)).isEmpty();
+	}
+
 	static Subscription plan(String name, String fee, String period, LocalDate starts, LocalDate ends,
 			String... models) {
-		return new Subscription(name, new BigDecimal(fee), period, List.of(models), starts, ends, false);
+		return new Subscription(name, new BigDecimal(fee), period, List.of(models), starts, ends, false, null);
 	}
 
 }
