@@ -22,6 +22,7 @@ import static org.jooq.impl.DSL.coalesce;
 import static org.jooq.impl.DSL.count;
 import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.max;
+import static org.jooq.impl.DSL.noCondition;
 import static org.jooq.impl.DSL.sum;
 
 /**
@@ -41,9 +42,15 @@ public class KeyHistory {
 
 	/** Key hashes attributed to {@code workload} on the stored days {@code from .. to}. */
 	public List<String> keysOfWorkload(String workload, LocalDate from, LocalDate to) {
+		return keysOfWorkload(workload, null, from, to);
+	}
+
+	/** The same, of one gateway's days only ({@code source} null: every gateway's). */
+	public List<String> keysOfWorkload(String workload, String source, LocalDate from, LocalDate to) {
 		return dsl.selectDistinct(KEY_MODEL_DAY.API_KEY)
 			.from(KEY_MODEL_DAY)
 			.where(KEY_MODEL_DAY.WORKLOAD.eq(workload))
+			.and(source == null ? noCondition() : KEY_MODEL_DAY.SOURCE.eq(source))
 			.and(KEY_MODEL_DAY.AUDIT_DATE.between(from, to))
 			.and(KEY_MODEL_DAY.API_KEY.ne(""))
 			.orderBy(KEY_MODEL_DAY.API_KEY)

@@ -10,7 +10,6 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import dev.spendaudit.core.AuditDay;
-import dev.spendaudit.findings.RuleDay;
 import dev.spendaudit.history.CallerHistory;
 import dev.spendaudit.source.CallerHints;
 import dev.spendaudit.source.LiteLlmSource;
@@ -34,7 +33,7 @@ class CallerLookback {
 	/** The keys' hints over the {@code days} days ending with the audited day, the top of each kind. */
 	CallerHints hints(Collection<String> hashes, AuditDay day, int days) {
 		LocalDate first = day.date().minusDays(days - 1);
-		String name = RuleDay.DEFAULT_SOURCE;
+		String name = source.name();
 		Map<LocalDate, Map<String, CallerHints>> kept = history.hints(hashes, name, first, day.date());
 		Set<LocalDate> stored = new TreeSet<>(history.storedDays(name, first, day.date()));
 		List<LocalDate> unread = new ArrayList<>();

@@ -30,27 +30,32 @@ import org.slf4j.LoggerFactory;
  * Never revoke a key that still shows traffic: besides the spend log, the key's {@code last_active} and the
  * daily aggregates count as traffic, so a key is not called quiet while spend logging is off. The traffic counts,
  * models and the workload come from the history; the source is asked only about these keys: their key-table rows
- * and the caller hints in their rows.
+ * and the caller hints in their rows. A key with a {@code source} is looked for on that gateway only; one without
+ * on every gateway that could be read (one alias on two gateways is one key being retired).
  */
 public class KeyWatch implements CallerWatch {
 
 	private static final Logger log = LoggerFactory.getLogger(KeyWatch.class);
 
-	private final LiteLlmSource source;
+	private final List<LiteLlmSource> gateways;
 
 	private final KeyHistory history;
 
-	private final CallerLookback callers;
+	private final Map<String, CallerLookback> callers;
 
 	private final KeyWatchStore store;
 
 	private final List<RetiringKey> keys;
 
-	public KeyWatch(LiteLlmSource source, KeyHistory history, CallerLookback callers, KeyWatchStore store,
-			List<RetiringKey> keys) {
-		this.source = source;
+	/**
+	 * @param gateways the gateways that could be read, in the configured order
+	 * @param callers each gateway's caller lookback, by gateway name
+	 */
+	public KeyWatch(List<LiteLlmSource> gateways, KeyHistory history, Map<String, CallerLookback> callers,
+			KeyWatchStore store, List<RetiringKey> keys) {
+		this.gateways = List.copyOf(gateways);
 		this.history = history;
-		this.callers = callers;
+		this.callers = Map.copyOf(callers);
 		this.store = store;
 		this.keys = keys;
 	}
@@ -76,16 +81,35 @@ public class KeyWatch implements CallerWatch {
 	public Set<String> hashes(AuditDay day) {
 		Set<String> hashes = new TreeSet<>();
 		for (RetiringKey key : keys) {
-			hashes.addAll(hashes(source.resolveKey(key.key()), key.key(), day.date(), lookbackDays(key)));
+			hashes.addAll(hashes(resolve(key), key, day.date(), lookbackDays(key)));
 		}
 		return hashes;
+	}
+
+	/** The gateways a key is looked for on: its own, or every one that could be read. */
+	private List<LiteLlmSource> gatewaysOf(RetiringKey key) {
+		return gateways.stream().filter(g -> key.appliesTo(g.name())).toList();
+	}
+
+	/** The key as each of its gateways' key tables know it, as one: every hash, the newest {@code last_active}. */
+	private ResolvedKey resolve(RetiringKey key) {
+		String matchedBy = ResolvedKey.NONE;
+		Set<String> hashes = new TreeSet<>();
+		LocalDateTime lastActive = null;
+		for (LiteLlmSource g : gatewaysOf(key)) {
+			ResolvedKey r = g.resolveKey(key.key());
+			matchedBy = ResolvedKey.NONE.equals(matchedBy) ? r.matchedBy() : matchedBy;
+			hashes.addAll(r.hashes());
+			lastActive = latest(lastActive, r.lastActive());
+		}
+		return new ResolvedKey(matchedBy, hashes, lastActive);
 	}
 
 	private RetiringKeyReport report(int order, RetiringKey key, AuditDay day) {
 		LocalDateTime end = day.toUtc();
 		int lookbackDays = lookbackDays(key);
-		ResolvedKey resolved = source.resolveKey(key.key());
-		Set<String> hashes = hashes(resolved, key.key(), day.date(), lookbackDays);
+		ResolvedKey resolved = resolve(key);
+		Set<String> hashes = hashes(resolved, key, day.date(), lookbackDays);
 		String matchedBy = resolved.matchedBy();
 		if (ResolvedKey.NONE.equals(matchedBy) && !hashes.isEmpty()) {
 			// known only by the name its requests were attributed to
@@ -93,19 +117,34 @@ public class KeyWatch implements CallerWatch {
 					: ResolvedKey.ALIAS;
 		}
 		KeyTraffic traffic = history.traffic(hashes, day.date(), lookbackDays);
-		LocalDateTime lastSeen = traffic.lastSeenKnown() ? traffic.lastSeen()
-				: source.newestRowOf(hashes, end.minusDays(lookbackDays), end);
-		CallerHints hints = traffic.requests() == 0 ? CallerHints.NONE
-				: callers.hints(hashes, day, Math.max(7, lookbackDays));
+		List<LiteLlmSource> own = gatewaysOf(key);
+		LocalDateTime lastSeen = traffic.lastSeen();
+		if (!traffic.lastSeenKnown()) {
+			lastSeen = null;
+			for (LiteLlmSource g : own) {
+				lastSeen = latest(lastSeen, g.newestRowOf(hashes, end.minusDays(lookbackDays), end));
+			}
+		}
+		List<CallerHints> hintParts = new ArrayList<>();
+		if (traffic.requests() > 0) {
+			for (LiteLlmSource g : own) {
+				hintParts.add(callers.get(g.name()).hints(hashes, day, Math.max(7, lookbackDays)));
+			}
+		}
+		CallerHints hints = hintParts.isEmpty() ? CallerHints.NONE : CallerHints.merge(hintParts, CallerHints.TOP);
 		LocalDateTime lastActive = resolved.lastActive() != null && resolved.lastActive().isBefore(end)
 				? resolved.lastActive() : null;
-		LocalDate lastDaily = source.lastAggregateDate(hashes, end.minusNanos(1).toLocalDate());
+		LocalDate lastDaily = null;
+		for (LiteLlmSource g : own) {
+			LocalDate d = g.lastAggregateDate(hashes, end.minusNanos(1).toLocalDate());
+			lastDaily = lastDaily == null || (d != null && d.isAfter(lastDaily)) ? d : lastDaily;
+		}
 		LocalDateTime latestSign = latest(lastSeen, lastActive,
 				lastDaily == null ? null : min(lastDaily.plusDays(1).atStartOfDay(), end));
 		boolean found = !hashes.isEmpty();
 		Verdict verdict = Verdict.of(found, traffic.requestsOnDay(), latestSign, end, key.quietDays());
 		return new RetiringKeyReport(order, key.key(), found ? matchedBy : ResolvedKey.NONE,
-				workload(hashes, day.date(), end, lookbackDays), List.copyOf(hashes), lastSeen, lastActive, lastDaily,
+				workload(hashes, own, day.date(), end, lookbackDays), List.copyOf(hashes), lastSeen, lastActive, lastDaily,
 				latestSign, traffic.requestsOnDay(), traffic.requests7d(), traffic.usd7d(), key.quietDays(),
 				latestSign == null ? null : hours(Duration.between(latestSign, end)), verdict, key.note(),
 				key.deadline(), traffic.models(), new RetiringKeyReport.Callers(hints.requesterIps(),
@@ -116,16 +155,17 @@ public class KeyWatch implements CallerWatch {
 	 * The setting's key hashes: from LiteLLM's key tables, plus, for an alias or key name, the hashes the history
 	 * attributed to that workload lately (keys known only by the alias their requests carried).
 	 */
-	private Set<String> hashes(ResolvedKey resolved, String spec, LocalDate date, int lookbackDays) {
+	private Set<String> hashes(ResolvedKey resolved, RetiringKey key, LocalDate date, int lookbackDays) {
 		Set<String> hashes = new TreeSet<>(resolved.hashes());
 		if (!ResolvedKey.TOKEN_HASH.equals(resolved.matchedBy())) {
-			hashes.addAll(history.keysOfWorkload(spec, date.minusDays(lookbackDays), date));
+			hashes.addAll(history.keysOfWorkload(key.key(), key.source(), date.minusDays(lookbackDays), date));
 		}
 		return hashes;
 	}
 
 	/** The workload the history attributed the hashes to; the key tables for hashes it has not seen lately. */
-	private String workload(Set<String> hashes, LocalDate date, LocalDateTime end, int lookbackDays) {
+	private String workload(Set<String> hashes, List<LiteLlmSource> own, LocalDate date, LocalDateTime end,
+			int lookbackDays) {
 		if (hashes.isEmpty()) {
 			return null;
 		}
@@ -133,8 +173,12 @@ public class KeyWatch implements CallerWatch {
 				history.workloads(hashes, date.minusDays(lookbackDays), date));
 		Set<String> unseen = new TreeSet<>(hashes);
 		unseen.removeAll(workloads.keySet());
-		if (!unseen.isEmpty()) {
-			workloads.putAll(source.workloads(unseen, end.minusDays(lookbackDays), end));
+		for (LiteLlmSource g : own) {
+			if (!unseen.isEmpty()) {
+				Map<String, Workload> found = g.workloads(unseen, end.minusDays(lookbackDays), end);
+				workloads.putAll(found);
+				unseen.removeAll(found.keySet());
+			}
 		}
 		return workloads.values()
 			.stream()

@@ -1,11 +1,16 @@
 package dev.spendaudit.keywatch;
 
+import java.util.HashMap;
+import java.util.Map;
+
 import dev.spendaudit.core.CoreSettings;
+import dev.spendaudit.core.GatewayNames;
 import dev.spendaudit.core.DaySteps;
 import dev.spendaudit.core.HistoryNeeds;
 import dev.spendaudit.history.CallerHistory;
 import dev.spendaudit.history.KeyHistory;
 import dev.spendaudit.source.LiteLlmSource;
+import dev.spendaudit.source.SourceGateways;
 import org.jooq.DSLContext;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
@@ -27,9 +32,14 @@ class KeyWatchStepConfiguration {
 	}
 
 	@Bean
-	KeyWatch keyWatch(LiteLlmSource source, KeyHistory history, CallerHistory callers, KeyWatchStore store,
-			RetiringKeySettings settings) {
-		return new KeyWatch(source, history, new CallerLookback(source, callers), store, settings.retiringKeys());
+	KeyWatch keyWatch(SourceGateways gateways, GatewayNames names, KeyHistory history, CallerHistory callers,
+			KeyWatchStore store, RetiringKeySettings settings) {
+		for (int i = 0; i < settings.retiringKeys().size(); i++) {
+			names.check("spend-audit.retiring-keys[" + i + "].source", settings.retiringKeys().get(i).source());
+		}
+		Map<String, CallerLookback> lookbacks = new HashMap<>();
+		gateways.reachable().forEach(g -> lookbacks.put(g.name(), new CallerLookback(g, callers)));
+		return new KeyWatch(gateways.reachable(), history, lookbacks, store, settings.retiringKeys());
 	}
 
 	@Bean

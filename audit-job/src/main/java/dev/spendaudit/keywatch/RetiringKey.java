@@ -17,8 +17,9 @@ import dev.spendaudit.source.KeyHash;
  * @param quietDays how many days without traffic make it safe to revoke (default 7)
  * @param note free text for the checklist; its first {@code YYYY-MM-DD} date, if any, is when the key should have
  * gone quiet: still ACTIVE after it is a WATCH
+ * @param source the gateway whose key it is, or null to look for it on every gateway
  */
-public record RetiringKey(String key, Integer quietDays, String note) {
+public record RetiringKey(String key, Integer quietDays, String note, String source) {
 
 	static final int DEFAULT_QUIET_DAYS = 7;
 
@@ -28,6 +29,12 @@ public record RetiringKey(String key, Integer quietDays, String note) {
 		key = key == null ? null : key.trim();
 		quietDays = quietDays == null ? DEFAULT_QUIET_DAYS : quietDays;
 		note = (note == null || note.isBlank()) ? null : note.trim();
+		source = (source == null || source.isBlank()) ? null : source.trim();
+	}
+
+	/** Whether the key is looked for on this gateway. */
+	public boolean appliesTo(String gateway) {
+		return source == null || source.equals(gateway);
 	}
 
 	/**

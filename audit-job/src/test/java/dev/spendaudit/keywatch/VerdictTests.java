@@ -39,19 +39,22 @@ class VerdictTests {
 
 	@Test
 	void theNotesFirstRealDateIsTheDeadline() {
-		assertThat(new RetiringKey("k", null, "moved on 2026-13-40; revoke after 2026-11-20, then 2026-12-01").deadline())
+		assertThat(new RetiringKey("k", null, "moved on 2026-13-40; revoke after 2026-11-20, then 2026-12-01", null)
+			.deadline())
 			.isEqualTo(LocalDate.of(2026, 11, 20));
-		assertThat(new RetiringKey("k", null, "no date").deadline()).isNull();
-		assertThat(new RetiringKey("k", null, null).quietDays()).isEqualTo(7);
+		assertThat(new RetiringKey("k", null, "no date", null).deadline()).isNull();
+		assertThat(new RetiringKey("k", null, null, null).quietDays()).isEqualTo(7);
 	}
 
 	@Test
 	void settingsNameTheEntryAtFault() {
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> RetiringKey.validated(List.of(new RetiringKey("a", 3, null), new RetiringKey(" ", 3, null))))
+			.isThrownBy(() -> RetiringKey.validated(
+					List.of(new RetiringKey("a", 3, null, null), new RetiringKey(" ", 3, null, null))))
 			.withMessage("spend-audit.retiring-keys[1].key must be set (an alias, a key_name or a sha256 token hash)");
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> RetiringKey.validated(List.of(new RetiringKey("a", 3, null), new RetiringKey("a", 5, null))))
+			.isThrownBy(() -> RetiringKey.validated(
+					List.of(new RetiringKey("a", 3, null, null), new RetiringKey("a", 5, null, null))))
 			.withMessageContaining("spend-audit.retiring-keys[1].key 'a' is listed twice");
 	}
 

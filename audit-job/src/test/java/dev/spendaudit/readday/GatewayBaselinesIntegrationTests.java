@@ -126,6 +126,34 @@ class GatewayBaselinesIntegrationTests {
 			.close()).hasStackTraceContaining("spend-audit.planned[0].source \"stagin\" is not a configured gateway");
 	}
 
+	@Test
+	void aRetiringKeyIsLookedForOnItsOwnGatewayOrOnEvery(@TempDir Path out) {
+		Map<String, String> everywhere = Map.of("spend-audit.retiring-keys[0].key", "vk-app");
+		try (AuditApp app = AuditApp.startGateways(CLOCK, gateways(prod.endpoint(), staging.endpoint(), everywhere))) {
+			JsonNode key = retiring(DigestJson.read(app.run(DAY, out).digestJson()));
+			// one alias on two gateways: both keys, both gateways' calls
+			assertThat(key.get("requests24h").asLong()).isEqualTo(3);
+			assertThat(key.get("verdict").asString()).isEqualTo("ACTIVE");
+		}
+		Map<String, String> staging = Map.of("spend-audit.retiring-keys[0].key", "vk-app",
+				"spend-audit.retiring-keys[0].source", "staging");
+		try (AuditApp app = AuditApp.startGateways(CLOCK,
+				gateways(prod.endpoint(), GatewayBaselinesIntegrationTests.staging.endpoint(), staging))) {
+			DigestJson digest = DigestJson.read(app.run(DAY, out).digestJson());
+			assertThat(DigestSchema.violations(digest.root())).isEmpty();
+			assertThat(retiring(digest).get("requests24h").asLong()).isEqualTo(2);
+		}
+		Map<String, String> typo = Map.of("spend-audit.retiring-keys[0].key", "vk-app",
+				"spend-audit.retiring-keys[0].source", "prod");
+		assertThatThrownBy(() -> AuditApp.startGateways(CLOCK, gateways(prod.endpoint(),
+				GatewayBaselinesIntegrationTests.staging.endpoint(), typo)).close())
+			.hasStackTraceContaining("spend-audit.retiring-keys[0].source \"prod\" is not a configured gateway");
+	}
+
+	static JsonNode retiring(DigestJson digest) {
+		return digest.root().get("retiringKeys").get(0);
+	}
+
 	static List<JsonNode> findings(DigestJson digest, String kind) {
 		List<JsonNode> found = new ArrayList<>();
 		digest.root().get("findings").forEach(f -> {
