@@ -61,6 +61,8 @@ public class FreshnessCheck {
 
 	private final LiteLlmSource source;
 
+	private final List<LiteLlmSource> canaryGateways;
+
 	private final HistoryReader history;
 
 	private final LogHistory logHistory;
@@ -73,9 +75,15 @@ public class FreshnessCheck {
 
 	private final Clock clock;
 
-	public FreshnessCheck(LiteLlmSource source, HistoryReader history, LogHistory logHistory, KeyHistory keyHistory,
-			FreshnessStore store, FreshnessSettings settings, Clock clock) {
+	/**
+	 * @param source the first gateway that could be read, whose log is checked
+	 * @param canaryGateways the gateways the canary's rows are looked for on
+	 */
+	public FreshnessCheck(LiteLlmSource source, List<LiteLlmSource> canaryGateways, HistoryReader history,
+			LogHistory logHistory, KeyHistory keyHistory, FreshnessStore store, FreshnessSettings settings,
+			Clock clock) {
 		this.source = source;
+		this.canaryGateways = List.copyOf(canaryGateways);
 		this.history = history;
 		this.logHistory = logHistory;
 		this.keyHistory = keyHistory;
@@ -227,15 +235,23 @@ public class FreshnessCheck {
 	}
 
 	private CanaryCheck canary(AuditDay day, LocalDateTime windowStart, LocalDateTime end) {
-		if (settings.canaryKey() == null) {
+		if (settings.canaryKey() == null || canaryGateways.isEmpty()) {
 			return null;
 		}
-		ResolvedKey key = source.resolveKey(settings.canaryKey());
-		if (key.hashes().isEmpty()) {
+		// a canary calling through any of its gateways proves the log is written
+		boolean found = false;
+		List<LocalDateTime> rows = new ArrayList<>();
+		for (LiteLlmSource g : canaryGateways) {
+			ResolvedKey key = g.resolveKey(settings.canaryKey());
+			found |= !key.hashes().isEmpty();
+			rows.addAll(g.rowTimes(key.hashes(), windowStart, end));
+		}
+		if (!found) {
 			return CanaryCheck.notFound(settings.canaryKey());
 		}
-		return CanaryCheck.of(settings.canaryKey(), source.rowTimes(key.hashes(), windowStart, end), windowStart,
-				day.fromUtc(), end, settings.canaryMaxSilence());
+		rows.sort(null);
+		return CanaryCheck.of(settings.canaryKey(), rows, windowStart, day.fromUtc(), end,
+				settings.canaryMaxSilence());
 	}
 
 	static BigDecimal hours(Duration d) {

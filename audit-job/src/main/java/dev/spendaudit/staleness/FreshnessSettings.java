@@ -13,15 +13,18 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param gapWindow how far back from the end of the audited day the longest gap between rows is looked for
  * @param canaryKey alias of a key expected to call at least hourly (optional); its silence is an ALERT
  * @param canaryMaxSilence the longest the canary may go without a row before it counts as silent
+ * @param canarySource the gateway the canary calls through (optional; default: its rows on every gateway count)
  */
 @ConfigurationProperties(prefix = "spend-audit.freshness", ignoreUnknownFields = false)
 public record FreshnessSettings(@DefaultValue("26h") Duration warnAge, @DefaultValue("36h") Duration errorAge,
-		@DefaultValue("72h") Duration gapWindow, String canaryKey, @DefaultValue("90m") Duration canaryMaxSilence) {
+		@DefaultValue("72h") Duration gapWindow, String canaryKey, @DefaultValue("90m") Duration canaryMaxSilence,
+		String canarySource) {
 
 	static final String PREFIX = "spend-audit.freshness.";
 
 	public FreshnessSettings {
 		canaryKey = (canaryKey == null || canaryKey.isBlank()) ? null : canaryKey.trim();
+		canarySource = (canarySource == null || canarySource.isBlank()) ? null : canarySource.trim();
 		positive("warn-age", warnAge);
 		positive("error-age", errorAge);
 		positive("gap-window", gapWindow);
@@ -35,7 +38,7 @@ public record FreshnessSettings(@DefaultValue("26h") Duration warnAge, @DefaultV
 	/** The defaults, for code that runs without Spring. */
 	public static FreshnessSettings defaults() {
 		return new FreshnessSettings(Duration.ofHours(26), Duration.ofHours(36), Duration.ofHours(72), null,
-				Duration.ofMinutes(90));
+				Duration.ofMinutes(90), null);
 	}
 
 	private static void positive(String name, Duration value) {

@@ -1,15 +1,17 @@
 package dev.spendaudit.staleness;
 
 import java.time.Clock;
+import java.util.List;
 
 import dev.spendaudit.core.CoreSettings;
-import dev.spendaudit.core.GatewayNames;
 import dev.spendaudit.core.DaySteps;
+import dev.spendaudit.core.GatewayNames;
 import dev.spendaudit.core.HistoryNeeds;
 import dev.spendaudit.history.HistoryReader;
 import dev.spendaudit.history.KeyHistory;
 import dev.spendaudit.history.LogHistory;
 import dev.spendaudit.source.LiteLlmSource;
+import dev.spendaudit.source.SourceGateways;
 import org.jooq.DSLContext;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
@@ -31,9 +33,16 @@ class FreshnessStepConfiguration {
 	}
 
 	@Bean
-	FreshnessCheck freshnessCheck(LiteLlmSource source, HistoryReader history, LogHistory logHistory,
-			KeyHistory keyHistory, FreshnessStore store, FreshnessSettings settings, Clock clock) {
-		return new FreshnessCheck(source, history, logHistory, keyHistory, store, settings, clock);
+	FreshnessCheck freshnessCheck(LiteLlmSource source, SourceGateways gateways, GatewayNames names,
+			HistoryReader history, LogHistory logHistory, KeyHistory keyHistory, FreshnessStore store,
+			FreshnessSettings settings, Clock clock) {
+		names.check(FreshnessSettings.PREFIX + "canary-source", settings.canarySource());
+		// the canary's own gateway when one is named (none, when it could not be read: GATEWAY_MISSING says so)
+		List<LiteLlmSource> canary = gateways.reachable()
+			.stream()
+			.filter(g -> settings.canarySource() == null || settings.canarySource().equals(g.name()))
+			.toList();
+		return new FreshnessCheck(source, canary, history, logHistory, keyHistory, store, settings, clock);
 	}
 
 	@Bean

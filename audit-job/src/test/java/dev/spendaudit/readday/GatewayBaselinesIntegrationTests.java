@@ -42,8 +42,16 @@ class GatewayBaselinesIntegrationTests {
 		staging = LiteLlmDatabase.create("gwb_staging");
 		String prodApp = key(prod, "sk-app-prod", "vk-app");
 		String stagingApp = key(staging, "sk-app-staging", "vk-app");
+		String canary = key(staging, "sk-canary-staging", "vk-canary");
 		List<Call> prodCalls = new ArrayList<>();
 		List<Call> stagingCalls = new ArrayList<>();
+		// staging's canary calls every hour
+		for (LocalDate d = DAY.minusDays(3); !d.isAfter(DAY); d = d.plusDays(1)) {
+			for (int h = 0; h < 24; h++) {
+				stagingCalls.add(Call.of("c-" + d + "-" + h, canary, "vk-canary", "gpt-4.1-mini", "openai",
+						d.atTime(h, 30), 0.0001, 10, 1));
+			}
+		}
 		for (LocalDate d = DAY.minusDays(20); d.isBefore(DAY); d = d.plusDays(1)) {
 			prodCalls.add(call("p-" + d, prodApp, "vk-app", d, 12.00));
 			stagingCalls.add(call("s-" + d, stagingApp, "vk-app", d, 0.50));
@@ -148,6 +156,28 @@ class GatewayBaselinesIntegrationTests {
 		assertThatThrownBy(() -> AuditApp.startGateways(CLOCK, gateways(prod.endpoint(),
 				GatewayBaselinesIntegrationTests.staging.endpoint(), typo)).close())
 			.hasStackTraceContaining("spend-audit.retiring-keys[0].source \"prod\" is not a configured gateway");
+	}
+
+	@Test
+	void theCanaryIsLookedForOnItsOwnGatewayOrOnEvery(@TempDir Path out) {
+		Map<String, String> anywhere = Map.of("spend-audit.freshness.canary-key", "vk-canary");
+		try (AuditApp app = AuditApp.startGateways(CLOCK, gateways(prod.endpoint(), staging.endpoint(), anywhere))) {
+			DigestJson digest = DigestJson.read(app.run(DAY, out).digestJson());
+			assertThat(findings(digest, "CANARY_UNKNOWN")).isEmpty();
+			assertThat(findings(digest, "CANARY_SILENT")).isEmpty();
+		}
+		Map<String, String> onStaging = Map.of("spend-audit.freshness.canary-key", "vk-canary",
+				"spend-audit.freshness.canary-source", "staging");
+		try (AuditApp app = AuditApp.startGateways(CLOCK, gateways(prod.endpoint(), staging.endpoint(), onStaging))) {
+			DigestJson digest = DigestJson.read(app.run(DAY, out).digestJson());
+			assertThat(findings(digest, "CANARY_UNKNOWN")).isEmpty();
+			assertThat(DigestSchema.violations(digest.root())).isEmpty();
+		}
+		Map<String, String> onProd = Map.of("spend-audit.freshness.canary-key", "vk-canary",
+				"spend-audit.freshness.canary-source", "default");
+		try (AuditApp app = AuditApp.startGateways(CLOCK, gateways(prod.endpoint(), staging.endpoint(), onProd))) {
+			assertThat(findings(DigestJson.read(app.run(DAY, out).digestJson()), "CANARY_UNKNOWN")).hasSize(1);
+		}
 	}
 
 	static JsonNode retiring(DigestJson digest) {
