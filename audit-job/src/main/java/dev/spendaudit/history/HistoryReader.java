@@ -204,6 +204,25 @@ public class HistoryReader {
 			.fetchOne(0, LocalDate.class));
 	}
 
+	/**
+	 * The days in {@code from .. to} only rolled up as history (not audited) whose part of one of {@code sources}
+	 * is missing: rolled up while that gateway could not be read, to be rolled up again now that it can.
+	 */
+	public Set<LocalDate> rolledUpDaysMissing(LocalDate from, LocalDate to, Collection<String> sources) {
+		if (sources.isEmpty()) {
+			return Set.of();
+		}
+		return new LinkedHashSet<>(dsl.selectDistinct(SOURCE_MISSING.AUDIT_DATE)
+			.from(SOURCE_MISSING)
+			.join(AUDIT_DAY)
+			.on(AUDIT_DAY.AUDIT_DATE.eq(SOURCE_MISSING.AUDIT_DATE))
+			.where(SOURCE_MISSING.AUDIT_DATE.between(from, to))
+			.and(AUDIT_DAY.AUDITED_AT.isNull())
+			.and(SOURCE_MISSING.SOURCE.in(sources))
+			.orderBy(SOURCE_MISSING.AUDIT_DATE)
+			.fetch(SOURCE_MISSING.AUDIT_DATE));
+	}
+
 	/** The gateways whose part of the stored day is missing (they could not be read), by name, with why. */
 	public Map<String, String> missingSources(LocalDate date) {
 		Map<String, String> missing = new TreeMap<>();

@@ -128,6 +128,11 @@ public class DayReader {
 		return read.get(0);
 	}
 
+	/** The names of the gateways this run reads. */
+	public List<String> reachable() {
+		return gateways.reachable().stream().map(LiteLlmSource::name).toList();
+	}
+
 	/** The gateways that could not be opened at start-up: their part of the day is missing. */
 	private Map<String, String> missing(AuditDay day, boolean audited) {
 		Map<String, String> missing = new LinkedHashMap<>();

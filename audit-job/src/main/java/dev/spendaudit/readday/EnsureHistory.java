@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
 /**
  * History first: before any feature step runs, every day the features look back over has facts in the store. A
  * missing day is rolled up (facts only, no digest) under its day lock, committed before the lock is released; a day
- * another process holds right now is left to it.
+ * another process holds right now is left to it. A day rolled up while a gateway could not be read is rolled up
+ * again once that gateway can be, so its part of the day is not missing for good.
  */
 public class EnsureHistory {
 
@@ -56,9 +57,12 @@ public class EnsureHistory {
 		long started = System.nanoTime();
 		LocalDate first = date.minusDays(daysBefore);
 		Set<LocalDate> stored = history.daysWithFacts(first, date.minusDays(1));
+		Set<LocalDate> incomplete = history.rolledUpDaysMissing(first, date.minusDays(1), reader.reachable());
 		List<LocalDate> rolledUp = new ArrayList<>();
 		List<LocalDate> busy = new ArrayList<>();
-		List<LocalDate> missing = first.datesUntil(date).filter(d -> !stored.contains(d)).toList();
+		List<LocalDate> missing = first.datesUntil(date)
+			.filter(d -> !stored.contains(d) || incomplete.contains(d))
+			.toList();
 		String task = "history of " + date;
 		for (int i = 0; i < missing.size(); i++) {
 			LocalDate d = missing.get(i);
@@ -70,7 +74,8 @@ public class EnsureHistory {
 			}
 			try (DayLocks.Lock held = lock.get()) {
 				// another process may have read the day between the first look and the lock
-				if (history.daysWithFacts(d, d).isEmpty()) {
+				if (history.daysWithFacts(d, d).isEmpty()
+						|| !history.rolledUpDaysMissing(d, d, reader.reachable()).isEmpty()) {
 					reader.rollUp(AuditDay.of(d, zone), jobExecutionId);
 					rolledUp.add(d);
 				}
@@ -82,8 +87,8 @@ public class EnsureHistory {
 		if (!busy.isEmpty()) {
 			log.warn("{}: {} being audited by another process right now; not rolled up here", date, busy);
 		}
-		log.info("{}: history of the {} days before: {} stored, {} rolled up{} in {} ms", date, daysBefore,
-				stored.size(), rolledUp.size(),
+		log.info("{}: history of the {} days before: {} stored ({} with a gateway's part missing), {} rolled up{} in"
+				+ " {} ms", date, daysBefore, stored.size(), incomplete.size(), rolledUp.size(),
 				rolledUp.isEmpty() ? "" : " (" + rolledUp.get(0) + " .. " + rolledUp.get(rolledUp.size() - 1) + ")",
 				(System.nanoTime() - started) / 1_000_000);
 		return rolledUp;

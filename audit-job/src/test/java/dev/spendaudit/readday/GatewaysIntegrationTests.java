@@ -179,6 +179,8 @@ class GatewaysIntegrationTests {
 				assertThat(Files.readString(out.resolve("digest-" + DAY + ".html"))).contains("staging");
 				// the day counts as not fully audited: the next run's catch-up audits it again
 				assertThat(app.bean(NightlyRun.class).dueDays(ZoneId.of("UTC"), 7)).contains(DAY);
+				// the days before, rolled up as history, miss staging's part too
+				assertThat(app.bean(HistoryReader.class).missingSources(DAY.minusDays(3))).containsKey("staging");
 			}
 			try (AuditApp app = AuditApp.startGateways(CLOCK, gateways(prod.endpoint(), staging.endpoint(), settings))) {
 				DayResult rerun = app.run(DAY, out);
@@ -187,6 +189,11 @@ class GatewaysIntegrationTests {
 				assertThat(digest.meteredUsd()).isEqualByComparingTo("5.25");
 				assertThat(digest.root().get("sources").get(1).get("missing").isNull()).isTrue();
 				assertThat(app.bean(HistoryReader.class).missingSources(DAY)).isEmpty();
+				// and the history step rolled them up again now that staging could be read
+				HistoryReader history = app.bean(HistoryReader.class);
+				assertThat(history.missingSources(DAY.minusDays(3))).isEmpty();
+				assertThat(history.rows(DAY.minusDays(3)).stream().map(r -> r.source()).distinct())
+					.containsExactlyInAnyOrder("default", "staging");
 				assertThat(app.bean(NightlyRun.class).dueDays(ZoneId.of("UTC"), 7)).doesNotContain(DAY);
 			}
 		}
