@@ -78,14 +78,15 @@ final class BudgetCheck {
 					+ AttributionCheck.percent(p.severity() == dev.spendaudit.core.Severity.ALERT ? settings.alertShare()
 							: settings.watchShare());
 			String reason = name + ": " + usd(p.spentUsd()) + " of its " + usd(p.maxBudgetUsd())
-					+ " budget spent, " + usd(pace) + "/day over the last " + settings.paceDays() + " days → "
+					+ (key.budgetId() == null ? " budget" : " budget (shared budget " + key.budgetId() + ")")
+					+ " spent, " + usd(pace) + "/day over the last " + settings.paceDays() + " days → "
 					+ usd(p.projectedUsd()) + " " + until + "; " + rule;
 			drafts.add(Draft.of(Kinds.BUDGET, p.severity(), subject + name, Money.exact(p.spentUsd()),
 					null, reason,
 					new DetectionDetails.Budget(rule, Money.exact(p.spentUsd()), Money.exact(p.maxBudgetUsd()),
 							Money.exact(pace), settings.paceDays(), Money.exact(p.projectedUsd()),
 							Money.round(p.share(), 4), key.budgetDuration(),
-							UtcTimes.iso(next), Money.round(p.daysLeft(), 2))));
+							UtcTimes.iso(next), Money.round(p.daysLeft(), 2), key.budgetId())));
 		}
 		return drafts;
 	}

@@ -148,7 +148,7 @@ public interface DetectionDetails {
 	 */
 	record Budget(String rule, BigDecimal spentUsd, BigDecimal maxBudgetUsd, BigDecimal paceUsdPerDay,
 			int paceDays, BigDecimal projectedUsd, Double share, String budgetDuration, String nextReset,
-			Double daysLeft) implements DetectionDetails {
+			Double daysLeft, String budgetId) implements DetectionDetails {
 	}
 
 	/** UNPRICED: successful, uncached calls with tokens and zero spend on a model nothing pays for. */

@@ -56,7 +56,7 @@ final class TeamBudgetCheck {
 		List<KeyBudget> budgets = new ArrayList<>();
 		for (TeamBudgetDay b : stored) {
 			budgets.add(new KeyBudget(b.teamId(), b.spendUsd().doubleValue(), b.maxBudgetUsd().doubleValue(),
-					b.budgetDuration(), b.budgetResetAtUtc()));
+					b.budgetDuration(), b.budgetResetAtUtc(), null));
 			names.putIfAbsent(b.teamId(), new Workload(b.teamId(), Attribution.KEY_ALIAS));
 		}
 		BudgetCheck.LoggedSpend teamSpend = (teamId, from, to) -> keys.getOrDefault(teamId, Set.of())

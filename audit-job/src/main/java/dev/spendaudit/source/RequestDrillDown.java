@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.List;
 
 import dev.spendaudit.core.AuditDay;
+import dev.spendaudit.source.litellm.tables.LitellmBudgettable;
 import dev.spendaudit.source.litellm.tables.LitellmSpendlogs;
 import dev.spendaudit.source.litellm.tables.LitellmVerificationtoken;
 import org.jooq.Condition;
@@ -14,12 +15,15 @@ import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.impl.SQLDataType;
 
+import static dev.spendaudit.source.litellm.Tables.LITELLM_BUDGETTABLE;
 import static dev.spendaudit.source.litellm.Tables.LITELLM_SPENDLOGS;
 import static dev.spendaudit.source.litellm.Tables.LITELLM_VERIFICATIONTOKEN;
+import static org.jooq.impl.DSL.coalesce;
 import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.noCondition;
 import static org.jooq.impl.DSL.percentileDisc;
 import static org.jooq.impl.DSL.sum;
+import static org.jooq.impl.DSL.when;
 
 /**
  * Per-request reads for explanations and checks, each bounded: the rows of a finding's own key hashes and model on
@@ -31,6 +35,10 @@ final class RequestDrillDown {
 	private static final LitellmSpendlogs S = LITELLM_SPENDLOGS;
 
 	private static final LitellmVerificationtoken T = LITELLM_VERIFICATIONTOKEN;
+
+	private static final LitellmBudgettable B = LITELLM_BUDGETTABLE;
+
+	static final String BUDGETS = "LiteLLM_BudgetTable";
 
 	private final DSLContext dsl;
 
@@ -76,7 +84,11 @@ final class RequestDrillDown {
 		return usd == null ? BigDecimal.ZERO : usd;
 	}
 
-	/** Keys with their own {@code max_budget}; empty on a LiteLLM without the budget columns. */
+	/**
+	 * Keys with a budget: their own {@code max_budget}, else the shared budget their {@code budget_id} names
+	 * ({@code "LiteLLM_BudgetTable"}, where the version has it), its limit and reset with it; empty on a LiteLLM
+	 * without the budget columns.
+	 */
 	List<KeyBudget> keyBudgets(LocalDateTime asOfUtc) {
 		if (!capabilities.hasColumn(SourceCapabilities.TOKENS, "max_budget")
 				|| !capabilities.hasColumn(SourceCapabilities.TOKENS, "spend")) {
@@ -88,12 +100,36 @@ final class RequestDrillDown {
 				? T.BUDGET_RESET_AT : inline((LocalDateTime) null);
 		Condition live = capabilities.hasColumn(SourceCapabilities.TOKENS, "expires")
 				? T.EXPIRES.isNull().or(T.EXPIRES.gt(asOfUtc)) : noCondition();
-		return dsl.select(T.TOKEN, T.SPEND, T.MAX_BUDGET, duration, resetAt)
+		if (!sharedBudgets()) {
+			return dsl.select(T.TOKEN, T.SPEND, T.MAX_BUDGET, duration, resetAt)
+				.from(T)
+				.where(T.MAX_BUDGET.gt(0.0))
+				.and(live)
+				.orderBy(T.TOKEN)
+				.fetch(r -> new KeyBudget(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), null));
+		}
+		// a key's own limit wins, with its own reset; only a key without one takes its budget row's
+		Condition own = T.MAX_BUDGET.isNotNull();
+		Field<String> budgetDuration = capabilities.hasColumn(BUDGETS, "budget_duration") ? B.BUDGET_DURATION
+				: inline((String) null);
+		Field<LocalDateTime> budgetResetAt = capabilities.hasColumn(BUDGETS, "budget_reset_at") ? B.BUDGET_RESET_AT
+				: inline((LocalDateTime) null);
+		Field<Double> max = coalesce(T.MAX_BUDGET, B.MAX_BUDGET);
+		return dsl.select(T.TOKEN, T.SPEND, max, when(own, duration).otherwise(budgetDuration),
+				when(own, resetAt).otherwise(budgetResetAt), when(own, inline((String) null)).otherwise(B.BUDGET_ID))
 			.from(T)
-			.where(T.MAX_BUDGET.gt(0.0))
+			.leftJoin(B)
+			.on(B.BUDGET_ID.eq(T.BUDGET_ID))
+			.where(max.gt(0.0))
 			.and(live)
 			.orderBy(T.TOKEN)
-			.fetch(r -> new KeyBudget(r.value1(), r.value2(), r.value3(), r.value4(), r.value5()));
+			.fetch(r -> new KeyBudget(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6()));
+	}
+
+	/** Whether keys can name a shared budget: the key table's {@code budget_id} and the budget table's limit. */
+	private boolean sharedBudgets() {
+		return capabilities.hasColumn(SourceCapabilities.TOKENS, "budget_id")
+				&& capabilities.hasColumn(BUDGETS, "budget_id") && capabilities.hasColumn(BUDGETS, "max_budget");
 	}
 
 	private Condition ofPair(AuditDay day, Collection<String> apiKeys, String model) {

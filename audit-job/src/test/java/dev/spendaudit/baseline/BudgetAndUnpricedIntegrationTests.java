@@ -60,7 +60,8 @@ class BudgetAndUnpricedIntegrationTests {
 		LiteLlmWriter w = db.writer();
 		List<Call> calls = new ArrayList<>();
 		// $1 a day for a week on each budgeted key
-		for (String alias : List.of("vk-monthly", "vk-stale-reset", "vk-weekly", "vk-roomy")) {
+		for (String alias : List.of("vk-monthly", "vk-stale-reset", "vk-weekly", "vk-roomy", "vk-pooled",
+				"vk-pooled-own")) {
 			w.key(hash(alias), alias, "sk-..." + alias.substring(alias.length() - 4));
 			for (int d = 0; d < 7; d++) {
 				calls.add(Call.of(alias + "-" + d, hash(alias), alias, "gpt-4.1-mini", "openai",
@@ -75,6 +76,12 @@ class BudgetAndUnpricedIntegrationTests {
 		w.budget(hash("vk-weekly"), 10, "7d", LocalDateTime.of(2026, 11, 29, 0, 0), 8);
 		// plenty of room
 		w.budget(hash("vk-roomy"), 100, "30d", LocalDateTime.of(2026, 12, 20, 0, 0), 5);
+		// no budget of its own, but a shared one: $8 of the pool's $10 with 2 days to its weekly reset -> ALERT
+		w.sharedBudget("pool-eval", 10, "7d", LocalDateTime.of(2026, 11, 29, 0, 0));
+		w.keyBudgetId(hash("vk-pooled"), "pool-eval", 8);
+		// the same pool, but a limit of its own, which wins: $8 of $100 is quiet
+		w.budget(hash("vk-pooled-own"), 100, "30d", LocalDateTime.of(2026, 12, 20, 0, 0), 8);
+		w.keyBudgetId(hash("vk-pooled-own"), "pool-eval", 8);
 
 		// zero-spend calls with tokens
 		for (String[] m : new String[][] { { "vk-atlas", "glm-4.6", "zai" }, { "vk-dgx", "qwen3-coder", "ollama" },
@@ -130,7 +137,22 @@ class BudgetAndUnpricedIntegrationTests {
 		JsonNode weekly = finding("BUDGET", "workload:vk-weekly");
 		assertThat(weekly.get("severity").asString()).isEqualTo("ALERT");
 		assertThat(weekly.get("details").get("projectedUsd").decimalValue()).isEqualByComparingTo("10");
-		assertThat(findings("BUDGET")).hasSize(3);
+		assertThat(findings("BUDGET")).hasSize(4);
+	}
+
+	@Test
+	void aKeyWithoutABudgetOfItsOwnIsProjectedAgainstTheSharedBudgetItNames() {
+		JsonNode pooled = finding("BUDGET", "workload:vk-pooled");
+		assertThat(pooled.get("severity").asString()).isEqualTo("ALERT");
+		assertThat(pooled.get("reason").asString())
+			.startsWith("vk-pooled: $8.00 of its $10.00 budget (shared budget pool-eval) spent");
+		JsonNode details = pooled.get("details");
+		assertThat(details.get("budgetId").asString()).isEqualTo("pool-eval");
+		assertThat(details.get("budgetDuration").asString()).isEqualTo("7d");
+		assertThat(details.get("nextReset").asString()).isEqualTo("2026-11-29T00:00:00.000Z");
+		assertThat(finding("BUDGET", "workload:vk-weekly").get("details").get("budgetId").isNull()).isTrue();
+		// a key's own limit wins over the shared budget it also names
+		assertThat(findings("BUDGET")).noneMatch(f -> f.get("subject").asString().equals("workload:vk-pooled-own"));
 	}
 
 	@Test
@@ -177,6 +199,24 @@ class BudgetAndUnpricedIntegrationTests {
 			}
 		}
 		assertThat(output).contains("max_budget not found: the BUDGET rule is skipped");
+	}
+
+	@Test
+	void aLiteLlmWithoutTheSharedBudgetTableStillProjectsTheKeysOwnBudgets(@TempDir Path out) {
+		try (LiteLlmDatabase old = LiteLlmDatabase.create("nobudgettable")) {
+			old.execute("DROP TABLE \"LiteLLM_BudgetTable\"");
+			old.writer().key(hash("vk-own"), "vk-own", "sk-...-own");
+			old.writer().budget(hash("vk-own"), 10, "7d", LocalDateTime.of(2026, 11, 29, 0, 0), 9.5);
+			old.writer().spendLogs(List.of(Call.of("own", hash("vk-own"), "vk-own", "gpt-4.1-mini", "openai",
+					DAY.atTime(12, 0), 2.0, 1_000, 100)));
+			try (AuditApp oldApp = AuditApp.start(old.endpoint(), CLOCK, Map.of())) {
+				DayResult result = oldApp.run(DAY, out);
+				assertThat(result.failure()).isNull();
+				assertThat(DigestJson.read(result.digestJson()).root().get("findings"))
+					.anyMatch(f -> f.get("kind").asString().equals("BUDGET")
+							&& f.get("subject").asString().equals("workload:vk-own"));
+			}
+		}
 	}
 
 	static JsonNode finding(String kind, String subject) {

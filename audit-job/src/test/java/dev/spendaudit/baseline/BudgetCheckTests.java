@@ -34,7 +34,7 @@ class BudgetCheckTests {
 		// audited Nov 26, counters read Nov 27 06:00: the counter holds $24.25, $0.25 of it from this morning
 		LocalDate day = LocalDate.of(2026, 11, 26);
 		List<Draft> drafts = CHECK.check(day, day.plusDays(1).atStartOfDay(), day.plusDays(1).atTime(6, 0),
-				List.of(new KeyBudget("k", 24.25, 30, "1mo", DEC_1)), rows(day), workloads(), DOLLAR_A_DAY);
+				List.of(new KeyBudget("k", 24.25, 30, "1mo", DEC_1, null)), rows(day), workloads(), DOLLAR_A_DAY);
 		DetectionDetails.Budget b = (DetectionDetails.Budget) drafts.get(0).details();
 		assertThat(b.spentUsd()).isEqualByComparingTo("24");
 		assertThat(b.projectedUsd()).isEqualByComparingTo("28");
@@ -46,7 +46,7 @@ class BudgetCheckTests {
 		// audited Nov 21 on Dec 3: the counter ($2) belongs to December; November's spend comes from the log
 		LocalDate day = LocalDate.of(2026, 11, 21);
 		List<Draft> drafts = CHECK.check(day, day.plusDays(1).atStartOfDay(), LocalDateTime.of(2026, 12, 3, 0, 0),
-				List.of(new KeyBudget("k", 2, 30, "1mo", LocalDateTime.of(2027, 1, 1, 0, 0))), rows(day), workloads(),
+				List.of(new KeyBudget("k", 2, 30, "1mo", LocalDateTime.of(2027, 1, 1, 0, 0), null)), rows(day), workloads(),
 				DOLLAR_A_DAY);
 		DetectionDetails.Budget b = (DetectionDetails.Budget) drafts.get(0).details();
 		assertThat(b.nextReset()).isEqualTo("2026-12-01T00:00:00.000Z");

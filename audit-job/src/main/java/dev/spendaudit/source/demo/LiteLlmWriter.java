@@ -23,6 +23,7 @@ import org.jooq.impl.DSL;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
+import static dev.spendaudit.source.litellm.Tables.LITELLM_BUDGETTABLE;
 import static dev.spendaudit.source.litellm.Tables.LITELLM_DELETEDVERIFICATIONTOKEN;
 import static dev.spendaudit.source.litellm.Tables.LITELLM_DEPRECATEDVERIFICATIONTOKEN;
 import static dev.spendaudit.source.litellm.Tables.LITELLM_TEAMTABLE;
@@ -99,6 +100,27 @@ public final class LiteLlmWriter {
 			.set(LITELLM_VERIFICATIONTOKEN.MAX_BUDGET, maxBudget)
 			.set(LITELLM_VERIFICATIONTOKEN.BUDGET_DURATION, duration)
 			.set(LITELLM_VERIFICATIONTOKEN.BUDGET_RESET_AT, resetAtUtc)
+			.set(LITELLM_VERIFICATIONTOKEN.SPEND, spend)
+			.where(LITELLM_VERIFICATIONTOKEN.TOKEN.eq(token))
+			.execute();
+	}
+
+	/** Creates a shared budget ({@code "LiteLLM_BudgetTable"}), as {@code /budget/new} does. */
+	public void sharedBudget(String budgetId, double maxBudget, String duration, LocalDateTime resetAtUtc) {
+		dsl.insertInto(LITELLM_BUDGETTABLE)
+			.set(LITELLM_BUDGETTABLE.BUDGET_ID, budgetId)
+			.set(LITELLM_BUDGETTABLE.MAX_BUDGET, maxBudget)
+			.set(LITELLM_BUDGETTABLE.BUDGET_DURATION, duration)
+			.set(LITELLM_BUDGETTABLE.BUDGET_RESET_AT, resetAtUtc)
+			.set(LITELLM_BUDGETTABLE.CREATED_BY, "admin")
+			.set(LITELLM_BUDGETTABLE.UPDATED_BY, "admin")
+			.execute();
+	}
+
+	/** Gives a key a shared budget ({@code budget_id}) and its spend counter for the current period. */
+	public void keyBudgetId(String token, String budgetId, double spend) {
+		dsl.update(LITELLM_VERIFICATIONTOKEN)
+			.set(LITELLM_VERIFICATIONTOKEN.BUDGET_ID, budgetId)
 			.set(LITELLM_VERIFICATIONTOKEN.SPEND, spend)
 			.where(LITELLM_VERIFICATIONTOKEN.TOKEN.eq(token))
 			.execute();
