@@ -17,6 +17,7 @@ import dev.spendaudit.source.SourceGateways;
 import dev.spendaudit.source.SourceListSettings;
 import dev.spendaudit.source.LiteLlmSource;
 import dev.spendaudit.source.SourceSettings;
+import dev.spendaudit.source.TagWorkloadSettings;
 import dev.spendaudit.source.SourceUnavailableException;
 import dev.spendaudit.store.StoreSettings;
 import dev.spendaudit.store.StoreUnavailableException;
@@ -125,7 +126,7 @@ class DatabaseConfiguration {
 	 */
 	@Bean
 	SourceGateways sourceGateways(GatewayPools pools, Gateways gateways, DemoServer demo, SourceSettings settings,
-			AnomalousSettings anomalous) {
+			AnomalousSettings anomalous, TagWorkloadSettings tags) {
 		List<LiteLlmSource> reachable = new ArrayList<>();
 		List<SourceGateways.Unreachable> unreachable = new ArrayList<>(pools.failed());
 		RuntimeException first = null;
@@ -137,7 +138,7 @@ class DatabaseConfiguration {
 							settings.statementTimeout());
 			try {
 				reachable.add(SourceConnectionErrors.translate(pool.endpoint().url(),
-						() -> new LiteLlmSource(pool.dataSource(), pool.name(), own, anomalous)));
+						() -> new LiteLlmSource(pool.dataSource(), pool.name(), own, anomalous, tags)));
 			}
 			catch (SourceUnavailableException ex) {
 				if (pools.open().size() + pools.failed().size() == 1) {

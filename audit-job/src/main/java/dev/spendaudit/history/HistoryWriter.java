@@ -120,7 +120,7 @@ public class HistoryWriter {
 		CallerHistory.keep(db, date, source, facts.callers());
 		List<TableRecord<?>> groups = new ArrayList<>();
 		for (SpendGroup g : facts.groups()) {
-			Workload w = facts.workloads().get(g.apiKey());
+			Workload w = facts.workloadOf(g);
 			var r = db.newRecord(KEY_MODEL_DAY);
 			r.setAuditDate(date);
 			r.setSource(source);

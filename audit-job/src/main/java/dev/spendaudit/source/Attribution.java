@@ -19,11 +19,16 @@ public enum Attribution {
 	/** The key's abbreviated {@code key_name}, such as {@code sk-...9f3a}: a key that has no alias. */
 	KEY_NAME,
 	/** Nothing known about the hash: workload {@code unknown:} and its first 8 characters (of its sha256 for a raw key). */
-	UNKNOWN_KEY;
+	UNKNOWN_KEY,
+	/**
+	 * The request's own tag named it ({@code spend-audit.tags.workload-prefix}): not a rule about the key, so
+	 * {@link WorkloadResolver} never tries it; it stands for the request's calls whatever the key resolved to.
+	 */
+	TAG;
 
 	/** Whether spend under this rule is attributed to a named workload (an alias of some kind). */
 	public boolean isAliased() {
-		return this == KEY_ALIAS || this == DELETED_KEY || this == ROTATED_KEY || this == REQUEST_ALIAS;
+		return this == KEY_ALIAS || this == DELETED_KEY || this == ROTATED_KEY || this == REQUEST_ALIAS || this == TAG;
 	}
 
 }

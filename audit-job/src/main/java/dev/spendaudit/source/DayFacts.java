@@ -48,6 +48,12 @@ public record DayFacts(AuditDay day, String source, List<SpendGroup> groups, Lis
 		teams = teams == null ? Map.of() : Map.copyOf(teams);
 	}
 
+	/** The group's workload: the one its requests' tag names, else its key's. */
+	public Workload workloadOf(SpendGroup group) {
+		return group.tagWorkload() != null ? new Workload(group.tagWorkload(), Attribution.TAG)
+				: workloads.get(group.apiKey());
+	}
+
 	public long invalidSpendRows() {
 		return groups.stream().mapToLong(SpendGroup::invalidSpendRows).sum();
 	}

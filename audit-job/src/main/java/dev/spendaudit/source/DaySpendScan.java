@@ -59,6 +59,9 @@ final class DaySpendScan {
 
 	private final SourceCapabilities capabilities;
 
+	/** The tag prefix that names a request's workload, or null. */
+	private final String workloadPrefix;
+
 	/** The spend log itself, or its legacy table under the spend log's name (so every column reads the same). */
 	private final Table<?> from;
 
@@ -68,13 +71,24 @@ final class DaySpendScan {
 	/** Valid money, but more than one request can cost. */
 	private final Condition implausible;
 
+	/** The column of the groups' tag workload, in a statement that groups by one. */
+	static final String TAG_WORKLOAD = "tw";
+
 	DaySpendScan(DSLContext dsl, SourceCapabilities capabilities, AnomalousSettings anomalous) {
-		this(dsl, capabilities, S, anomalous);
+		this(dsl, capabilities, S, anomalous, TagWorkloadSettings.off());
 	}
 
-	private DaySpendScan(DSLContext dsl, SourceCapabilities capabilities, Table<?> from, AnomalousSettings anomalous) {
+	DaySpendScan(DSLContext dsl, SourceCapabilities capabilities, AnomalousSettings anomalous,
+			TagWorkloadSettings tags) {
+		this(dsl, capabilities, S, anomalous, tags);
+	}
+
+	private DaySpendScan(DSLContext dsl, SourceCapabilities capabilities, Table<?> from, AnomalousSettings anomalous,
+			TagWorkloadSettings tags) {
 		this.dsl = dsl;
 		this.capabilities = capabilities;
+		this.workloadPrefix = tags.on() && capabilities.hasSpendLogColumn("request_tags") ? tags.workloadPrefix()
+				: null;
 		this.from = from;
 		Field<Double> max = inline(anomalous.maxRequestUsd().doubleValue());
 		this.counted = VALID_SPEND.and(S.SPEND.le(max));
@@ -82,9 +96,10 @@ final class DaySpendScan {
 	}
 
 	/** The same scan over {@code "LiteLLM_SpendLogs_legacy"}, whose columns are {@code legacy}'s spend log's. */
-	static DaySpendScan legacy(DSLContext dsl, SourceCapabilities legacy, AnomalousSettings anomalous) {
+	static DaySpendScan legacy(DSLContext dsl, SourceCapabilities legacy, AnomalousSettings anomalous,
+			TagWorkloadSettings tags) {
 		return new DaySpendScan(dsl, legacy,
-				DSL.table(DSL.name(SourceCapabilities.LEGACY_SPEND_LOGS)).as(DSL.name(S.getName())), anomalous);
+				DSL.table(DSL.name(SourceCapabilities.LEGACY_SPEND_LOGS)).as(DSL.name(S.getName())), anomalous, tags);
 	}
 
 	/**
@@ -156,7 +171,9 @@ final class DaySpendScan {
 		select.add(max(f.field("newest", LocalDateTime.class)));
 		Field<String> t = f.field("t", String.class);
 		select.addAll(List.of(grouping(t), t, tagArray(t)));
-		List<Field<?>[]> sets = new ArrayList<>(List.of(new Field<?>[] { k, m, p }, new Field<?>[] { k, m, b },
+		Field<String> tw = tagWorkload(t);
+		Field<?>[] groups = tw == null ? new Field<?>[] { k, m, p } : new Field<?>[] { k, m, p, tw };
+		List<Field<?>[]> sets = new ArrayList<>(List.of(groups, new Field<?>[] { k, m, b },
 				new Field<?>[] { p, h }, new Field<?>[] { k, d }, new Field<?>[] { t }));
 		if (callers.any()) {
 			List<Field<?>> w = callers.of(f);
@@ -166,7 +183,27 @@ final class DaySpendScan {
 			set.addAll(w);
 			sets.add(set.toArray(Field<?>[]::new));
 		}
+		if (tw != null) {
+			// last, after the callers' columns: read by its name
+			select.add(tw.as(TAG_WORKLOAD));
+		}
 		return dsl.select(select).from(f).groupBy(groupingSets(sets.toArray(Field<?>[][]::new)));
+	}
+
+	/**
+	 * The workload a tag set names ({@code spend-audit.tags.workload-prefix}): the rest of its first tag, in sorted
+	 * order, that starts with the prefix and has more after it; null without such a tag, or with the prefix unset
+	 * (then no expression at all). Computed on the finest grain's few tag sets, not per row. The prefix is inlined
+	 * as a literal so the select list's expression and the grouping set's are the same text.
+	 */
+	private Field<String> tagWorkload(Field<String> t) {
+		if (workloadPrefix == null) {
+			return null;
+		}
+		return field("case when {0} <> '" + Scan.NOT_AN_ARRAY + "' then (select min(substr(e, {2})) from"
+				+ " jsonb_array_elements_text({0}::jsonb) e where starts_with(e, {1}) and length(e) > {3}) end",
+				String.class, t, inline(workloadPrefix), inline(workloadPrefix.length() + 1),
+				inline(workloadPrefix.length()));
 	}
 
 	/** The day's rows aggregated by key hash, model, provider, UTC hour and date, and prompt-size bucket. */

@@ -73,17 +73,23 @@ public class LiteLlmSource {
 
 	/** The gateway named {@code name} (one of {@code spend-audit.sources}), read with {@code settings}. */
 	public LiteLlmSource(DataSource dataSource, String name, SourceSettings settings, AnomalousSettings anomalous) {
+		this(dataSource, name, settings, anomalous, TagWorkloadSettings.off());
+	}
+
+	/** The same, with requests that name their workload in a tag attributed to it ({@code tags}). */
+	public LiteLlmSource(DataSource dataSource, String name, SourceSettings settings, AnomalousSettings anomalous,
+			TagWorkloadSettings tags) {
 		SourceErrors errors = new SourceErrors(settings.statementTimeout());
 		DSLContext dsl = DSL.using(new DefaultConfiguration().set(errors.connections(dataSource))
 			.set(SQLDialect.POSTGRES)
 			.set(new DefaultExecuteListenerProvider(errors)));
 		this.name = name;
 		this.capabilities = SourceCapabilities.detect(dsl);
-		this.scan = new DaySpendScan(dsl, capabilities, anomalous);
+		this.scan = new DaySpendScan(dsl, capabilities, anomalous, tags);
 		this.dsl = dsl;
 		this.legacyCapabilities = capabilities.legacySpendLog();
 		this.legacyScan = legacyCapabilities == null ? null : DaySpendScan.legacy(dsl, legacyCapabilities,
-				anomalous);
+				anomalous, tags);
 		this.keys = new KeyDirectory(dsl, capabilities);
 		this.teams = new KeyTeams(dsl, capabilities);
 		this.resolver = new WorkloadResolver(settings.masterKeySha256());

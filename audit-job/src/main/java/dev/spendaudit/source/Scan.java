@@ -78,8 +78,15 @@ record Scan(List<SpendGroup> groups, List<PromptBucket> promptBuckets, List<Prov
 			groups.add(new SpendGroup(r.get(3, String.class), r.get(4, String.class), r.get(5, String.class),
 					requests, number(r, 10), number(r, 11), number(r, 12), number(r, 13), usd, number(r, 15),
 					r.get(19, LocalDateTime.class),
-					new SpendGroup.Unpriced(number(r, 16), number(r, 17), number(r, 18))));
+					new SpendGroup.Unpriced(number(r, 16), number(r, 17), number(r, 18)), tagWorkload(r)));
 		}
+	}
+
+	/** The group's tag workload, where the statement groups by one ({@link DaySpendScan#TAG_WORKLOAD}). */
+	private static String tagWorkload(Record r) {
+		int i = r.indexOf(DaySpendScan.TAG_WORKLOAD);
+		String name = i < 0 ? null : r.get(i, String.class);
+		return name == null || name.isEmpty() ? null : name;
 	}
 
 	private static long number(Record r, int index) {

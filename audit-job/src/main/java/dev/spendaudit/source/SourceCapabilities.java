@@ -135,6 +135,8 @@ public final class SourceCapabilities {
 				case ROTATED_KEY -> hasDeprecatedTokens();
 				case REQUEST_ALIAS -> hasSpendLogColumn("metadata");
 				case MASTER_KEY, UNKNOWN_KEY -> true;
+				// a request's rule, switched on by a setting, not by the key tables
+				case TAG -> false;
 			};
 			if (possible) {
 				rules.add(rule);

@@ -14,10 +14,12 @@ import java.time.LocalDateTime;
  * @param invalidSpendRows rows left out of {@code usd}
  * @param newestStartUtc the newest {@code "startTime"} of the group
  * @param unpriced the group's successful, uncached calls that carried tokens and logged zero spend
+ * @param tagWorkload the workload the group's requests name in a tag ({@code spend-audit.tags.workload-prefix}), or
+ * null for the key's own; a key's calls split into one group per tag workload
  */
 public record SpendGroup(String apiKey, String model, String provider, long requests, long failedRequests,
 		long cacheHits, long promptTokens, long completionTokens, BigDecimal usd, long invalidSpendRows,
-		LocalDateTime newestStartUtc, Unpriced unpriced) {
+		LocalDateTime newestStartUtc, Unpriced unpriced, String tagWorkload) {
 
 	/** Calls that carried tokens but logged no spend: their cost is missing from every figure. */
 	public record Unpriced(long requests, long promptTokens, long completionTokens) {

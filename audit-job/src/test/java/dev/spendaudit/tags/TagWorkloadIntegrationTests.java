@@ -1,0 +1,120 @@
+package dev.spendaudit.tags;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import dev.spendaudit.history.HistoryReader;
+import dev.spendaudit.history.KeyModelRow;
+import dev.spendaudit.source.KeyHash;
+import dev.spendaudit.source.demo.Call;
+import dev.spendaudit.testsupport.AuditApp;
+import dev.spendaudit.testsupport.DigestJson;
+import dev.spendaudit.testsupport.DigestSchema;
+import dev.spendaudit.testsupport.LiteLlmDatabase;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Attribution by tag ({@code spend-audit.tags.workload-prefix}): one shared key whose requests name their workload
+ * in a tag split into those workloads; its other requests stay with the key.
+ */
+class TagWorkloadIntegrationTests {
+
+	static final LocalDate DAY = LocalDate.of(2026, 11, 26);
+
+	static final LocalDateTime NOON = DAY.atTime(12, 0);
+
+	static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-27T06:00:00Z"), ZoneOffset.UTC);
+
+	static final String BOT = KeyHash.of("sk-shared-bot");
+
+	static LiteLlmDatabase db;
+
+	@BeforeAll
+	static void oneKeyForSeveralWorkloads() {
+		db = LiteLlmDatabase.create("tagworkload");
+		db.writer().key(BOT, "vk-shared-bot", "sk-...-bot");
+		List<Call> calls = new ArrayList<>();
+		calls.add(call("e-1", 1.00, "[\"workload:etl\"]"));
+		calls.add(call("e-2", 0.50, "[\"team:data\", \"workload:etl\"]"));
+		calls.add(call("c-1", 2.00, "[\"workload:chat\"]"));
+		// two workload tags: the first in sorted order
+		calls.add(call("b-1", 0.10, "[\"workload:zeta\", \"workload:chat\"]"));
+		calls.add(call("u-1", 0.25, "[]"));
+		calls.add(call("u-2", 0.05, "[\"workload:\"]"));
+		calls.add(call("u-3", 0.04, "{\"workload\": \"etl\"}"));
+		db.writer().spendLogs(calls);
+	}
+
+	@AfterAll
+	static void close() {
+		db.close();
+	}
+
+	@Test
+	void requestsThatNameTheirWorkloadInATagAreThatWorkloads(@TempDir Path out) {
+		try (AuditApp app = AuditApp.start(db.endpoint(), CLOCK,
+				Map.of("spend-audit.tags.workload-prefix", "workload:"))) {
+			DigestJson digest = DigestJson.read(app.run(DAY, out).digestJson());
+			assertThat(DigestSchema.violations(digest.root())).isEmpty();
+			assertThat(digest.meteredUsd()).isEqualByComparingTo("3.94");
+			assertThat(workload(digest, "etl").get("usd").decimalValue()).isEqualByComparingTo("1.50");
+			assertThat(workload(digest, "etl").get("attribution").asString()).isEqualTo("TAG");
+			assertThat(workload(digest, "chat").get("usd").decimalValue()).isEqualByComparingTo("2.10");
+			assertThat(workload(digest, "chat").get("requests").asLong()).isEqualTo(2);
+			// untagged, an empty name after the prefix, and request_tags that is not an array: the key's
+			JsonNode bot = workload(digest, "vk-shared-bot");
+			assertThat(bot.get("usd").decimalValue()).isEqualByComparingTo("0.34");
+			assertThat(bot.get("attribution").asString()).isEqualTo("KEY_ALIAS");
+			// the store keeps one row per workload of the key
+			List<KeyModelRow> rows = app.bean(HistoryReader.class).rows(DAY);
+			assertThat(rows).extracting(KeyModelRow::workload)
+				.containsExactlyInAnyOrder("etl", "chat", "vk-shared-bot");
+			assertThat(rows).allMatch(r -> r.apiKey().equals(BOT));
+		}
+	}
+
+	@Test
+	void withoutThePrefixEveryRequestIsTheKeys(@TempDir Path out) {
+		try (AuditApp app = AuditApp.start(db.endpoint(), CLOCK, Map.of())) {
+			DigestJson digest = DigestJson.read(app.run(DAY, out).digestJson());
+			assertThat(digest.root().get("workloads")).hasSize(1);
+			assertThat(workload(digest, "vk-shared-bot").get("usd").decimalValue()).isEqualByComparingTo("3.94");
+		}
+	}
+
+	@Test
+	void aPrefixOfOnlyWhitespaceIsAnErrorNamingTheSetting() {
+		assertThatThrownBy(() -> AuditApp.start(db.endpoint(), CLOCK,
+				Map.of("spend-audit.tags.workload-prefix", "  ")).close())
+			.hasStackTraceContaining("spend-audit.tags.workload-prefix must not be only whitespace");
+	}
+
+	static JsonNode workload(DigestJson digest, String name) {
+		for (JsonNode w : digest.root().get("workloads")) {
+			if (w.get("workload").asString().equals(name)) {
+				return w;
+			}
+		}
+		throw new AssertionError("no workload " + name + " in " + digest.root().get("workloads"));
+	}
+
+	static Call call(String id, double spend, String tags) {
+		return Call.of(id, BOT, "vk-shared-bot", "gpt-4.1-mini", "openai", NOON, spend, 1000, 100)
+			.withCaller("", "", null, tags);
+	}
+
+}
