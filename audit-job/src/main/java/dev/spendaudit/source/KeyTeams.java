@@ -12,7 +12,8 @@ import org.jooq.Record;
  * with that hash, else (for a hash no key table names) the newest {@code team_id} the spend log's rows carried
  * (read with their request-time alias, {@link RequestMetadata}). The team's alias and budget come from
  * {@code "LiteLLM_TeamTable"}, and for a deleted team the alias from {@code "LiteLLM_DeletedTeamTable"} where it
- * exists. LiteLLM writes {@code ''} for "no team": treated as NULL.
+ * exists; a team without a limit of its own takes that of the shared budget its {@code budget_id} names, where the
+ * version's team table has one. LiteLLM writes {@code ''} for "no team": treated as NULL.
  */
 final class KeyTeams {
 
@@ -71,9 +72,7 @@ final class KeyTeams {
 						r.get(1, String.class), null)));
 		}
 		if (capabilities.hasColumn(TEAMS, "team_alias")) {
-			for (Record r : dsl.resultQuery("select team_id, team_alias, max_budget, spend, budget_duration,"
-					+ " budget_reset_at from \"" + TEAMS + "\" where team_id in (select unnest(?::text[]))",
-					(Object) teamIds)) {
+			for (Record r : dsl.resultQuery(budgetQuery(), (Object) teamIds)) {
 				Double max = r.get(2, Double.class);
 				TeamBudget budget = max == null ? null : new TeamBudget(r.get(3, Double.class), max,
 						SourceSettings.blankToNull(r.get(4, String.class)), r.get(5, LocalDateTime.class));
@@ -81,6 +80,25 @@ final class KeyTeams {
 			}
 		}
 		return teams;
+	}
+
+	/**
+	 * The teams' alias, limit, counter, duration and reset: the team's own limit, else (where a LiteLLM version's
+	 * team table has a {@code budget_id}) the shared budget's in {@code "LiteLLM_BudgetTable"}, with its reset.
+	 */
+	private String budgetQuery() {
+		String budgets = RequestDrillDown.BUDGETS;
+		if (!capabilities.hasColumn(TEAMS, "budget_id") || !capabilities.hasColumn(budgets, "max_budget")
+				|| !capabilities.hasColumn(budgets, "budget_duration")
+				|| !capabilities.hasColumn(budgets, "budget_reset_at")) {
+			return "select t.team_id, t.team_alias, t.max_budget, t.spend, t.budget_duration, t.budget_reset_at"
+					+ " from \"" + TEAMS + "\" t where t.team_id in (select unnest(?::text[]))";
+		}
+		return "select t.team_id, t.team_alias, coalesce(t.max_budget, b.max_budget), t.spend,"
+				+ " case when t.max_budget is null then b.budget_duration else t.budget_duration end,"
+				+ " case when t.max_budget is null then b.budget_reset_at else t.budget_reset_at end from \"" + TEAMS
+				+ "\" t left join \"" + RequestDrillDown.BUDGETS + "\" b on b.budget_id = t.budget_id"
+				+ " where t.team_id in (select unnest(?::text[]))";
 	}
 
 }
