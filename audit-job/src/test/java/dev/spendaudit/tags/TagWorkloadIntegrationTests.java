@@ -71,12 +71,12 @@ class TagWorkloadIntegrationTests {
 			DigestJson digest = DigestJson.read(app.run(DAY, out).digestJson());
 			assertThat(DigestSchema.violations(digest.root())).isEmpty();
 			assertThat(digest.meteredUsd()).isEqualByComparingTo("3.94");
-			assertThat(workload(digest, "etl").get("usd").decimalValue()).isEqualByComparingTo("1.50");
-			assertThat(workload(digest, "etl").get("attribution").asString()).isEqualTo("TAG");
-			assertThat(workload(digest, "chat").get("usd").decimalValue()).isEqualByComparingTo("2.10");
-			assertThat(workload(digest, "chat").get("requests").asLong()).isEqualTo(2);
+			assertThat(digest.workload("etl").get("usd").decimalValue()).isEqualByComparingTo("1.50");
+			assertThat(digest.workload("etl").get("attribution").asString()).isEqualTo("TAG");
+			assertThat(digest.workload("chat").get("usd").decimalValue()).isEqualByComparingTo("2.10");
+			assertThat(digest.workload("chat").get("requests").asLong()).isEqualTo(2);
 			// untagged, an empty name after the prefix, and request_tags that is not an array: the key's
-			JsonNode bot = workload(digest, "vk-shared-bot");
+			JsonNode bot = digest.workload("vk-shared-bot");
 			assertThat(bot.get("usd").decimalValue()).isEqualByComparingTo("0.34");
 			assertThat(bot.get("attribution").asString()).isEqualTo("KEY_ALIAS");
 			// the store keeps one row per workload of the key
@@ -92,7 +92,7 @@ class TagWorkloadIntegrationTests {
 		try (AuditApp app = AuditApp.start(db.endpoint(), CLOCK, Map.of())) {
 			DigestJson digest = DigestJson.read(app.run(DAY, out).digestJson());
 			assertThat(digest.root().get("workloads")).hasSize(1);
-			assertThat(workload(digest, "vk-shared-bot").get("usd").decimalValue()).isEqualByComparingTo("3.94");
+			assertThat(digest.workload("vk-shared-bot").get("usd").decimalValue()).isEqualByComparingTo("3.94");
 		}
 	}
 
@@ -101,15 +101,6 @@ class TagWorkloadIntegrationTests {
 		assertThatThrownBy(() -> AuditApp.start(db.endpoint(), CLOCK,
 				Map.of("spend-audit.tags.workload-prefix", "  ")).close())
 			.hasStackTraceContaining("spend-audit.tags.workload-prefix must not be only whitespace");
-	}
-
-	static JsonNode workload(DigestJson digest, String name) {
-		for (JsonNode w : digest.root().get("workloads")) {
-			if (w.get("workload").asString().equals(name)) {
-				return w;
-			}
-		}
-		throw new AssertionError("no workload " + name + " in " + digest.root().get("workloads"));
 	}
 
 	static Call call(String id, double spend, String tags) {
