@@ -23,6 +23,7 @@ import dev.spendaudit.history.KeyHistory;
 import dev.spendaudit.history.KeyModelRow;
 import dev.spendaudit.history.PromptBucketCount;
 import dev.spendaudit.history.TeamHistory;
+import dev.spendaudit.source.Attribution;
 import dev.spendaudit.source.KeyBudget;
 import dev.spendaudit.source.LiteLlmSource;
 import dev.spendaudit.source.MedianRequest;
@@ -203,8 +204,11 @@ public class DayDetector {
 		}
 		Map<String, BigDecimal> spendBySource = new HashMap<>();
 		Map<String, Set<String>> keysBySource = new HashMap<>();
+		String tagWorkload = null;
 		for (KeyModelRow r : own) {
 			if (r.date().equals(day.date()) && r.workload().equals(pair.workload()) && r.model().equals(pair.model())) {
+				// a workload a tag names: only its own requests of those keys (which may carry others' too)
+				tagWorkload = r.attribution() == Attribution.TAG ? r.workload() : tagWorkload;
 				spendBySource.merge(r.source(), r.usd(), BigDecimal::add);
 				keysBySource.computeIfAbsent(r.source(), k -> new TreeSet<>()).add(r.apiKey());
 			}
@@ -225,9 +229,10 @@ public class DayDetector {
 			buckets.add(new DetectionDetails.PromptBucket(PromptBucket.label(b.minPromptTokens()), b.requests(),
 					strip(b.usd())));
 		}
-		MedianRequest median = reader.get().medianRequest(day, keys, pair.model());
+		MedianRequest median = reader.get().medianRequest(day, keys, pair.model(), tagWorkload);
 		List<DetectionDetails.TopRequest> top = new ArrayList<>();
-		for (RequestSample r : reader.get().topRequests(day, keys, pair.model(), detection.topRequests())) {
+		for (RequestSample r : reader.get().topRequests(day, keys, pair.model(), tagWorkload,
+				detection.topRequests())) {
 			top.add(new DetectionDetails.TopRequest(r.requestId(), UtcTimes.iso(r.startTimeUtc()), r.promptTokens(),
 					r.completionTokens(), strip(r.usd())));
 		}

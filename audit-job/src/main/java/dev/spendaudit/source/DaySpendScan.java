@@ -191,6 +191,19 @@ final class DaySpendScan {
 	}
 
 	/**
+	 * The rows of one tag workload ({@code tagWorkload}), or with none (null), for the bounded reads of a finding's
+	 * own requests; every row when the prefix is unset. Per row, so only for rows already bounded by key and model.
+	 */
+	Condition ofTagWorkload(String tagWorkload) {
+		if (workloadPrefix == null) {
+			return noCondition();
+		}
+		Field<String> named = tagWorkload(field("case when jsonb_typeof({0}) = 'array' then {0}::text else '"
+				+ Scan.NOT_AN_ARRAY + "' end", String.class, S.REQUEST_TAGS));
+		return tagWorkload == null ? named.isNull() : named.eq(tagWorkload);
+	}
+
+	/**
 	 * The workload a tag set names ({@code spend-audit.tags.workload-prefix}): the rest of its first tag, in sorted
 	 * order, that starts with the prefix and has more after it; null without such a tag, or with the prefix unset
 	 * (then no expression at all). Computed on the finest grain's few tag sets, not per row. The prefix is inlined

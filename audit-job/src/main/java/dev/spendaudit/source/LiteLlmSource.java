@@ -197,12 +197,26 @@ public class LiteLlmSource {
 
 	/** The median request of some key hashes on one model on the day. */
 	public MedianRequest medianRequest(AuditDay day, Collection<String> apiKeys, String model) {
-		return requests.medianRequest(day, apiKeys, model);
+		return requests.medianRequest(day, apiKeys, model, null);
+	}
+
+	/**
+	 * The same, of the requests that name {@code tagWorkload} in a tag ({@code spend-audit.tags.workload-prefix}),
+	 * or, for null, of those that name none: a key's calls split over its workloads.
+	 */
+	public MedianRequest medianRequest(AuditDay day, Collection<String> apiKeys, String model, String tagWorkload) {
+		return requests.medianRequest(day, apiKeys, model, tagWorkload);
 	}
 
 	/** The day's most expensive requests of some key hashes on one model. */
 	public List<RequestSample> topRequests(AuditDay day, Collection<String> apiKeys, String model, int limit) {
-		return requests.topRequests(day, apiKeys, model, limit);
+		return requests.topRequests(day, apiKeys, model, null, limit);
+	}
+
+	/** The same, of one tag workload's requests (null: those without one), as {@link #medianRequest}. */
+	public List<RequestSample> topRequests(AuditDay day, Collection<String> apiKeys, String model, String tagWorkload,
+			int limit) {
+		return requests.topRequests(day, apiKeys, model, tagWorkload, limit);
 	}
 
 	/**

@@ -53,20 +53,21 @@ final class RequestDrillDown {
 	}
 
 	/** The median request of some key hashes on one model on the day: one aggregate over their rows. */
-	MedianRequest medianRequest(AuditDay day, Collection<String> apiKeys, String model) {
+	MedianRequest medianRequest(AuditDay day, Collection<String> apiKeys, String model, String tagWorkload) {
 		Record r = dsl.select(percentileDisc(0.5).withinGroupOrderBy(S.PROMPT_TOKENS),
 				percentileDisc(0.5).withinGroupOrderBy(S.COMPLETION_TOKENS))
 			.from(S)
-			.where(ofPair(day, apiKeys, model))
+			.where(ofPair(day, apiKeys, model, tagWorkload))
 			.fetchOne();
 		return new MedianRequest(longOrNull(r.get(0)), longOrNull(r.get(1)));
 	}
 
-	List<RequestSample> topRequests(AuditDay day, Collection<String> apiKeys, String model, int limit) {
+	List<RequestSample> topRequests(AuditDay day, Collection<String> apiKeys, String model, String tagWorkload,
+			int limit) {
 		Field<BigDecimal> usd = S.SPEND.cast(SQLDataType.NUMERIC);
 		return dsl.select(S.REQUEST_ID, S.STARTTIME, S.PROMPT_TOKENS, S.COMPLETION_TOKENS, usd)
 			.from(S)
-			.where(ofPair(day, apiKeys, model))
+			.where(ofPair(day, apiKeys, model, tagWorkload))
 			.and(scan.counted())
 			.orderBy(S.SPEND.desc(), S.REQUEST_ID)
 			.limit(limit)
@@ -132,10 +133,11 @@ final class RequestDrillDown {
 				&& capabilities.hasColumn(BUDGETS, "budget_id") && capabilities.hasColumn(BUDGETS, "max_budget");
 	}
 
-	private Condition ofPair(AuditDay day, Collection<String> apiKeys, String model) {
+	private Condition ofPair(AuditDay day, Collection<String> apiKeys, String model, String tagWorkload) {
 		return DaySpendScan.inWindow(day)
 			.and(KeySet.among(S.API_KEY, apiKeys.toArray(String[]::new)))
-			.and(scan.modelName().eq(model));
+			.and(scan.modelName().eq(model))
+			.and(scan.ofTagWorkload(tagWorkload));
 	}
 
 	private static Long longOrNull(Object value) {

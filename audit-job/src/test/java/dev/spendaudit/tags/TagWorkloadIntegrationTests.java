@@ -9,10 +9,14 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
+import dev.spendaudit.core.AuditDay;
 import dev.spendaudit.history.HistoryReader;
 import dev.spendaudit.history.KeyModelRow;
 import dev.spendaudit.source.KeyHash;
+import dev.spendaudit.source.LiteLlmSource;
+import dev.spendaudit.source.RequestSample;
 import dev.spendaudit.source.demo.Call;
 import dev.spendaudit.testsupport.AuditApp;
 import dev.spendaudit.testsupport.DigestJson;
@@ -84,7 +88,20 @@ class TagWorkloadIntegrationTests {
 			assertThat(rows).extracting(KeyModelRow::workload)
 				.containsExactlyInAnyOrder("etl", "chat", "vk-shared-bot");
 			assertThat(rows).allMatch(r -> r.apiKey().equals(BOT));
+			// a finding's own requests: of its tag workload only, or, for the key's workload, those naming none
+			LiteLlmSource source = app.bean(LiteLlmSource.class);
+			AuditDay day = AuditDay.of(DAY, ZoneOffset.UTC);
+			assertThat(ids(source.topRequests(day, Set.of(BOT), "gpt-4.1-mini", "etl", 10)))
+				.containsExactlyInAnyOrder("e-1", "e-2");
+			assertThat(ids(source.topRequests(day, Set.of(BOT), "gpt-4.1-mini", "chat", 10)))
+				.containsExactlyInAnyOrder("c-1", "b-1");
+			assertThat(ids(source.topRequests(day, Set.of(BOT), "gpt-4.1-mini", null, 10)))
+				.containsExactlyInAnyOrder("u-1", "u-2", "u-3");
 		}
+	}
+
+	static List<String> ids(List<RequestSample> requests) {
+		return requests.stream().map(RequestSample::requestId).toList();
 	}
 
 	@Test
