@@ -147,12 +147,12 @@ public class DayDetector {
 			drafts.addAll(fleet.findings(date, stored));
 			// the digest's baseline line is the fleet's: every gateway's workloads in one set of series
 			baseline = new SeriesDetector(detection)
-				.detect(SpendHistory.of(date, detection.lookbackDays(), all, lists.planned()))
-				.baseline();
+				.baseline(SpendHistory.of(date, detection.lookbackDays(), all, lists.planned()));
 		}
 		detections.replace(date, baseline, health, jobExecutionId);
 		return drafts;
 	}
+
 	/**
 	 * The gateways whose key budgets this run checks: its own; on the one fleet-wide run, every reachable one (a
 	 * key's budget lives in its own gateway's key table). An unreachable gateway has none.

@@ -41,9 +41,7 @@ class DetectionStepConfiguration {
 			.map(c -> c.planFor(source, model, day))
 			.flatMap(Optional::stream)
 			.findFirst();
-		for (int i = 0; i < lists.planned().size(); i++) {
-			gatewayNames.check("spend-audit.planned[" + i + "].source", lists.planned().get(i).source());
-		}
+		gatewayNames.checkEach("spend-audit.planned", lists.planned(), PlannedWindow::source);
 		return new DayDetector(history, keyHistory, teams, gateways, detectionStore, detection, lists, covered,
 				clock);
 	}

@@ -74,6 +74,11 @@ final class SeriesDetector {
 		return new Result(findings, summary(day));
 	}
 
+	/** The digest's baseline line of the series alone, finding nothing (the fleet's, over several gateways). */
+	BaselineSummary baseline(SpendHistory history) {
+		return summary(new Day(history));
+	}
+
 	// --- grouping -----------------------------------------------------------------------------------------
 
 	private Map<Subject, List<Candidate>> group(Day day, List<Candidate> candidates) {

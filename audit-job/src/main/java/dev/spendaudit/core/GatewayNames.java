@@ -1,6 +1,7 @@
 package dev.spendaudit.core;
 
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * The configured gateways' names, in order: the first is the primary, whose name the fleet-wide findings carry
@@ -33,6 +34,17 @@ public record GatewayNames(List<String> names) {
 		if (source != null && !names.contains(source)) {
 			throw new SettingsException(key + " \"" + source + "\" is not a configured gateway (gateways: "
 					+ String.join(", ", names) + ")");
+		}
+	}
+
+	/**
+	 * Checks the optional {@code source} of every entry of a list setting, naming the entry at fault.
+	 *
+	 * @param list the list's setting, such as {@code spend-audit.planned}
+	 */
+	public <T> void checkEach(String list, List<T> entries, Function<T, String> source) {
+		for (int i = 0; i < entries.size(); i++) {
+			check(list + "[" + i + "].source", source.apply(entries.get(i)));
 		}
 	}
 

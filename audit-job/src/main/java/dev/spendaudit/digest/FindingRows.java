@@ -64,8 +64,8 @@ final class FindingRows {
 
 	private static FindingRow row(Finding f, boolean several) {
 		String subject = DisplayText.name(f.subject());
-		return new FindingRow(f.severity().name(), f.kind(), several ? DisplayText.name(f.source()) + " · " + subject : subject,
-				f.reason(),
+		String shown = several ? DisplayText.name(f.source()) + " · " + subject : subject;
+		return new FindingRow(f.severity().name(), f.kind(), shown, f.reason(),
 				f.actualUsd() == null ? null : Quantities.usd(f.actualUsd()),
 				f.baselineUsd() == null ? null : Quantities.usd(f.baselineUsd()), f.resolved(), null,
 				f.acknowledged() == null ? null : f.acknowledged().mark());

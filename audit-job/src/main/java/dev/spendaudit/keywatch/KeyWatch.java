@@ -144,8 +144,8 @@ public class KeyWatch implements CallerWatch {
 		boolean found = !hashes.isEmpty();
 		Verdict verdict = Verdict.of(found, traffic.requestsOnDay(), latestSign, end, key.quietDays());
 		return new RetiringKeyReport(order, key.key(), found ? matchedBy : ResolvedKey.NONE,
-				workload(hashes, own, day.date(), end, lookbackDays), List.copyOf(hashes), lastSeen, lastActive, lastDaily,
-				latestSign, traffic.requestsOnDay(), traffic.requests7d(), traffic.usd7d(), key.quietDays(),
+				workload(hashes, own, day.date(), end, lookbackDays), List.copyOf(hashes), lastSeen, lastActive,
+				lastDaily, latestSign, traffic.requestsOnDay(), traffic.requests7d(), traffic.usd7d(), key.quietDays(),
 				latestSign == null ? null : hours(Duration.between(latestSign, end)), verdict, key.note(),
 				key.deadline(), traffic.models(), new RetiringKeyReport.Callers(hints.requesterIps(),
 						hints.endUsers(), hints.users(), hints.tags(), hints.spendLogsMetadata()));

@@ -34,9 +34,7 @@ class KeyWatchStepConfiguration {
 	@Bean
 	KeyWatch keyWatch(SourceGateways gateways, GatewayNames names, KeyHistory history, CallerHistory callers,
 			KeyWatchStore store, RetiringKeySettings settings) {
-		for (int i = 0; i < settings.retiringKeys().size(); i++) {
-			names.check("spend-audit.retiring-keys[" + i + "].source", settings.retiringKeys().get(i).source());
-		}
+		names.checkEach("spend-audit.retiring-keys", settings.retiringKeys(), RetiringKey::source);
 		Map<String, CallerLookback> lookbacks = new HashMap<>();
 		gateways.reachable().forEach(g -> lookbacks.put(g.name(), new CallerLookback(g, callers)));
 		return new KeyWatch(gateways.reachable(), history, lookbacks, store, settings.retiringKeys());

@@ -198,8 +198,8 @@ final class DaySpendScan {
 		if (workloadPrefix == null) {
 			return noCondition();
 		}
-		Field<String> named = tagWorkload(field("case when jsonb_typeof({0}) = 'array' then {0}::text else '"
-				+ Scan.NOT_AN_ARRAY + "' end", String.class, S.REQUEST_TAGS));
+		// the scan's own expressions, per row: the row's tag-set text, then the workload it names
+		Field<String> named = tagWorkload(tagSet());
 		return tagWorkload == null ? named.isNull() : named.eq(tagWorkload);
 	}
 

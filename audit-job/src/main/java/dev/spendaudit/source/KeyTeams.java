@@ -87,7 +87,7 @@ final class KeyTeams {
 	 * team table has a {@code budget_id}) the shared budget's in {@code "LiteLLM_BudgetTable"}, with its reset.
 	 */
 	private String budgetQuery() {
-		String budgets = RequestDrillDown.BUDGETS;
+		String budgets = SourceCapabilities.BUDGETS;
 		if (!capabilities.hasColumn(TEAMS, "budget_id") || !capabilities.hasColumn(budgets, "max_budget")
 				|| !capabilities.hasColumn(budgets, "budget_duration")
 				|| !capabilities.hasColumn(budgets, "budget_reset_at")) {
@@ -97,7 +97,7 @@ final class KeyTeams {
 		return "select t.team_id, t.team_alias, coalesce(t.max_budget, b.max_budget), t.spend,"
 				+ " case when t.max_budget is null then b.budget_duration else t.budget_duration end,"
 				+ " case when t.max_budget is null then b.budget_reset_at else t.budget_reset_at end from \"" + TEAMS
-				+ "\" t left join \"" + RequestDrillDown.BUDGETS + "\" b on b.budget_id = t.budget_id"
+				+ "\" t left join \"" + budgets + "\" b on b.budget_id = t.budget_id"
 				+ " where t.team_id in (select unnest(?::text[]))";
 	}
 

@@ -38,7 +38,7 @@ final class RequestDrillDown {
 
 	private static final LitellmBudgettable B = LITELLM_BUDGETTABLE;
 
-	static final String BUDGETS = "LiteLLM_BudgetTable";
+	private static final String BUDGETS = SourceCapabilities.BUDGETS;
 
 	private final DSLContext dsl;
 

@@ -25,6 +25,7 @@ public final class SourceCapabilities {
 	static final String SPEND_LOGS = "LiteLLM_SpendLogs";
 	static final String TOKENS = "LiteLLM_VerificationToken";
 	static final String DELETED_TOKENS = "LiteLLM_DeletedVerificationToken";
+	static final String BUDGETS = "LiteLLM_BudgetTable";
 	static final String DEPRECATED_TOKENS = "LiteLLM_DeprecatedVerificationToken";
 	static final String DAILY_USER_SPEND = "LiteLLM_DailyUserSpend";
 	static final String LEGACY_SPEND_LOGS = SourceInspection.LEGACY_SPEND_LOGS;

@@ -24,9 +24,7 @@ class SubscriptionStepConfiguration {
 
 	@Bean
 	SubscriptionPlans subscriptionPlans(SubscriptionSettings settings, GatewayNames gateways) {
-		for (int i = 0; i < settings.subscriptions().size(); i++) {
-			gateways.check("spend-audit.subscriptions[" + i + "].source", settings.subscriptions().get(i).source());
-		}
+		gateways.checkEach("spend-audit.subscriptions", settings.subscriptions(), Subscription::source);
 		return new SubscriptionPlans(settings.subscriptions());
 	}
 

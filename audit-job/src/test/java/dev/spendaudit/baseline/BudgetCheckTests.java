@@ -46,8 +46,8 @@ class BudgetCheckTests {
 		// audited Nov 21 on Dec 3: the counter ($2) belongs to December; November's spend comes from the log
 		LocalDate day = LocalDate.of(2026, 11, 21);
 		List<Draft> drafts = CHECK.check(day, day.plusDays(1).atStartOfDay(), LocalDateTime.of(2026, 12, 3, 0, 0),
-				List.of(new KeyBudget("k", 2, 30, "1mo", LocalDateTime.of(2027, 1, 1, 0, 0), null)), rows(day), workloads(),
-				DOLLAR_A_DAY);
+				List.of(new KeyBudget("k", 2, 30, "1mo", LocalDateTime.of(2027, 1, 1, 0, 0), null)), rows(day),
+				workloads(), DOLLAR_A_DAY);
 		DetectionDetails.Budget b = (DetectionDetails.Budget) drafts.get(0).details();
 		assertThat(b.nextReset()).isEqualTo("2026-12-01T00:00:00.000Z");
 		assertThat(b.spentUsd()).as("Nov 1 to the end of Nov 21").isEqualByComparingTo("21");

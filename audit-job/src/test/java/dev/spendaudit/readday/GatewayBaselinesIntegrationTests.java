@@ -77,7 +77,8 @@ class GatewayBaselinesIntegrationTests {
 			DigestJson digest = DigestJson.read(app.run(DAY, out).digestJson());
 			assertThat(DigestSchema.violations(digest.root())).isEmpty();
 			// the digest names the finding's gateway
-			assertThat(Files.readString(out.resolve("digest-" + DAY + ".txt"))).contains("SPIKE · staging · workload:vk-app");
+			assertThat(Files.readString(out.resolve("digest-" + DAY + ".txt")))
+				.contains("SPIKE · staging · workload:vk-app");
 			List<JsonNode> spikes = findings(digest, "SPIKE");
 			assertThat(spikes).hasSize(1);
 			JsonNode spike = spikes.get(0);
@@ -97,7 +98,7 @@ class GatewayBaselinesIntegrationTests {
 		try (AuditApp app = AuditApp.startGateways(CLOCK, gateways(prod.endpoint(), staging.endpoint(),
 				Map.of("spend-audit.merge-workloads-across-sources", "true")))) {
 			DigestJson digest = DigestJson.read(app.run(DAY, out).digestJson());
-			// $12.50 a day becoming $22.00 is under the 3× an ALERT needs; what is said is said under the first gateway
+			// $12.50 a day becoming $22.00 is under the 3× an ALERT needs; what is said, the first gateway says
 			List<JsonNode> spikes = findings(digest, "SPIKE");
 			assertThat(spikes).noneMatch(f -> f.get("severity").asString().equals("ALERT"));
 			assertThat(spikes).allMatch(f -> f.get("source").asString().equals("default"));
