@@ -21,6 +21,8 @@ import dev.spendaudit.core.Severity;
  * same event (and keeps its id), PLANNED inside a planned window, else NEW. A WATCH or ALERT of the day before
  * that is gone today is reported once as RESOLVED (INFO); a resolved finding does not resolve again, and an INFO
  * one ends without a word. On a rerun of a past day, the later days already stored say how long the run lasted.
+ * When the source could not be read that night, its findings of the day before that are gone today are held
+ * (CONTINUING, severity kept, the reason saying they were not checked): nothing that was not read ends.
  */
 final class FindingMemory {
 
@@ -28,7 +30,12 @@ final class FindingMemory {
 
 	private final String source;
 
+	/** Said after a held finding's reason: its gateway could not be read, so it was not checked that night. */
+	static final String HELD = " (not checked: its gateway could not be read)";
+
 	private final List<PastFinding> yesterday;
+
+	private final boolean unread;
 
 	/** Kind and subject of each later day's findings, by day. */
 	private final Map<LocalDate, Set<String>> later = new HashMap<>();
@@ -41,7 +48,14 @@ final class FindingMemory {
 	 * @param later the findings stored for later days (when a past day is rerun)
 	 */
 	FindingMemory(LocalDate day, String source, List<PastFinding> yesterday, List<PastFinding> later) {
+		this(day, source, yesterday, later, false);
+	}
+
+	/** @param unread whether the source could not be read that night: yesterday's findings are held, not resolved */
+	FindingMemory(LocalDate day, String source, List<PastFinding> yesterday, List<PastFinding> later,
+			boolean unread) {
 		this.day = day;
+		this.unread = unread;
 		this.source = source;
 		this.yesterday = yesterday.stream().filter(p -> p.active() && p.source().equals(source)).toList();
 		for (int i = 0; i < this.yesterday.size(); i++) {
@@ -67,7 +81,13 @@ final class FindingMemory {
 			d.group().forEach(s -> seenToday.add(key(d.kind(), s)));
 		}
 		for (PastFinding p : yesterday) {
-			if (p.severity() != Severity.INFO && p.group().stream().noneMatch(s -> seenToday.contains(key(p.kind(), s)))) {
+			if (p.group().stream().anyMatch(s -> seenToday.contains(key(p.kind(), s)))) {
+				continue;
+			}
+			if (unread) {
+				result.add(held(p));
+			}
+			else if (p.severity() != Severity.INFO) {
 				result.add(resolved(p));
 			}
 		}
@@ -126,6 +146,20 @@ final class FindingMemory {
 				null);
 		return new Remembered(d, new FindingState(FindingState.RESOLVED, p.since(), days, days, null), p.id(),
 				p.severity());
+	}
+
+	/** Yesterday's finding carried on unchecked: same event, id and severity, one day further into its run. */
+	private Remembered held(PastFinding p) {
+		Map<String, Object> details = new LinkedHashMap<>(p.details());
+		details.remove("state");
+		String reason = FindingState.withoutSuffix(p.reason());
+		if (!reason.endsWith(HELD)) {
+			reason += HELD;
+		}
+		Detected d = new Detected(p.kind(), p.severity(), p.subject(), null, null, reason, details, p.group(), null);
+		int dayOfRun = p.dayOfRun() + 1;
+		return new Remembered(d, new FindingState(FindingState.CONTINUING, p.since(), dayOfRun, null, null), p.id(),
+				null);
 	}
 
 	private static String key(String kind, String subject) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.spendaudit.core.AuditDay;
+import dev.spendaudit.core.UnreadGateways;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,7 +30,16 @@ public class FindingPipeline {
 
 	private final Acknowledgements acknowledgements;
 
+	private final UnreadGateways unread;
+
 	public FindingPipeline(List<FindingRule> rules, FindingStore store, Acknowledgements acknowledgements) {
+		this(rules, store, acknowledgements, UnreadGateways.NONE);
+	}
+
+	/** @param unread the gateways not read on a day: their open findings are held, not resolved */
+	public FindingPipeline(List<FindingRule> rules, FindingStore store, Acknowledgements acknowledgements,
+			UnreadGateways unread) {
+		this.unread = unread;
 		this.rules = List.copyOf(rules);
 		this.store = store;
 		this.acknowledgements = acknowledgements;
@@ -64,7 +74,8 @@ public class FindingPipeline {
 			}
 		}
 		FindingMemory memory = new FindingMemory(day.date(), source, store.dayBefore(day.date(), source),
-				store.between(day.date().plusDays(1), day.date().plusDays(LATER_DAYS), source));
+				store.between(day.date().plusDays(1), day.date().plusDays(LATER_DAYS), source),
+				unread.on(day.date()).contains(source));
 		List<Remembered> remembered = new ArrayList<>(memory.remember(detected));
 		remembered.sort(order.comparator());
 		List<Finding> findings = acknowledged(findings(remembered, source), day.date());

@@ -3,6 +3,7 @@ package dev.spendaudit.findings;
 import dev.spendaudit.core.AuditDay;
 import dev.spendaudit.core.CoreSettings;
 import dev.spendaudit.core.GatewayNames;
+import dev.spendaudit.core.UnreadGateways;
 import org.jooq.DSLContext;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
@@ -32,8 +33,9 @@ class FindingsStepConfiguration {
 
 	@Bean
 	FindingPipeline findingPipeline(ObjectProvider<FindingRule> rules, FindingStore findingStore,
-			Acknowledgements acknowledgements) {
-		return new FindingPipeline(rules.orderedStream().toList(), findingStore, acknowledgements);
+			Acknowledgements acknowledgements, ObjectProvider<UnreadGateways> unread) {
+		return new FindingPipeline(rules.orderedStream().toList(), findingStore, acknowledgements,
+				unread.getIfAvailable(() -> UnreadGateways.NONE));
 	}
 
 	@Bean

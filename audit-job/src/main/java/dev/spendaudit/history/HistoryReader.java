@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
+import dev.spendaudit.core.UnreadGateways;
 import dev.spendaudit.source.AnomalousRow;
 import dev.spendaudit.source.Attribution;
 import dev.spendaudit.source.DayRowSpan;
@@ -46,7 +47,7 @@ import static org.jooq.impl.DSL.sum;
  * month to date, and which days are stored or audited. Every day with facts counts, audited or only rolled up; a
  * day that is not stored is absent, never zero.
  */
-public class HistoryReader {
+public class HistoryReader implements UnreadGateways {
 
 	private final DSLContext dsl;
 
@@ -230,6 +231,11 @@ public class HistoryReader {
 			.where(SOURCE_MISSING.AUDIT_DATE.eq(date))
 			.forEach(r -> missing.put(r.getSource(), r.getReason()));
 		return missing;
+	}
+
+	@Override
+	public Set<String> on(LocalDate date) {
+		return missingSources(date).keySet();
 	}
 
 	/** The newest day whose own job wrote its digest; days only rolled up as history do not count. */

@@ -136,4 +136,37 @@ class FindingMemoryTests {
 		assertThat(FindingState.withoutSuffix("x · day one")).isEqualTo("x · day one");
 	}
 
+	@Test
+	void aGatewayNotReadHoldsYesterdaysFindingsInsteadOfResolvingThem() {
+		PastFinding alert = past(DAY.minusDays(1), "LOGGING_OFF", Severity.ALERT, "spend-log", FindingState.CONTINUING,
+				DAY.minusDays(3), 3);
+		PastFinding info = past(DAY.minusDays(1), "NEW_WORKLOAD", Severity.INFO, "workload:w", FindingState.NEW,
+				DAY.minusDays(1), 1);
+		List<Remembered> all = new FindingMemory(DAY, SOURCE, List.of(alert, info), List.of(), true)
+			.remember(List.of());
+		assertThat(all).extracting(r -> r.detected().kind() + " " + r.detected().severity() + " " + r.state().state())
+			.containsExactly("LOGGING_OFF ALERT CONTINUING", "NEW_WORKLOAD INFO CONTINUING");
+		Remembered held = all.get(0);
+		assertThat(held.id()).isEqualTo("id-spend-log");
+		assertThat(held.previousSeverity()).isNull();
+		assertThat(held.state()).isEqualTo(new FindingState(FindingState.CONTINUING, DAY.minusDays(3), 4, null, null));
+		assertThat(held.reason()).isEqualTo("reason of spend-log" + FindingMemory.HELD + " · day 4, since 2026-11-23");
+		assertThat(held.detected().details()).isEqualTo(Map.of("rule", "r"));
+	}
+
+	@Test
+	void aFindingHeldTwoNightsSaysSoOnceAndWhatIsSeenAgainContinuesAsUsual() {
+		PastFinding held = new PastFinding(DAY.minusDays(1), "id-h", "SPIKE", Severity.WATCH, "total", SOURCE,
+				List.of("total"), FindingState.CONTINUING, DAY.minusDays(2), 2,
+				"r" + FindingMemory.HELD + " · day 2, since 2026-11-24", Map.of());
+		PastFinding seen = past(DAY.minusDays(1), "SPIKE", Severity.ALERT, "workload:w", FindingState.NEW,
+				DAY.minusDays(1), 1);
+		List<Remembered> all = new FindingMemory(DAY, SOURCE, List.of(held, seen), List.of(), true)
+			.remember(List.of(SPIKE));
+		assertThat(all).hasSize(1).as("today's SPIKE speaks for the total and the workload: one event, continuing");
+		assertThat(all.get(0).state().state()).isEqualTo(FindingState.CONTINUING);
+		Remembered again = new FindingMemory(DAY, SOURCE, List.of(held), List.of(), true).remember(List.of()).get(0);
+		assertThat(again.reason()).isEqualTo("r" + FindingMemory.HELD + " · day 3, since 2026-11-24");
+	}
+
 }

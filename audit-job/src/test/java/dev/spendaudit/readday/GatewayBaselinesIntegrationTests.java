@@ -2,16 +2,20 @@ package dev.spendaudit.readday;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import dev.spendaudit.db.DatabaseEndpoints.Endpoint;
 import dev.spendaudit.source.demo.Call;
 import dev.spendaudit.testsupport.AuditApp;
 import dev.spendaudit.testsupport.DigestJson;
 import dev.spendaudit.testsupport.DigestSchema;
 import dev.spendaudit.testsupport.LiteLlmDatabase;
+import dev.spendaudit.testsupport.TestSmtp;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -90,6 +94,41 @@ class GatewayBaselinesIntegrationTests {
 			// explained with the requests of the gateway that logged them
 			JsonNode top = spike.get("details").get("explanation").get("topRequests");
 			assertThat(top.get(0).get("requestId").asString()).isEqualTo("s-big-" + DAY);
+		}
+	}
+
+	@Test
+	void aGatewayNotReadForANightHoldsItsFindingsInsteadOfResolvingThem(@TempDir Path out) {
+		LiteLlmDatabase store = LiteLlmDatabase.create("gwb_store");
+		Endpoint down = new Endpoint("jdbc:postgresql://127.0.0.1:" + TestSmtp.closedPort() + "/litellm_staging",
+				"nobody", "pw");
+		Map<String, String> settings = Map.of("spend-audit.store.url", store.endpoint().url(),
+				"spend-audit.store.username", store.endpoint().username(), "spend-audit.store.password",
+				store.endpoint().password());
+		Clock nextMorning = Clock.offset(CLOCK, Duration.ofDays(1));
+		try (store) {
+			JsonNode spike;
+			try (AuditApp app = AuditApp.startGateways(CLOCK, gateways(prod.endpoint(), staging.endpoint(), settings))) {
+				spike = findings(DigestJson.read(app.run(DAY, out).digestJson()), "SPIKE").get(0);
+				assertThat(spike.get("source").asString()).isEqualTo("staging");
+			}
+			try (AuditApp app = AuditApp.startGateways(nextMorning, gateways(prod.endpoint(), down, settings))) {
+				DigestJson digest = DigestJson.read(app.run(DAY.plusDays(1), out).digestJson());
+				assertThat(DigestSchema.violations(digest.root())).isEmpty();
+				List<JsonNode> held = findings(digest, "SPIKE").stream()
+					.filter(f -> f.get("source").asString().equals("staging"))
+					.toList();
+				assertThat(held).as("staging's spike does not end on a night staging was not read").hasSize(1);
+				JsonNode f = held.get(0);
+				assertThat(f.get("id").asString()).isEqualTo(spike.get("id").asString());
+				assertThat(f.get("severity").asString()).isEqualTo("ALERT");
+				assertThat(f.get("details").get("state").get("state").asString()).isEqualTo("CONTINUING");
+				assertThat(f.get("details").get("state").get("day").asInt()).isEqualTo(2);
+				assertThat(f.get("reason").asString()).contains("not checked: its gateway could not be read")
+					.endsWith("day 2, since " + DAY);
+				assertThat(findings(digest, "GATEWAY_MISSING")).extracting(m -> m.get("source").asString())
+					.containsExactly("staging");
+			}
 		}
 	}
 
