@@ -6,8 +6,10 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -108,9 +110,10 @@ public class DayDetector {
 
 		SeriesDetector.Result series = new SeriesDetector(detection)
 			.detect(SpendHistory.of(date, detection.lookbackDays(), rows, planned));
+		Set<Draft> drilled = drilled(series.findings());
 		List<Draft> drafts = new ArrayList<>();
 		for (Draft d : series.findings()) {
-			drafts.add(d.details() instanceof DetectionDetails.Spike ? withRequests(day, d, own) : d);
+			drafts.add(d.details() instanceof DetectionDetails.Spike ? withRequests(day, d, own, drilled.contains(d)) : d);
 		}
 		LocalDateTime now = LocalDateTime.now(clock.withZone(ZoneOffset.UTC));
 		for (LiteLlmSource reader : readers(gateway)) {
@@ -193,10 +196,28 @@ public class DayDetector {
 	}
 
 	/**
-	 * Adds the driving workload × model's requests of the day: prompt sizes, the median call, the top requests,
-	 * from the gateway that logged most of the pair's spend (the only one, but with merged workloads).
+	 * The spikes whose requests are read from the source: the loudest, then largest excess, up to
+	 * {@code detection.drillDowns}. Each read passes over the day's rows of its keys (LiteLLM has no index on
+	 * {@code api_key}), so a first night on which every series is new does not pass over the day a hundred times.
 	 */
-	private Draft withRequests(AuditDay day, Draft draft, List<KeyModelRow> own) {
+	private Set<Draft> drilled(List<Draft> findings) {
+		Set<Draft> drilled = Collections.newSetFromMap(new IdentityHashMap<>());
+		findings.stream()
+			.filter(d -> d.details() instanceof DetectionDetails.Spike && d.drillDown() != null)
+			.sorted(Comparator.comparing(Draft::severity, Comparator.reverseOrder())
+				.thenComparing(d -> ((DetectionDetails.Spike) d.details()).excessUsd(),
+						Comparator.nullsFirst(Comparator.<BigDecimal>naturalOrder()).reversed()))
+			.limit(detection.drillDowns())
+			.forEach(drilled::add);
+		return drilled;
+	}
+
+	/**
+	 * Adds the driving workload × model's requests of the day: prompt sizes (stored), and when {@code readSource} the
+	 * median call and the top requests, from the gateway that logged most of the pair's spend (the only one, but
+	 * with merged workloads).
+	 */
+	private Draft withRequests(AuditDay day, Draft draft, List<KeyModelRow> own, boolean readSource) {
 		Draft.DrillDown pair = draft.drillDown();
 		DetectionDetails.Spike spike = (DetectionDetails.Spike) draft.details();
 		if (pair == null) {
@@ -228,6 +249,9 @@ public class DayDetector {
 		for (PromptBucketCount b : history.promptBuckets(day.date(), keys, pair.model())) {
 			buckets.add(new DetectionDetails.PromptBucket(PromptBucket.label(b.minPromptTokens()), b.requests(),
 					strip(b.usd())));
+		}
+		if (!readSource) {
+			return draft.withExplanation(spike.explanation().withRequests(buckets, List.of(), null, null));
 		}
 		MedianRequest median = reader.get().medianRequest(day, keys, pair.model(), tagWorkload);
 		List<DetectionDetails.TopRequest> top = new ArrayList<>();

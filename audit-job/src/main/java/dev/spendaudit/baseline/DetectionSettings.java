@@ -17,13 +17,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param topRequests most expensive requests listed in a spike's explanation
  * @param newWorkloadBurst more new workloads than this on one day (a client minting a key per call) are one
  * NEW_WORKLOAD finding for the lot, naming the largest, instead of one finding each
+ * @param drillDowns the day's spikes (loudest, then largest excess first) whose own requests are read from the
+ * source for their explanation (median call, top requests); the rest are explained from the stored facts alone
  */
 @ConfigurationProperties(prefix = "spend-audit.detection", ignoreUnknownFields = false)
 public record DetectionSettings(@DefaultValue("28") int windowDays, @DefaultValue("7") int minHistoryDays,
 		@DefaultValue Spread spread, @DefaultValue Alert alert, @DefaultValue Watch watch, @DefaultValue Drift drift,
 		@DefaultValue Budget budget, @DefaultValue Unattributed unattributed,
 		@DefaultValue("WATCH") Severity unpricedSeverity, @DefaultValue("3") int topContributors,
-		@DefaultValue("5") int topRequests, @DefaultValue("10") int newWorkloadBurst) {
+		@DefaultValue("5") int topRequests, @DefaultValue("10") int newWorkloadBurst,
+		@DefaultValue("10") int drillDowns) {
 
 	public DetectionSettings {
 		if (windowDays < 7) {
@@ -35,6 +38,10 @@ public record DetectionSettings(@DefaultValue("28") int windowDays, @DefaultValu
 		if (newWorkloadBurst < 1) {
 			throw new IllegalArgumentException(
 					"spend-audit.detection.new-workload-burst must be at least 1, not " + newWorkloadBurst);
+		}
+		if (drillDowns < 0) {
+			throw new IllegalArgumentException(
+					"spend-audit.detection.drill-downs must be 0 or more, not " + drillDowns);
 		}
 	}
 

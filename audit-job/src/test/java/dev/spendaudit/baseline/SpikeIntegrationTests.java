@@ -126,6 +126,22 @@ class SpikeIntegrationTests {
 	}
 
 	@Test
+	void aSpikeBeyondTheDrillDownsIsExplainedFromTheStoredFactsAlone(@TempDir Path out) {
+		try (AuditApp capped = AuditApp.start(db.endpoint(), CLOCK,
+				Map.of("spend-audit.detection.drill-downs", "0", "spend-audit.store.schema", "spend_audit_capped"))) {
+			DayResult result = capped.run(REINDEX.get(1), out);
+			assertThat(result.failure()).isNull();
+			JsonNode digest = DigestJson.read(result.digestJson()).root();
+			assertThat(DigestSchema.violations(digest)).isEmpty();
+			JsonNode explanation = severity(digest, "ALERT").get(0).get("details").get("explanation");
+			// the mean prompt of the stored facts (the usual call among them), where a drill-down names the median
+			assertThat(explanation.get("how").asString()).isEqualTo("544K-token prompts");
+			assertThat(explanation.get("promptSizes").get(4).get("requests").asLong()).isEqualTo(1_100);
+			assertThat(explanation.get("topRequests")).as("no read of the day's rows").isEmpty();
+		}
+	}
+
+	@Test
 	void aContinuingSpikeReadsAsContinuingNotNewAndARerunKnowsHowLongItLasted(@TempDir Path out) {
 		for (LocalDate d : REINDEX) {
 			assertThat(app.run(d, out).succeeded()).isTrue();
