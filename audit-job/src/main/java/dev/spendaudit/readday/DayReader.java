@@ -27,9 +27,10 @@ import org.slf4j.LoggerFactory;
  * Reads one day of the source into the history: the day's facts from one scan, and for an audited day also the
  * bounded freshness lookups (newest row now, longest gap before the day's end). A day the source no longer holds
  * (LiteLLM's retention deleted it) keeps the facts an earlier run stored, unless forced: reading it again would
- * replace real figures with zeros.
+ * replace real figures with zeros. In a run of several days, the next day is read ahead ({@link ReadAhead}) while
+ * this one goes through its later steps.
  */
-public class DayReader {
+public class DayReader implements AutoCloseable {
 
 	private static final Logger log = LoggerFactory.getLogger(DayReader.class);
 
@@ -45,6 +46,8 @@ public class DayReader {
 	private final Clock clock;
 
 	private final CallerWatch watched;
+
+	private final ReadAhead ahead = new ReadAhead();
 
 	public DayReader(LiteLlmSource source, HistoryWriter history, HistoryReader stored, Clock clock,
 			CallerWatch watched) {
@@ -69,6 +72,15 @@ public class DayReader {
 	 * @return what was read, and from where, for the digest
 	 */
 	public SourceRead readAudited(AuditDay day, Duration gapWindow, long jobExecutionId, boolean force) {
+		return readAudited(day, gapWindow, jobExecutionId, force, List.of());
+	}
+
+	/**
+	 * The same, as one day of a run of {@code runDays} (oldest first): once this day is stored, the run's next day
+	 * is read ahead, and this day takes its own facts from the read ahead the day before it started.
+	 */
+	public SourceRead readAudited(AuditDay day, Duration gapWindow, long jobExecutionId, boolean force,
+			List<LocalDate> runDays) {
 		long started = System.nanoTime();
 		DayCoverage coverage = source.coverage(day);
 		String oldest = coverage.oldestRowUtc() == null ? null : UtcTimes.iso(coverage.oldestRowUtc());
@@ -77,18 +89,22 @@ public class DayReader {
 		if (!coverage.held() && !force && !stored.daysWithFacts(day.date(), day.date()).isEmpty()) {
 			String note = gone + ": the figures are the ones stored when it was audited; --force recomputes them";
 			log.warn("{}: {}", day.date(), note);
+			gateways.reachable().forEach(g -> ahead.discard(g, day.date()));
+			readNext(day, runDays);
 			return new SourceRead(null, true, oldest, note);
 		}
 		List<DayFacts> read = new ArrayList<>();
 		for (LiteLlmSource gateway : gateways.reachable()) {
-			DayFacts own = gateway.readDay(day, gateway == source ? coverage : gateway.coverage(day),
-					watched.hashes(day));
+			DayCoverage covered = gateway == source ? coverage : gateway.coverage(day);
+			DayFacts own = ahead.take(gateway, day, covered)
+				.orElseGet(() -> gateway.readDay(day, covered, watched.hashes(day)));
 			// the window's earlier days as the store keeps them: their rows are not read again
 			Map<LocalDate, DayRowSpan> spans = stored.rowSpans(own.source(),
 					day.date().minusDays(gapWindow.toDays() + 2), day.date().minusDays(1));
 			read.add(own.withFreshness(gateway.logFreshness(own, gapWindow, now(), spans::get)));
 		}
 		history.replaceDay(day, read, missing(day, true), jobExecutionId);
+		readNext(day, runDays);
 		// the night's figures over every gateway read, not the first one's
 		long anomalies = read.stream().mapToLong(f -> f.invalidSpendRows() + f.metadata().invalidRows()).sum();
 		log.info("{}: {} key/model groups from {} keys, {} provider-hours{}{} in {} ms", day.date(),
@@ -126,6 +142,33 @@ public class DayReader {
 		log.debug("{}: rolled up as history, {} key/model groups", day.date(),
 				read.stream().mapToInt(f -> f.groups().size()).sum());
 		return read.get(0);
+	}
+
+	/**
+	 * Starts reading the next {@value ReadAhead#DEPTH} days after {@code day} in {@code runDays} from every reachable
+	 * gateway, after this day is stored: the callers they watch are the hashes known so far (a hash first seen on a
+	 * later day is looked up on its own by the key watch, as on any night).
+	 */
+	private void readNext(AuditDay day, List<LocalDate> runDays) {
+		int at = runDays.indexOf(day.date());
+		if (at < 0) {
+			return;
+		}
+		for (LocalDate date : runDays.subList(at + 1, Math.min(runDays.size(), at + 1 + ReadAhead.DEPTH))) {
+			for (LiteLlmSource gateway : gateways.reachable()) {
+				ahead.start(gateway, AuditDay.of(date, day.zone()), watched);
+			}
+		}
+	}
+
+	/** How many days' facts came from a read ahead (see {@link ReadAhead}). */
+	long readAhead() {
+		return ahead.taken();
+	}
+
+	@Override
+	public void close() {
+		ahead.close();
 	}
 
 	/** The names of the gateways this run reads. */

@@ -1,6 +1,8 @@
 package dev.spendaudit.readday;
 
 import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
 
 import dev.spendaudit.core.AuditDay;
 import dev.spendaudit.core.CoreSettings;
@@ -80,8 +82,9 @@ class ReadDayStepConfiguration {
 			var execution = contribution.getStepExecution();
 			AuditDay day = AuditDay.of(execution.getJobParameters().getLocalDate("auditDate"), core.zone());
 			boolean force = Boolean.parseBoolean(execution.getJobParameters().getString(DaySteps.FORCE));
+			List<LocalDate> runDays = DaySteps.dates(execution.getJobParameters().getString(DaySteps.RUN_DAYS));
 			reads.record(day.date(),
-					reader.readAudited(day, freshness.gapWindow(), execution.getJobExecutionId(), force));
+					reader.readAudited(day, freshness.gapWindow(), execution.getJobExecutionId(), force, runDays));
 			return RepeatStatus.FINISHED;
 		}, tx).allowStartIfComplete(true).build();
 	}

@@ -10,7 +10,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import dev.spendaudit.schedule.DayListener;
 import dev.spendaudit.schedule.DayResult;
+import dev.spendaudit.schedule.NightlyRun;
+import dev.spendaudit.schedule.RunOptions;
 import dev.spendaudit.source.KeyHash;
 import dev.spendaudit.source.demo.Call;
 import dev.spendaudit.testsupport.AuditApp;
@@ -98,6 +101,36 @@ class RerunIntegrationTests {
 			.fetchCount(table(name("batch_job_execution_params")),
 					field(name("parameter_name")).eq("auditDate").and(field(name("parameter_value")).eq("2026-11-21")));
 		assertThat(instances).isEqualTo(1);
+	}
+
+	@Test
+	void aRangeReadsEachNextDayAheadAndStoresWhatItsOwnReadWould(@TempDir Path range, @TempDir Path alone) {
+		List<LocalDate> days = List.of(FIRST.plusDays(1), FIRST.plusDays(2), FIRST.plusDays(3));
+		DayReader reader = app.bean(DayReader.class);
+		long before = reader.readAhead();
+		List<DayResult> results = app.bean(NightlyRun.class)
+			.run(days, new RunOptions(range, false, false, null), false, DayListener.NONE);
+		assertThat(results).allMatch(DayResult::succeeded).hasSize(3);
+		assertThat(reader.readAhead() - before).as("the second and third day were read ahead").isEqualTo(2);
+		List<String> ranged = days.stream().map(d -> facts(d) + comparable(range.resolve("digest-" + d + ".json")))
+			.toList();
+		// each day alone, read by its own job: the same facts and digests
+		days.forEach(d -> assertThat(app.run(d, alone).succeeded()).isTrue());
+		assertThat(reader.readAhead() - before).isEqualTo(2);
+		assertThat(days.stream().map(d -> facts(d) + comparable(alone.resolve("digest-" + d + ".json"))))
+			.containsExactlyElementsOf(ranged);
+		assertThat(DigestJson.read(range.resolve("digest-2026-11-23.json")).meteredUsd()).isEqualByComparingTo("0.4");
+	}
+
+	/** The day's stored groups, as text. */
+	private static String facts(LocalDate day) {
+		return app.store()
+			.select(KEY_MODEL_DAY.API_KEY, KEY_MODEL_DAY.MODEL, KEY_MODEL_DAY.USD, KEY_MODEL_DAY.REQUESTS)
+			.from(KEY_MODEL_DAY)
+			.where(KEY_MODEL_DAY.AUDIT_DATE.eq(day))
+			.orderBy(KEY_MODEL_DAY.API_KEY, KEY_MODEL_DAY.MODEL)
+			.fetch()
+			.formatCSV();
 	}
 
 	@Test
