@@ -219,7 +219,7 @@ report() {
 			"$RANGE_DAYS" "$(med range-bare)"
 	fi
 	local step line
-	for f in 5m-D 5m-E 500k-D keys-D; do
+	for f in 5m-D 5m-E 500k-D 500k-E keys-D; do
 		[ -s "$RESULTS/steps-$f.txt" ] || continue
 		line=""
 		for step in $(awk '!seen[$1]++ { print $1 }' "$RESULTS/steps-$f.txt"); do
@@ -250,6 +250,11 @@ report() {
 	if [ -s "$RESULTS/steps-5m-D.txt" ] && [ -s "$RESULTS/steps-5m-E.txt" ]; then
 		printf "   the day's work by the job's own step timings (no JVM start-up), 5M rows: %.2f s = %.1f x the bare query\n" \
 			"$(step_work 5m-D 5m-E | median)" "$(ratio "$(step_work 5m-D 5m-E | median)" "$(med 5m-bare)")"
+	fi
+	if [ -s "$RESULTS/steps-500k-D.txt" ] && [ -s "$RESULTS/steps-500k-E.txt" ]; then
+		printf "   the same by step timings, 500K rows: %.2f s; 5M / 500K by step timings: %.2f x\n" \
+			"$(step_work 500k-D 500k-E | median)" \
+			"$(ratio "$(step_work 5m-D 5m-E | median)" "$(step_work 500k-D 500k-E | median)")"
 	fi
 	figure "day's work / bare day query, 5M rows" "$(ratio "$work5m" "$(med 5m-bare)")" x "<=" 1.3
 	figure "day's work at 5M rows / at 500K rows" "$(ratio "$work5m" "$work500k")" x "<=" 1.2
