@@ -29,6 +29,7 @@ import dev.spendaudit.source.Attribution;
 import dev.spendaudit.source.KeyBudget;
 import dev.spendaudit.source.LiteLlmSource;
 import dev.spendaudit.source.MedianRequest;
+import dev.spendaudit.source.PairRequests;
 import dev.spendaudit.source.PromptBucket;
 import dev.spendaudit.source.RequestSample;
 import dev.spendaudit.source.SourceGateways;
@@ -253,10 +254,11 @@ public class DayDetector {
 		if (!readSource) {
 			return draft.withExplanation(spike.explanation().withRequests(buckets, List.of(), null, null));
 		}
-		MedianRequest median = reader.get().medianRequest(day, keys, pair.model(), tagWorkload);
+		PairRequests requests = reader.get().pairRequests(day, keys, pair.model(), tagWorkload,
+				detection.topRequests());
+		MedianRequest median = requests.median();
 		List<DetectionDetails.TopRequest> top = new ArrayList<>();
-		for (RequestSample r : reader.get().topRequests(day, keys, pair.model(), tagWorkload,
-				detection.topRequests())) {
+		for (RequestSample r : requests.top()) {
 			top.add(new DetectionDetails.TopRequest(r.requestId(), UtcTimes.iso(r.startTimeUtc()), r.promptTokens(),
 					r.completionTokens(), strip(r.usd())));
 		}

@@ -197,26 +197,23 @@ public class LiteLlmSource {
 
 	/** The median request of some key hashes on one model on the day. */
 	public MedianRequest medianRequest(AuditDay day, Collection<String> apiKeys, String model) {
-		return requests.medianRequest(day, apiKeys, model, null);
-	}
-
-	/**
-	 * The same, of the requests that name {@code tagWorkload} in a tag ({@code spend-audit.tags.workload-prefix}),
-	 * or, for null, of those that name none: a key's calls split over its workloads.
-	 */
-	public MedianRequest medianRequest(AuditDay day, Collection<String> apiKeys, String model, String tagWorkload) {
-		return requests.medianRequest(day, apiKeys, model, tagWorkload);
+		return pairRequests(day, apiKeys, model, null, 0).median();
 	}
 
 	/** The day's most expensive requests of some key hashes on one model. */
 	public List<RequestSample> topRequests(AuditDay day, Collection<String> apiKeys, String model, int limit) {
-		return requests.topRequests(day, apiKeys, model, null, limit);
+		return pairRequests(day, apiKeys, model, null, limit).top();
 	}
 
-	/** The same, of one tag workload's requests (null: those without one), as {@link #medianRequest}. */
-	public List<RequestSample> topRequests(AuditDay day, Collection<String> apiKeys, String model, String tagWorkload,
+	/**
+	 * The median request and the {@code limit} most expensive ones of some key hashes on one model on the day, in
+	 * one pass over their rows; of the requests that name {@code tagWorkload} in a tag
+	 * ({@code spend-audit.tags.workload-prefix}), or, for null, of those that name none: a key's calls split over
+	 * its workloads.
+	 */
+	public PairRequests pairRequests(AuditDay day, Collection<String> apiKeys, String model, String tagWorkload,
 			int limit) {
-		return requests.topRequests(day, apiKeys, model, tagWorkload, limit);
+		return requests.pairRequests(day, apiKeys, model, tagWorkload, limit);
 	}
 
 	/**

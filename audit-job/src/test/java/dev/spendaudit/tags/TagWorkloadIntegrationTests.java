@@ -91,11 +91,11 @@ class TagWorkloadIntegrationTests {
 			// a finding's own requests: of its tag workload only, or, for the key's workload, those naming none
 			LiteLlmSource source = app.bean(LiteLlmSource.class);
 			AuditDay day = AuditDay.of(DAY, ZoneOffset.UTC);
-			assertThat(ids(source.topRequests(day, Set.of(BOT), "gpt-4.1-mini", "etl", 10)))
+			assertThat(ids(source.pairRequests(day, Set.of(BOT), "gpt-4.1-mini", "etl", 10).top()))
 				.containsExactlyInAnyOrder("e-1", "e-2");
-			assertThat(ids(source.topRequests(day, Set.of(BOT), "gpt-4.1-mini", "chat", 10)))
+			assertThat(ids(source.pairRequests(day, Set.of(BOT), "gpt-4.1-mini", "chat", 10).top()))
 				.containsExactlyInAnyOrder("c-1", "b-1");
-			assertThat(ids(source.topRequests(day, Set.of(BOT), "gpt-4.1-mini", null, 10)))
+			assertThat(ids(source.pairRequests(day, Set.of(BOT), "gpt-4.1-mini", null, 10).top()))
 				.containsExactlyInAnyOrder("u-1", "u-2", "u-3");
 		}
 	}
