@@ -195,16 +195,6 @@ public class LiteLlmSource {
 
 	// --- a finding's own requests: its key hashes and model on the audited day
 
-	/** The median request of some key hashes on one model on the day. */
-	public MedianRequest medianRequest(AuditDay day, Collection<String> apiKeys, String model) {
-		return pairRequests(day, apiKeys, model, null, 0).median();
-	}
-
-	/** The day's most expensive requests of some key hashes on one model. */
-	public List<RequestSample> topRequests(AuditDay day, Collection<String> apiKeys, String model, int limit) {
-		return pairRequests(day, apiKeys, model, null, limit).top();
-	}
-
 	/**
 	 * The median request and the {@code limit} most expensive ones of some key hashes on one model on the day, in
 	 * one pass over their rows; of the requests that name {@code tagWorkload} in a tag
