@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * Reads one day of the source into the history: the day's facts from one scan, and for an audited day also the
  * bounded freshness lookups (newest row now, longest gap before the day's end). A day the source no longer holds
  * (LiteLLM's retention deleted it) keeps the facts an earlier run stored, unless forced: reading it again would
- * replace real figures with zeros. In a run of several days, the next day is read ahead ({@link ReadAhead}) while
+ * replace real figures with zeros. In a run of several days, the next days are read ahead ({@link ReadAhead}) while
  * this one goes through its later steps.
  */
 public class DayReader implements AutoCloseable {
@@ -76,11 +76,16 @@ public class DayReader implements AutoCloseable {
 	}
 
 	/**
-	 * The same, as one day of a run of {@code runDays} (oldest first): once this day is stored, the run's next day
-	 * is read ahead, and this day takes its own facts from the read ahead the day before it started.
+	 * The same, as one day of a run of {@code runDays} (oldest first): once this day is stored, the run's next days
+	 * are read ahead, and this day takes its own facts from the read ahead an earlier day of the run started. The
+	 * run's first day (or a day alone) drops what an earlier run left read ahead.
 	 */
 	public SourceRead readAudited(AuditDay day, Duration gapWindow, long jobExecutionId, boolean force,
 			List<LocalDate> runDays) {
+		if (runDays.indexOf(day.date()) <= 0) {
+			// a new run: what a run that stopped early read ahead was read before rows that may have come since
+			ahead.clear();
+		}
 		long started = System.nanoTime();
 		DayCoverage coverage = source.coverage(day);
 		String oldest = coverage.oldestRowUtc() == null ? null : UtcTimes.iso(coverage.oldestRowUtc());

@@ -19,10 +19,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The next day of a run of several days (a range, a catch-up), read from the source on one background thread while
- * the day before it goes through its later steps: the source's scan (PostgreSQL's core) and the job's own steps (the
- * JVM's) then overlap instead of taking turns. Only the read is done ahead; the day's own {@code readDay} stores the
- * facts under its day lock, and reads the day itself when the read ahead failed or saw another table.
+ * The next days of a run of several days (a range, a catch-up), read from the source on background threads while
+ * the day before them goes through its later steps: the source's scans (PostgreSQL's cores) and the job's own steps
+ * (the JVM's) then overlap instead of taking turns. Only the read is done ahead; the day's own {@code readDay} stores
+ * the facts under its day lock, and reads the day itself when the read ahead failed or saw another table. What a run
+ * that stopped early read ahead is dropped when the next run starts ({@link #clear}), so a later run never takes
+ * facts read before rows that arrived since.
  */
 final class ReadAhead implements AutoCloseable {
 
@@ -92,6 +94,12 @@ final class ReadAhead implements AutoCloseable {
 		}
 	}
 
+	/** Drops every read ahead not taken yet (a run that stopped before its days): a new run reads its own. */
+	void clear() {
+		pending.values().forEach(f -> f.cancel(true));
+		pending.clear();
+	}
+
 	/** How many days' facts were taken from a read ahead so far. */
 	long taken() {
 		return taken.get();
@@ -100,7 +108,7 @@ final class ReadAhead implements AutoCloseable {
 	@Override
 	public void close() {
 		executor.shutdownNow();
-		pending.clear();
+		clear();
 	}
 
 }

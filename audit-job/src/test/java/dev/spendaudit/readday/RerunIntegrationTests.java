@@ -122,6 +122,28 @@ class RerunIntegrationTests {
 		assertThat(DigestJson.read(range.resolve("digest-2026-11-23.json")).meteredUsd()).isEqualByComparingTo("0.4");
 	}
 
+	@Test
+	void whatARunThatStoppedReadAheadIsNotTakenByTheNextRun(@TempDir Path out) throws Exception {
+		LocalDate failing = FIRST.plusDays(3);
+		LocalDate next = FIRST.plusDays(4);
+		// the first day reads the next one ahead, then fails in writeDigest: the run stops there
+		Path blocked = Files.writeString(out.resolve("blocked"), "x");
+		List<DayResult> stopped = app.bean(NightlyRun.class)
+			.run(List.of(failing, next), new RunOptions(blocked, false, false, null), false, DayListener.NONE);
+		assertThat(stopped).hasSize(1);
+		assertThat(stopped.get(0).succeeded()).isFalse();
+		// a row of the next day logged late, after the read ahead
+		db.writer().spendLogs(List.of(Call.of("late-ahead", KeyHash.of("sk-rerun"), "vk-rerun", "gpt-4.1-mini",
+				"openai", next.atTime(23, 30), 0.05, 10, 1)));
+		long before = app.bean(DayReader.class).readAhead();
+		DayResult alone = app.run(next, out);
+		assertThat(alone.succeeded()).isTrue();
+		assertThat(DigestJson.read(alone.digestJson()).meteredUsd()).as("the late row counts")
+			.isEqualByComparingTo("0.55");
+		assertThat(app.bean(DayReader.class).readAhead()).isEqualTo(before);
+		assertThat(app.run(failing, out).succeeded()).isTrue();
+	}
+
 	/** The day's stored groups, as text. */
 	private static String facts(LocalDate day) {
 		return app.store()
