@@ -1,37 +1,24 @@
 package dev.spendaudit.baseline;
 
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
-import java.util.TreeSet;
 
 import dev.spendaudit.core.AuditDay;
 import dev.spendaudit.core.CoveredModels;
-import dev.spendaudit.core.UtcTimes;
 import dev.spendaudit.findings.Detected;
 import dev.spendaudit.history.HistoryReader;
 import dev.spendaudit.history.KeyHistory;
 import dev.spendaudit.history.KeyModelRow;
-import dev.spendaudit.history.PromptBucketCount;
 import dev.spendaudit.history.TeamHistory;
-import dev.spendaudit.source.Attribution;
 import dev.spendaudit.source.KeyBudget;
 import dev.spendaudit.source.LiteLlmSource;
-import dev.spendaudit.source.MedianRequest;
-import dev.spendaudit.source.PairRequests;
-import dev.spendaudit.source.PromptBucket;
-import dev.spendaudit.source.RequestSample;
 import dev.spendaudit.source.SourceGateways;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -111,11 +98,8 @@ public class DayDetector {
 
 		SeriesDetector.Result series = new SeriesDetector(detection)
 			.detect(SpendHistory.of(date, detection.lookbackDays(), rows, planned));
-		Set<Draft> drilled = drilled(series.findings());
-		List<Draft> drafts = new ArrayList<>();
-		for (Draft d : series.findings()) {
-			drafts.add(d.details() instanceof DetectionDetails.Spike ? withRequests(day, d, own, drilled.contains(d)) : d);
-		}
+		List<Draft> drafts = new ArrayList<>(
+				new SpikeRequests(history, gateways, detection).explain(day, series.findings(), own));
 		LocalDateTime now = LocalDateTime.now(clock.withZone(ZoneOffset.UTC));
 		for (LiteLlmSource reader : readers(gateway)) {
 			drafts.addAll(budgets(day, now, reader, own));
@@ -194,81 +178,6 @@ public class DayDetector {
 			.map(r -> new UnpricedCalls(r.source(), r.apiKey(), r.model(), r.provider(), r.unpricedRequests(),
 					r.unpricedPromptTokens(), r.unpricedCompletionTokens()))
 			.toList();
-	}
-
-	/**
-	 * The spikes whose requests are read from the source: the loudest, then largest excess, up to
-	 * {@code detection.drillDowns}. Each read passes over the day's rows of its keys (LiteLLM has no index on
-	 * {@code api_key}), so a first night on which every series is new does not pass over the day a hundred times.
-	 */
-	private Set<Draft> drilled(List<Draft> findings) {
-		Set<Draft> drilled = Collections.newSetFromMap(new IdentityHashMap<>());
-		findings.stream()
-			.filter(d -> d.details() instanceof DetectionDetails.Spike && d.drillDown() != null)
-			.sorted(Comparator.comparing(Draft::severity, Comparator.reverseOrder())
-				.thenComparing(d -> ((DetectionDetails.Spike) d.details()).excessUsd(),
-						Comparator.nullsFirst(Comparator.<BigDecimal>naturalOrder()).reversed()))
-			.limit(detection.drillDowns())
-			.forEach(drilled::add);
-		return drilled;
-	}
-
-	/**
-	 * Adds the driving workload × model's requests of the day: prompt sizes (stored), and when {@code readSource} the
-	 * median call and the top requests, from the gateway that logged most of the pair's spend (the only one, but
-	 * with merged workloads).
-	 */
-	private Draft withRequests(AuditDay day, Draft draft, List<KeyModelRow> own, boolean readSource) {
-		Draft.DrillDown pair = draft.drillDown();
-		DetectionDetails.Spike spike = (DetectionDetails.Spike) draft.details();
-		if (pair == null) {
-			return draft;
-		}
-		Map<String, BigDecimal> spendBySource = new HashMap<>();
-		Map<String, Set<String>> keysBySource = new HashMap<>();
-		String tagWorkload = null;
-		for (KeyModelRow r : own) {
-			if (r.date().equals(day.date()) && r.workload().equals(pair.workload()) && r.model().equals(pair.model())) {
-				// a workload a tag names: only its own requests of those keys (which may carry others' too)
-				tagWorkload = r.attribution() == Attribution.TAG ? r.workload() : tagWorkload;
-				spendBySource.merge(r.source(), r.usd(), BigDecimal::add);
-				keysBySource.computeIfAbsent(r.source(), k -> new TreeSet<>()).add(r.apiKey());
-			}
-		}
-		Optional<LiteLlmSource> reader = spendBySource.entrySet()
-			.stream()
-			.max(Map.Entry.<String, BigDecimal>comparingByValue().thenComparing(Map.Entry::getKey,
-					Comparator.reverseOrder()))
-			.flatMap(e -> gateways.named(e.getKey()));
-		if (reader.isEmpty()) {
-			return draft;
-		}
-		Set<String> keys = keysBySource.get(reader.get().name());
-		// the prompt sizes from the day's stored facts; the median and the top requests of these keys and model are
-		// the one bounded look at the source's rows
-		List<DetectionDetails.PromptBucket> buckets = new ArrayList<>();
-		for (PromptBucketCount b : history.promptBuckets(day.date(), keys, pair.model())) {
-			buckets.add(new DetectionDetails.PromptBucket(PromptBucket.label(b.minPromptTokens()), b.requests(),
-					strip(b.usd())));
-		}
-		if (!readSource) {
-			return draft.withExplanation(spike.explanation().withRequests(buckets, List.of(), null, null));
-		}
-		PairRequests requests = reader.get().pairRequests(day, keys, pair.model(), tagWorkload,
-				detection.topRequests());
-		MedianRequest median = requests.median();
-		List<DetectionDetails.TopRequest> top = new ArrayList<>();
-		for (RequestSample r : requests.top()) {
-			top.add(new DetectionDetails.TopRequest(r.requestId(), UtcTimes.iso(r.startTimeUtc()), r.promptTokens(),
-					r.completionTokens(), strip(r.usd())));
-		}
-		boolean ofTheDay = draft.kind().equals(SeriesDetector.SPIKE);
-		return draft.withExplanation(spike.explanation().withRequests(buckets, top,
-				ofTheDay ? median.promptTokens() : null, ofTheDay ? median.completionTokens() : null));
-	}
-
-	private static BigDecimal strip(BigDecimal usd) {
-		return usd.signum() == 0 ? BigDecimal.ZERO : usd.stripTrailingZeros();
 	}
 
 }

@@ -59,8 +59,8 @@ final class DaySpendScan {
 
 	private final SourceCapabilities capabilities;
 
-	/** The tag prefix that names a request's workload, or null. */
-	private final String workloadPrefix;
+	/** The SQL over {@code request_tags}. */
+	private final TagExpressions tags;
 
 	/** The spend log itself, or its legacy table under the spend log's name (so every column reads the same). */
 	private final Table<?> from;
@@ -87,8 +87,7 @@ final class DaySpendScan {
 			TagWorkloadSettings tags) {
 		this.dsl = dsl;
 		this.capabilities = capabilities;
-		this.workloadPrefix = tags.on() && capabilities.hasSpendLogColumn("request_tags") ? tags.workloadPrefix()
-				: null;
+		this.tags = new TagExpressions(capabilities, tags);
 		this.from = from;
 		Field<Double> max = inline(anomalous.maxRequestUsd().doubleValue());
 		this.counted = VALID_SPEND.and(S.SPEND.le(max));
@@ -152,6 +151,11 @@ final class DaySpendScan {
 		return counted;
 	}
 
+	/** The rows of the tag workload in a column ({@link TagExpressions#ofTagWorkload}). */
+	Condition ofTagWorkload(Field<String> tagWorkload) {
+		return tags.ofTagWorkload(tagWorkload);
+	}
+
 	/**
 	 * The one statement: the finest grain, rolled up into the five kinds of facts, and the watched keys' callers as
 	 * a fifth grouping set when there are any.
@@ -170,8 +174,8 @@ final class DaySpendScan {
 		}
 		select.add(max(f.field("newest", LocalDateTime.class)));
 		Field<String> t = f.field("t", String.class);
-		select.addAll(List.of(grouping(t), t, tagArray(t)));
-		Field<String> tw = tagWorkload(t);
+		select.addAll(List.of(grouping(t), t, TagExpressions.tagArray(t)));
+		Field<String> tw = tags.tagWorkload(t);
 		Field<?>[] groups = tw == null ? new Field<?>[] { k, m, p } : new Field<?>[] { k, m, p, tw };
 		List<Field<?>[]> sets = new ArrayList<>(List.of(groups, new Field<?>[] { k, m, b },
 				new Field<?>[] { p, h }, new Field<?>[] { k, d }, new Field<?>[] { t }));
@@ -188,35 +192,6 @@ final class DaySpendScan {
 			select.add(tw.as(TAG_WORKLOAD));
 		}
 		return dsl.select(select).from(f).groupBy(groupingSets(sets.toArray(Field<?>[][]::new)));
-	}
-
-	/**
-	 * The rows of one tag workload ({@code tagWorkload}), or with none (null), for the bounded reads of a finding's
-	 * own requests; every row when the prefix is unset. Per row, so only for rows already bounded by key and model.
-	 */
-	Condition ofTagWorkload(String tagWorkload) {
-		if (workloadPrefix == null) {
-			return noCondition();
-		}
-		// the scan's own expressions, per row: the row's tag-set text, then the workload it names
-		Field<String> named = tagWorkload(tagSet());
-		return tagWorkload == null ? named.isNull() : named.eq(tagWorkload);
-	}
-
-	/**
-	 * The workload a tag set names ({@code spend-audit.tags.workload-prefix}): the rest of its first tag, in sorted
-	 * order, that starts with the prefix and has more after it; null without such a tag, or with the prefix unset
-	 * (then no expression at all). Computed on the finest grain's few tag sets, not per row. The prefix is inlined
-	 * as a literal so the select list's expression and the grouping set's are the same text.
-	 */
-	private Field<String> tagWorkload(Field<String> t) {
-		if (workloadPrefix == null) {
-			return null;
-		}
-		return field("case when {0} <> '" + Scan.NOT_AN_ARRAY + "' then (select min(substr(e, {2})) from"
-				+ " jsonb_array_elements_text({0}::jsonb) e where starts_with(e, {1}) and length(e) > {3}) end",
-				String.class, t, inline(workloadPrefix), inline(workloadPrefix.length() + 1),
-				inline(workloadPrefix.length()));
 	}
 
 	/** The day's rows aggregated by key hash, model, provider, UTC hour and date, and prompt-size bucket. */
@@ -244,9 +219,9 @@ final class DaySpendScan {
 				count().filterWhere(not(counted)).as("ni"), max(S.STARTTIME).as("newest"),
 				count().filterWhere(unpriced).as("nu"), sum(prompt).filterWhere(unpriced).as("upt"),
 				sum(completion).filterWhere(unpriced).as("uct")));
-		Field<String> tags = tagSet();
-		select.add(tags.as("t"));
-		List<Field<?>> groupBy = new ArrayList<>(List.of(key, model, provider, hour, date, bucket, tags));
+		Field<String> tagSet = tags.tagSet();
+		select.add(tagSet.as("t"));
+		List<Field<?>> groupBy = new ArrayList<>(List.of(key, model, provider, hour, date, bucket, tagSet));
 		if (callers.any()) {
 			List<Field<?>> watched = callers.columns();
 			select.addAll(watched);
@@ -256,30 +231,6 @@ final class DaySpendScan {
 			}
 		}
 		return dsl.select(select).from(from).where(inWindow(day)).groupBy(groupBy).asTable("f");
-	}
-
-	/**
-	 * The row's {@code request_tags} as text, the grain of the tag sets: the array as PostgreSQL prints it, {@code []}
-	 * for SQL NULL (no tags), {@value Scan#NOT_AN_ARRAY} for any other JSON value (a row then counted as untagged).
-	 * Comparing and hashing the short text costs little; unnesting and sorting every row's array would cost a
-	 * subquery per row, so that is done on the rolled-up rows only ({@link #tagArray}).
-	 */
-	private Field<String> tagSet() {
-		if (!capabilities.hasSpendLogColumn("request_tags")) {
-			return inline("[]");
-		}
-		return field("case when {0} is null then '[]' when jsonb_typeof({0}) = 'array' then {0}::text else '"
-				+ Scan.NOT_AN_ARRAY + "' end", String.class, S.REQUEST_TAGS);
-	}
-
-	/**
-	 * The tag set's distinct elements, sorted (a string element as its value, any other as its JSON text; a JSON
-	 * {@code null} or empty string is no tag).
-	 */
-	private static Field<String[]> tagArray(Field<String> t) {
-		return field("case when grouping({0}) = 0 and {0} <> '" + Scan.NOT_AN_ARRAY
-				+ "' then array(select distinct e from jsonb_array_elements_text({0}::jsonb) e"
-				+ " where e is not null and e <> '' order by e) end", String[].class, t);
 	}
 
 	/** Without a status column a failure cannot be told apart, except that it produced no completion. */

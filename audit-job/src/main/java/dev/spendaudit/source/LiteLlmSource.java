@@ -5,14 +5,10 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.function.Function;
 
 import javax.sql.DataSource;
@@ -32,26 +28,13 @@ import org.jooq.impl.DefaultExecuteListenerProvider;
 public class LiteLlmSource {
 
 	/** Anomalous rows kept as examples per day. */
-	static final int ANOMALY_SAMPLES = 20;
+	static final int ANOMALY_SAMPLES = DayRead.ANOMALY_SAMPLES;
 
 	private final String name;
 
 	private final SourceCapabilities capabilities;
 
-	private final DaySpendScan scan;
-
-	/** The same scan over the legacy spend log, null when there is none this role may read. */
-	private final DaySpendScan legacyScan;
-
-	private final SourceCapabilities legacyCapabilities;
-
-	private final DSLContext dsl;
-
-	private final KeyDirectory keys;
-
-	private final KeyTeams teams;
-
-	private final WorkloadResolver resolver;
+	private final DayRead read;
 
 	private final RequestDrillDown requests;
 
@@ -85,17 +68,14 @@ public class LiteLlmSource {
 			.set(new DefaultExecuteListenerProvider(errors)));
 		this.name = name;
 		this.capabilities = SourceCapabilities.detect(dsl);
-		this.scan = new DaySpendScan(dsl, capabilities, anomalous, tags);
-		this.dsl = dsl;
-		this.legacyCapabilities = capabilities.legacySpendLog();
-		this.legacyScan = legacyCapabilities == null ? null : DaySpendScan.legacy(dsl, legacyCapabilities,
-				anomalous, tags);
-		this.keys = new KeyDirectory(dsl, capabilities);
-		this.teams = new KeyTeams(dsl, capabilities);
-		this.resolver = new WorkloadResolver(settings.masterKeySha256());
+		DaySpendScan scan = new DaySpendScan(dsl, capabilities, anomalous, tags);
+		SourceCapabilities legacy = capabilities.legacySpendLog();
+		this.freshness = new FreshnessScan(dsl, capabilities, scan);
+		this.read = new DayRead(name, dsl, capabilities, scan,
+				legacy == null ? null : DaySpendScan.legacy(dsl, legacy, anomalous, tags),
+				new WorkloadResolver(settings.masterKeySha256()), freshness);
 		this.requests = new RequestDrillDown(dsl, capabilities, scan);
 		this.lookup = new RequestLookup(dsl, capabilities, scan);
-		this.freshness = new FreshnessScan(dsl, capabilities, scan);
 		this.activity = new KeyActivityScan(dsl, capabilities);
 		this.callers = new CallerScan(dsl, capabilities);
 	}
@@ -124,14 +104,7 @@ public class LiteLlmSource {
 	 * lookups, no scan.
 	 */
 	public DayCoverage coverage(AuditDay day) {
-		LocalDateTime oldest = scan.oldestRow();
-		if (oldest != null && oldest.isBefore(day.toUtc())) {
-			return new DayCoverage(DayCoverage.SPEND_LOGS, true, oldest);
-		}
-		if (legacyScan != null && legacyScan.hasRows(day)) {
-			return new DayCoverage(DayCoverage.LEGACY_SPEND_LOGS, true, oldest);
-		}
-		return new DayCoverage(DayCoverage.SPEND_LOGS, false, oldest);
+		return read.coverage(day);
 	}
 
 	/**
@@ -140,30 +113,7 @@ public class LiteLlmSource {
 	 * watch reads on its own).
 	 */
 	public DayFacts readDay(AuditDay day, DayCoverage coverage, Set<String> watched) {
-		boolean legacy = coverage.fromLegacy() && legacyScan != null;
-		DaySpendScan from = legacy ? legacyScan : scan;
-		Scan facts = from.scan(day, legacy ? Set.of() : watched);
-		Set<String> hashes = new TreeSet<>();
-		facts.groups().forEach(g -> hashes.add(g.apiKey()));
-		KeyDirectory.Lookup lookup = legacy
-				? keys.lookup(hashes, day.fromUtc(), day.toUtc(), ANOMALY_SAMPLES,
-						new RequestMetadata(dsl, legacyCapabilities, DayCoverage.LEGACY_SPEND_LOGS))
-				: keys.lookup(hashes, day.fromUtc(), day.toUtc(), ANOMALY_SAMPLES);
-		Map<String, Workload> workloads = new HashMap<>();
-		lookup.facts().forEach((key, f) -> workloads.put(key, resolver.resolve(f)));
-		List<AnomalousRow> samples = new ArrayList<>(lookup.samples());
-		long implausible = 0;
-		if (facts.groups().stream().anyMatch(g -> g.invalidSpendRows() > 0)) {
-			samples.addAll(from.invalidSpendRows(day, ANOMALY_SAMPLES));
-			implausible = from.implausibleSpendRows(day);
-		}
-		samples.sort(Comparator.comparing(AnomalousRow::startTimeUtc).thenComparing(AnomalousRow::requestId));
-		return new DayFacts(day, name, facts.groups(), facts.promptBuckets(), facts.providerHours(),
-				facts.keyUtcDates(), workloads, lookup.metadata(),
-				samples.subList(0, Math.min(ANOMALY_SAMPLES, samples.size())), implausible,
-				from.newestRowBefore(day.toUtc()), legacy ? null : freshness.rowSpan(day.fromUtc(), day.toUtc()),
-				facts.callerHints(), null, facts.tagSetList(),
-				teams.of(hashes.stream().filter(k -> !k.isEmpty()).toArray(String[]::new), lookup.logTeams()));
+		return read.read(day, coverage, watched);
 	}
 
 	/**
@@ -178,14 +128,12 @@ public class LiteLlmSource {
 
 	/** The workload behind each key hash, with request-time aliases looked up in {@code [fromUtc, toUtc)}. */
 	public Map<String, Workload> workloads(Collection<String> apiKeys, LocalDateTime fromUtc, LocalDateTime toUtc) {
-		Map<String, Workload> workloads = new HashMap<>();
-		keys.facts(apiKeys, fromUtc, toUtc).forEach((key, facts) -> workloads.put(key, resolver.resolve(facts)));
-		return workloads;
+		return read.workloads(apiKeys, fromUtc, toUtc);
 	}
 
 	/** The LiteLLM team of each key hash the key tables put in one (live keys, else deleted ones), as of now. */
 	public Map<String, Team> teams(Collection<String> apiKeys) {
-		return teams.of(apiKeys.stream().filter(k -> !k.isEmpty()).distinct().toArray(String[]::new), Map.of());
+		return read.teams(apiKeys.stream().filter(k -> !k.isEmpty()).distinct().toArray(String[]::new));
 	}
 
 	/** The workload behind each key hash, as of now for the key tables and as of the day for request aliases. */
@@ -196,14 +144,19 @@ public class LiteLlmSource {
 	// --- a finding's own requests: its key hashes and model on the audited day
 
 	/**
-	 * The median request and the {@code limit} most expensive ones of some key hashes on one model on the day, in
-	 * one pass over their rows; of the requests that name {@code tagWorkload} in a tag
-	 * ({@code spend-audit.tags.workload-prefix}), or, for null, of those that name none: a key's calls split over
-	 * its workloads.
+	 * For each pair, the median request and the {@code limit} most expensive ones of its key hashes on its model on
+	 * the day, of its tag workload's requests ({@link RequestPair}): a key's calls split over its workloads. One pass
+	 * over the day's rows for every pair.
 	 */
+	public Map<RequestPair, PairRequests> pairRequests(AuditDay day, Collection<RequestPair> pairs, int limit) {
+		return requests.pairRequests(day, pairs, limit);
+	}
+
+	/** The same for one pair. */
 	public PairRequests pairRequests(AuditDay day, Collection<String> apiKeys, String model, String tagWorkload,
 			int limit) {
-		return requests.pairRequests(day, apiKeys, model, tagWorkload, limit);
+		RequestPair pair = RequestPair.of(apiKeys, model, tagWorkload);
+		return pairRequests(day, List.of(pair), limit).get(pair);
 	}
 
 	/**

@@ -4,7 +4,11 @@ import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 
 import dev.spendaudit.core.AuditDay;
 import dev.spendaudit.source.litellm.tables.LitellmBudgettable;
@@ -15,6 +19,7 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
+import org.jooq.Row4;
 import org.jooq.Table;
 import org.jooq.impl.SQLDataType;
 
@@ -26,15 +31,18 @@ import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.name;
 import static org.jooq.impl.DSL.noCondition;
-import static org.jooq.impl.DSL.orderBy;
+import static org.jooq.impl.DSL.partitionBy;
 import static org.jooq.impl.DSL.percentileDisc;
+import static org.jooq.impl.DSL.row;
 import static org.jooq.impl.DSL.rowNumber;
 import static org.jooq.impl.DSL.sum;
+import static org.jooq.impl.DSL.val;
+import static org.jooq.impl.DSL.values;
 import static org.jooq.impl.DSL.when;
 
 /**
- * Per-request reads for explanations and checks, each bounded: the rows of a finding's own key hashes and model on
- * the audited day, or one budgeted key's rows since a moment. Every query filters on a {@code "startTime"} range
+ * Per-request reads for explanations and checks, each bounded: the rows of some findings' own key hashes and models
+ * on the audited day, or one budgeted key's rows since a moment. Every query filters on a {@code "startTime"} range
  * and the key hashes, selecting only the columns it needs (never {@code metadata}).
  */
 final class RequestDrillDown {
@@ -60,51 +68,86 @@ final class RequestDrillDown {
 	}
 
 	/**
-	 * The median request of some key hashes on one model on the day and its {@code limit} most expensive counted
-	 * requests, in one statement: the pair's rows are found once (through the {@code "startTime"} index, filtered by
-	 * key, since LiteLLM has no index on {@code api_key}), kept in a materialized CTE of five narrow columns, and both
-	 * answers read from it.
+	 * For each pair, the median request of its key hashes on its model on the day and its {@code limit} most
+	 * expensive counted requests, in one statement for all of them: the day's rows are passed over once (through
+	 * the {@code "startTime"} index; LiteLLM has no index on {@code api_key}) and joined to the pairs' key hashes and
+	 * models, the matching rows kept in a materialized CTE of a few narrow columns, and both answers read from it per
+	 * pair. A pair without rows has no top requests and an unknown median.
 	 */
-	PairRequests pairRequests(AuditDay day, Collection<String> apiKeys, String model, String tagWorkload,
-			int limit) {
+	Map<RequestPair, PairRequests> pairRequests(AuditDay day, Collection<RequestPair> pairs, int limit) {
+		List<RequestPair> list = List.copyOf(new LinkedHashSet<>(pairs));
+		if (list.isEmpty()) {
+			return Map.of();
+		}
+		List<Row4<Integer, String, String, String>> keys = new ArrayList<>();
+		for (int i = 0; i < list.size(); i++) {
+			for (String key : list.get(i).apiKeys()) {
+				keys.add(row(inline(i), val(key), val(list.get(i).model()),
+						val(list.get(i).tagWorkload(), SQLDataType.VARCHAR)));
+			}
+		}
+		if (keys.isEmpty()) {
+			return empty(list);
+		}
+		@SuppressWarnings("unchecked")
+		Table<?> p = values(keys.toArray(Row4[]::new)).as("p", "i", "k", "m", "tw");
+		Field<Integer> pi = p.field("i", Integer.class);
 		CommonTableExpression<?> pair = name("pair").asMaterialized(dsl
-			.select(S.REQUEST_ID.as("id"), S.STARTTIME.as("at"), S.PROMPT_TOKENS.as("pt"),
+			.select(pi.as("i"), S.REQUEST_ID.as("id"), S.STARTTIME.as("at"), S.PROMPT_TOKENS.as("pt"),
 					S.COMPLETION_TOKENS.as("ct"), S.SPEND.as("usd"), field(scan.counted()).as("counted"))
 			.from(S)
-			.where(ofPair(day, apiKeys, model, tagWorkload)));
+			.join(p)
+			.on(S.API_KEY.eq(p.field("k", String.class)))
+			.and(scan.modelName().eq(p.field("m", String.class)))
+			.and(scan.ofTagWorkload(p.field("tw", String.class)))
+			.where(DaySpendScan.inWindow(day)));
+		Field<Integer> i = pair.field("i", Integer.class);
 		Field<String> id = pair.field("id", String.class);
 		Field<Double> usd = pair.field("usd", Double.class);
 		Field<Integer> pt = pair.field("pt", Integer.class);
 		Field<Integer> ct = pair.field("ct", Integer.class);
-		// the top rows first (kind 1, in their order), then the one median row (kind 0)
-		Table<?> top = dsl.select(inline(1).as("kind"), id, pair.field("at", LocalDateTime.class), pt, ct,
+		// each pair's top rows first (kind 1, in their order), then its one median row (kind 0)
+		Table<?> ranked = dsl.select(inline(1).as("kind"), i, id, pair.field("at", LocalDateTime.class), pt, ct,
 				usd.cast(SQLDataType.NUMERIC).as("usd"), inline(null, SQLDataType.NUMERIC).as("mp"),
 				inline(null, SQLDataType.NUMERIC).as("mc"),
-				rowNumber().over(orderBy(usd.desc(), id)).as("n"))
+				rowNumber().over(partitionBy(i).orderBy(usd.desc(), id)).as("n"))
 			.from(pair)
 			.where(pair.field("counted", Boolean.class))
-			.orderBy(usd.desc(), id)
-			.limit(limit)
-			.asTable("t");
-		var median = dsl.select(inline(0), inline(null, SQLDataType.VARCHAR), inline(null, SQLDataType.LOCALDATETIME),
-				inline(null, SQLDataType.INTEGER), inline(null, SQLDataType.INTEGER), inline(null, SQLDataType.NUMERIC),
-				percentileDisc(0.5).withinGroupOrderBy(pt), percentileDisc(0.5).withinGroupOrderBy(ct),
-				inline(0L))
-			.from(pair);
-		Table<?> both = dsl.select(top.fields()).from(top).unionAll(median).asTable("b");
-		MedianRequest middle = new MedianRequest(null, null);
-		List<RequestSample> samples = new ArrayList<>();
-		for (Record r : dsl.with(pair).select(both.fields()).from(both).orderBy(both.field(0).desc(),
-				both.field(8)).fetch()) {
+			.asTable("r");
+		var top = dsl.select(ranked.fields()).from(ranked).where(ranked.field("n", Integer.class).le(limit));
+		var median = dsl.select(inline(0), i, inline(null, SQLDataType.VARCHAR),
+				inline(null, SQLDataType.LOCALDATETIME), inline(null, SQLDataType.INTEGER),
+				inline(null, SQLDataType.INTEGER), inline(null, SQLDataType.NUMERIC),
+				percentileDisc(0.5).withinGroupOrderBy(pt), percentileDisc(0.5).withinGroupOrderBy(ct), inline(0L))
+			.from(pair)
+			.groupBy(i);
+		Table<?> both = top.unionAll(median).asTable("b");
+		Map<Integer, MedianRequest> medians = new HashMap<>();
+		Map<Integer, List<RequestSample>> samples = new HashMap<>();
+		for (Record r : dsl.with(pair).select(both.fields()).from(both).orderBy(both.field(1), both.field(0).desc(),
+				both.field(9)).fetch()) {
+			int of = r.get(1, Integer.class);
 			if (r.get(0, Integer.class) == 0) {
-				middle = new MedianRequest(longOrNull(r.get(6)), longOrNull(r.get(7)));
+				medians.put(of, new MedianRequest(longOrNull(r.get(7)), longOrNull(r.get(8))));
 			}
 			else {
-				samples.add(new RequestSample(r.get(1, String.class), r.get(2, LocalDateTime.class),
-						r.get(3, Long.class), r.get(4, Long.class), r.get(5, BigDecimal.class)));
+				samples.computeIfAbsent(of, k -> new ArrayList<>())
+					.add(new RequestSample(r.get(2, String.class), r.get(3, LocalDateTime.class), r.get(4, Long.class),
+							r.get(5, Long.class), r.get(6, BigDecimal.class)));
 			}
 		}
-		return new PairRequests(middle, samples);
+		Map<RequestPair, PairRequests> requests = new LinkedHashMap<>();
+		for (int n = 0; n < list.size(); n++) {
+			requests.put(list.get(n), new PairRequests(medians.getOrDefault(n, MedianRequest.UNKNOWN),
+					samples.getOrDefault(n, List.of())));
+		}
+		return requests;
+	}
+
+	private static Map<RequestPair, PairRequests> empty(List<RequestPair> pairs) {
+		Map<RequestPair, PairRequests> none = new LinkedHashMap<>();
+		pairs.forEach(p -> none.put(p, new PairRequests(MedianRequest.UNKNOWN, List.of())));
+		return none;
 	}
 
 	/** A key's logged spend in {@code [fromUtc, toUtc)} (valid spend only). */
@@ -164,13 +207,6 @@ final class RequestDrillDown {
 	private boolean sharedBudgets() {
 		return capabilities.hasColumn(SourceCapabilities.TOKENS, "budget_id")
 				&& capabilities.hasColumn(BUDGETS, "budget_id") && capabilities.hasColumn(BUDGETS, "max_budget");
-	}
-
-	private Condition ofPair(AuditDay day, Collection<String> apiKeys, String model, String tagWorkload) {
-		return DaySpendScan.inWindow(day)
-			.and(KeySet.among(S.API_KEY, apiKeys.toArray(String[]::new)))
-			.and(scan.modelName().eq(model))
-			.and(scan.ofTagWorkload(tagWorkload));
 	}
 
 	private static Long longOrNull(Object value) {

@@ -16,6 +16,9 @@ import dev.spendaudit.history.HistoryReader;
 import dev.spendaudit.history.KeyModelRow;
 import dev.spendaudit.source.KeyHash;
 import dev.spendaudit.source.LiteLlmSource;
+import dev.spendaudit.source.MedianRequest;
+import dev.spendaudit.source.PairRequests;
+import dev.spendaudit.source.RequestPair;
 import dev.spendaudit.source.RequestSample;
 import dev.spendaudit.source.demo.Call;
 import dev.spendaudit.testsupport.AuditApp;
@@ -97,6 +100,19 @@ class TagWorkloadIntegrationTests {
 				.containsExactlyInAnyOrder("c-1", "b-1");
 			assertThat(ids(source.pairRequests(day, Set.of(BOT), "gpt-4.1-mini", null, 10).top()))
 				.containsExactlyInAnyOrder("u-1", "u-2", "u-3");
+			// several findings' pairs in one read: each keeps its own rows, its own limit and its own median
+			RequestPair etl = RequestPair.of(Set.of(BOT), "gpt-4.1-mini", "etl");
+			RequestPair untagged = RequestPair.of(Set.of(BOT), "gpt-4.1-mini", null);
+			RequestPair otherModel = RequestPair.of(Set.of(BOT), "gpt-5", null);
+			Map<RequestPair, PairRequests> read = source.pairRequests(day, List.of(etl, untagged, otherModel), 1);
+			assertThat(read).containsOnlyKeys(etl, untagged, otherModel);
+			assertThat(ids(read.get(etl).top())).containsExactly("e-1");
+			assertThat(ids(read.get(untagged).top())).containsExactly("u-1");
+			assertThat(read.get(otherModel).top()).isEmpty();
+			assertThat(read.get(otherModel).median()).isEqualTo(MedianRequest.UNKNOWN);
+			assertThat(read.get(etl).median())
+				.isEqualTo(source.pairRequests(day, Set.of(BOT), "gpt-4.1-mini", "etl", 10).median());
+			assertThat(read.get(etl).median().promptTokens()).isNotNull();
 		}
 	}
 
