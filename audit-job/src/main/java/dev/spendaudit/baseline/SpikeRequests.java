@@ -125,7 +125,7 @@ final class SpikeRequests {
 			buckets.add(new DetectionDetails.PromptBucket(PromptBucket.label(b.minPromptTokens()), b.requests(),
 					strip(b.usd())));
 		}
-		return Optional.of(new Plan(reader.get(), RequestPair.of(keys, pair.model(), tagWorkload), buckets));
+		return Optional.of(new Plan(reader.get(), new RequestPair(keys, pair.model(), tagWorkload), buckets));
 	}
 
 	/** The spike with its prompt sizes, and its median call and top requests where they were read ({@code read}). */

@@ -42,13 +42,15 @@ final class DayRead {
 
 	private final FreshnessScan freshness;
 
-	DayRead(String name, DSLContext dsl, SourceCapabilities capabilities, DaySpendScan scan, DaySpendScan legacyScan,
-			WorkloadResolver resolver, FreshnessScan freshness) {
+	/** A source's read of a day with {@code scan}, and the same scan over the legacy table where it may be read. */
+	DayRead(String name, DSLContext dsl, SourceCapabilities capabilities, DaySpendScan scan,
+			AnomalousSettings anomalous, TagWorkloadSettings tags, WorkloadResolver resolver, FreshnessScan freshness) {
 		this.name = name;
 		this.dsl = dsl;
 		this.scan = scan;
-		this.legacyScan = legacyScan;
 		this.legacyCapabilities = capabilities.legacySpendLog();
+		this.legacyScan = legacyCapabilities == null ? null
+				: DaySpendScan.legacy(dsl, legacyCapabilities, anomalous, tags);
 		this.keys = new KeyDirectory(dsl, capabilities);
 		this.teams = new KeyTeams(dsl, capabilities);
 		this.resolver = resolver;

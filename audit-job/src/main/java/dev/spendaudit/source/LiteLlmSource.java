@@ -27,9 +27,6 @@ import org.jooq.impl.DefaultExecuteListenerProvider;
  */
 public class LiteLlmSource {
 
-	/** Anomalous rows kept as examples per day. */
-	static final int ANOMALY_SAMPLES = DayRead.ANOMALY_SAMPLES;
-
 	private final String name;
 
 	private final SourceCapabilities capabilities;
@@ -69,10 +66,8 @@ public class LiteLlmSource {
 		this.name = name;
 		this.capabilities = SourceCapabilities.detect(dsl);
 		DaySpendScan scan = new DaySpendScan(dsl, capabilities, anomalous, tags);
-		SourceCapabilities legacy = capabilities.legacySpendLog();
 		this.freshness = new FreshnessScan(dsl, capabilities, scan);
-		this.read = new DayRead(name, dsl, capabilities, scan,
-				legacy == null ? null : DaySpendScan.legacy(dsl, legacy, anomalous, tags),
+		this.read = new DayRead(name, dsl, capabilities, scan, anomalous, tags,
 				new WorkloadResolver(settings.masterKeySha256()), freshness);
 		this.requests = new RequestDrillDown(dsl, capabilities, scan);
 		this.lookup = new RequestLookup(dsl, capabilities, scan);
@@ -155,7 +150,7 @@ public class LiteLlmSource {
 	/** The same for one pair. */
 	public PairRequests pairRequests(AuditDay day, Collection<String> apiKeys, String model, String tagWorkload,
 			int limit) {
-		RequestPair pair = RequestPair.of(apiKeys, model, tagWorkload);
+		RequestPair pair = new RequestPair(Set.copyOf(apiKeys), model, tagWorkload);
 		return pairRequests(day, List.of(pair), limit).get(pair);
 	}
 

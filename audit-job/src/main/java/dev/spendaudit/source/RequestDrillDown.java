@@ -76,9 +76,6 @@ final class RequestDrillDown {
 	 */
 	Map<RequestPair, PairRequests> pairRequests(AuditDay day, Collection<RequestPair> pairs, int limit) {
 		List<RequestPair> list = List.copyOf(new LinkedHashSet<>(pairs));
-		if (list.isEmpty()) {
-			return Map.of();
-		}
 		List<Row4<Integer, String, String, String>> keys = new ArrayList<>();
 		for (int i = 0; i < list.size(); i++) {
 			for (String key : list.get(i).apiKeys()) {
@@ -86,9 +83,25 @@ final class RequestDrillDown {
 						val(list.get(i).tagWorkload(), SQLDataType.VARCHAR)));
 			}
 		}
-		if (keys.isEmpty()) {
-			return empty(list);
+		Map<Integer, MedianRequest> medians = new HashMap<>();
+		Map<Integer, List<RequestSample>> samples = new HashMap<>();
+		if (!keys.isEmpty()) {
+			read(day, keys, limit, medians, samples);
 		}
+		Map<RequestPair, PairRequests> requests = new LinkedHashMap<>();
+		for (int n = 0; n < list.size(); n++) {
+			requests.put(list.get(n), new PairRequests(medians.getOrDefault(n, MedianRequest.UNKNOWN),
+					samples.getOrDefault(n, List.of())));
+		}
+		return requests;
+	}
+
+	/**
+	 * The one statement over the pairs' key hashes ({@code keys}: pair index, key hash, model, tag workload): each
+	 * pair's median into {@code medians} and its top requests into {@code samples}, by pair index.
+	 */
+	private void read(AuditDay day, List<Row4<Integer, String, String, String>> keys, int limit,
+			Map<Integer, MedianRequest> medians, Map<Integer, List<RequestSample>> samples) {
 		@SuppressWarnings("unchecked")
 		Table<?> p = values(keys.toArray(Row4[]::new)).as("p", "i", "k", "m", "tw");
 		Field<Integer> pi = p.field("i", Integer.class);
@@ -122,8 +135,6 @@ final class RequestDrillDown {
 			.from(pair)
 			.groupBy(i);
 		Table<?> both = top.unionAll(median).asTable("b");
-		Map<Integer, MedianRequest> medians = new HashMap<>();
-		Map<Integer, List<RequestSample>> samples = new HashMap<>();
 		for (Record r : dsl.with(pair).select(both.fields()).from(both).orderBy(both.field(1), both.field(0).desc(),
 				both.field(9)).fetch()) {
 			int of = r.get(1, Integer.class);
@@ -136,18 +147,6 @@ final class RequestDrillDown {
 							r.get(5, Long.class), r.get(6, BigDecimal.class)));
 			}
 		}
-		Map<RequestPair, PairRequests> requests = new LinkedHashMap<>();
-		for (int n = 0; n < list.size(); n++) {
-			requests.put(list.get(n), new PairRequests(medians.getOrDefault(n, MedianRequest.UNKNOWN),
-					samples.getOrDefault(n, List.of())));
-		}
-		return requests;
-	}
-
-	private static Map<RequestPair, PairRequests> empty(List<RequestPair> pairs) {
-		Map<RequestPair, PairRequests> none = new LinkedHashMap<>();
-		pairs.forEach(p -> none.put(p, new PairRequests(MedianRequest.UNKNOWN, List.of())));
-		return none;
 	}
 
 	/** A key's logged spend in {@code [fromUtc, toUtc)} (valid spend only). */

@@ -1,6 +1,5 @@
 package dev.spendaudit.source;
 
-import java.util.Collection;
 import java.util.Collections;
 import java.util.Objects;
 import java.util.Set;
@@ -17,10 +16,6 @@ public record RequestPair(Set<String> apiKeys, String model, String tagWorkload)
 	public RequestPair {
 		apiKeys = Collections.unmodifiableSortedSet(new TreeSet<>(apiKeys));
 		Objects.requireNonNull(model, "model must not be null");
-	}
-
-	public static RequestPair of(Collection<String> apiKeys, String model, String tagWorkload) {
-		return new RequestPair(new TreeSet<>(apiKeys), model, tagWorkload);
 	}
 
 }

@@ -210,7 +210,7 @@ class DayReadIntegrationTests {
 			.filter(c -> !valid(c) || badMetadata.contains(c))
 			.sorted(Comparator.comparing(Call::startTimeUtc).thenComparing(Call::requestId))
 			.map(Call::requestId)
-			.limit(LiteLlmSource.ANOMALY_SAMPLES)
+			.limit(DayRead.ANOMALY_SAMPLES)
 			.toList();
 		assertThat(facts.anomalousSamples()).extracting(AnomalousRow::requestId).containsExactlyElementsOf(expected);
 		assertThat(facts.workloads().get(UNNAMED)).isEqualTo(new Workload("vk-by-request", Attribution.REQUEST_ALIAS));

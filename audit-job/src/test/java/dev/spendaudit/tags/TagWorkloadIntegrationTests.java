@@ -101,9 +101,9 @@ class TagWorkloadIntegrationTests {
 			assertThat(ids(source.pairRequests(day, Set.of(BOT), "gpt-4.1-mini", null, 10).top()))
 				.containsExactlyInAnyOrder("u-1", "u-2", "u-3");
 			// several findings' pairs in one read: each keeps its own rows, its own limit and its own median
-			RequestPair etl = RequestPair.of(Set.of(BOT), "gpt-4.1-mini", "etl");
-			RequestPair untagged = RequestPair.of(Set.of(BOT), "gpt-4.1-mini", null);
-			RequestPair otherModel = RequestPair.of(Set.of(BOT), "gpt-5", null);
+			RequestPair etl = new RequestPair(Set.of(BOT), "gpt-4.1-mini", "etl");
+			RequestPair untagged = new RequestPair(Set.of(BOT), "gpt-4.1-mini", null);
+			RequestPair otherModel = new RequestPair(Set.of(BOT), "gpt-5", null);
 			Map<RequestPair, PairRequests> read = source.pairRequests(day, List.of(etl, untagged, otherModel), 1);
 			assertThat(read).containsOnlyKeys(etl, untagged, otherModel);
 			assertThat(ids(read.get(etl).top())).containsExactly("e-1");
