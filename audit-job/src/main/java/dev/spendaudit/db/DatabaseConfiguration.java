@@ -105,6 +105,8 @@ class DatabaseConfiguration {
 		return GatewayPools.open(targets(gateways, demo), target -> {
 			HikariConfig config = config("spend-audit-source-" + target.name(), target.endpoint());
 			config.setReadOnly(true);
+			// the run's reader, the two days read ahead and the source's two helper threads, and one spare
+			config.setMaximumPoolSize(SOURCE_POOL);
 			// a nightly audit must never hold LiteLLM's database hostage
 			config.setConnectionInitSql("SET statement_timeout = " + Math.max(1, settings.statementTimeout().toMillis()));
 			String what = gateways.several() ? "gateway " + target.name() + "'s LiteLLM database (" + target.setting() + ")"
@@ -190,6 +192,9 @@ class DatabaseConfiguration {
 			}
 		};
 	}
+
+	/** Connections a gateway's pool opens at most: every read a run makes at once, with one to spare. */
+	static final int SOURCE_POOL = 6;
 
 	private static HikariConfig config(String name, DatabaseEndpoints.Endpoint endpoint) {
 		HikariConfig config = new HikariConfig();

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.Future;
 
 import dev.spendaudit.core.AuditDay;
 import org.jooq.DSLContext;
@@ -73,6 +74,8 @@ final class DayRead {
 	DayFacts read(AuditDay day, DayCoverage coverage, Set<String> watched) {
 		boolean legacy = coverage.fromLegacy() && legacyScan != null;
 		DaySpendScan from = legacy ? legacyScan : scan;
+		// the row span (an index-only pass over "startTime") runs beside the day's statement, not after it
+		Future<DayRowSpan> span = legacy ? null : SideBySide.start(() -> freshness.rowSpan(day.fromUtc(), day.toUtc()));
 		Scan facts = from.scan(day, legacy ? Set.of() : watched);
 		Set<String> hashes = new TreeSet<>();
 		facts.groups().forEach(g -> hashes.add(g.apiKey()));
@@ -92,7 +95,7 @@ final class DayRead {
 		return new DayFacts(day, name, facts.groups(), facts.promptBuckets(), facts.providerHours(),
 				facts.keyUtcDates(), workloads, lookup.metadata(),
 				samples.subList(0, Math.min(ANOMALY_SAMPLES, samples.size())), implausible,
-				from.newestRowBefore(day.toUtc()), legacy ? null : freshness.rowSpan(day.fromUtc(), day.toUtc()),
+				from.newestRowBefore(day.toUtc()), span == null ? null : SideBySide.join(span),
 				facts.callerHints(), null, facts.tagSetList(),
 				teams.of(hashes.stream().filter(k -> !k.isEmpty()).toArray(String[]::new), lookup.logTeams()));
 	}

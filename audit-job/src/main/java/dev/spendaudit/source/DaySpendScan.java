@@ -13,6 +13,7 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
+import org.jooq.Result;
 import org.jooq.ResultQuery;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
@@ -102,48 +103,24 @@ final class DaySpendScan {
 	}
 
 	/**
-	 * Runs the statement on one connection with {@value #WORK_MEM} of {@code work_mem} and without JIT, both reset
-	 * afterwards: the finest grain has many more groups than a bare {@code GROUP BY}, and with PostgreSQL's default
-	 * 4 MB it sorts them on disk instead of hashing them; compiling the query costs more than it saves. The same
-	 * statement counts the callers of the {@code watched} key hashes.
+	 * Runs the statement in two halves of the day side by side ({@link SideBySide}), each on its own connection with
+	 * {@value #WORK_MEM} of {@code work_mem} and without JIT, both reset afterwards: the finest grain has many more
+	 * groups than a bare {@code GROUP BY}, and with PostgreSQL's default 4 MB it sorts them on disk instead of
+	 * hashing them; compiling the query costs more than it saves. The same statement counts the callers of the
+	 * {@code watched} key hashes.
 	 */
 	Scan scan(AuditDay day, Set<String> watched) {
 		WatchedCallers callers = new WatchedCallers(capabilities, watched);
 		Scan scan = new Scan(callers.tally());
-		dsl.connection(c -> {
-			// the source's own configuration on that one connection: its failures are the source's (exit 4)
-			DSLContext one = DSL.using(dsl.configuration().derive(c));
-			one.execute("set work_mem = '" + WORK_MEM + "'");
-			one.execute("set jit = off");
-			RuntimeException failed = null;
-			try {
-				for (Record r : query(one, day, callers).fetch()) {
-					scan.add(r, callers.any());
-				}
-			}
-			catch (RuntimeException ex) {
-				failed = ex;
-				throw ex;
-			}
-			finally {
-				reset(one, failed);
-			}
-		});
+		for (Result<Record> half : SideBySide.each(SideBySide.halves(day.fromUtc(), day.toUtc()),
+				w -> fetch(w, callers))) {
+			half.forEach(r -> scan.add(r, callers.any()));
+		}
 		return scan;
 	}
 
-	/** Resets the session; on a connection the read already lost, the read's failure is the one to report. */
-	private static void reset(DSLContext one, RuntimeException failed) {
-		try {
-			one.execute("reset work_mem");
-			one.execute("reset jit");
-		}
-		catch (RuntimeException ex) {
-			if (failed == null) {
-				throw ex;
-			}
-			failed.addSuppressed(ex);
-		}
+	private Result<Record> fetch(SideBySide.Window window, WatchedCallers callers) {
+		return new SessionSettings(dsl, WORK_MEM).run(one -> query(one, window, callers).fetch());
 	}
 
 	/** Valid money and at most the plausible cost of one request: the rows every sum of spend counts. */
@@ -160,8 +137,8 @@ final class DaySpendScan {
 	 * The one statement: the finest grain, rolled up into the five kinds of facts, and the watched keys' callers as
 	 * a fifth grouping set when there are any.
 	 */
-	private ResultQuery<Record> query(DSLContext dsl, AuditDay day, WatchedCallers callers) {
-		Table<?> f = finestGrain(dsl, day, callers);
+	private ResultQuery<Record> query(DSLContext dsl, SideBySide.Window window, WatchedCallers callers) {
+		Table<?> f = finestGrain(dsl, window, callers);
 		Field<String> k = f.field("k", String.class);
 		Field<String> m = f.field("m", String.class);
 		Field<String> p = f.field("p", String.class);
@@ -194,8 +171,8 @@ final class DaySpendScan {
 		return dsl.select(select).from(f).groupBy(groupingSets(sets.toArray(Field<?>[][]::new)));
 	}
 
-	/** The day's rows aggregated by key hash, model, provider, UTC hour and date, and prompt-size bucket. */
-	private Table<?> finestGrain(DSLContext dsl, AuditDay day, WatchedCallers callers) {
+	/** The window's rows aggregated by key hash, model, provider, UTC hour and date, and prompt-size bucket. */
+	private Table<?> finestGrain(DSLContext dsl, SideBySide.Window window, WatchedCallers callers) {
 		Field<String> key = coalesce(S.API_KEY, inline(""));
 		Field<String> model = modelName();
 		Field<String> provider = optionalText("custom_llm_provider", S.CUSTOM_LLM_PROVIDER);
@@ -230,7 +207,11 @@ final class DaySpendScan {
 				groupBy.add(inline(select.size() - watched.size() + i + 1));
 			}
 		}
-		return dsl.select(select).from(from).where(inWindow(day)).groupBy(groupBy).asTable("f");
+		return dsl.select(select)
+			.from(from)
+			.where(S.STARTTIME.ge(window.fromUtc()).and(S.STARTTIME.lt(window.toUtc())))
+			.groupBy(groupBy)
+			.asTable("f");
 	}
 
 	/** Without a status column a failure cannot be told apart, except that it produced no completion. */

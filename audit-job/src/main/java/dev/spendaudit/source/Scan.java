@@ -3,7 +3,8 @@ package dev.spendaudit.source;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -11,14 +12,13 @@ import java.util.TreeMap;
 import org.jooq.Record;
 
 /**
- * What the day's one statement ({@link DaySpendScan}) yields, decoded row by row: its grouping sets are the five
+ * What the day's statement ({@link DaySpendScan}) yields, decoded row by row: its grouping sets are the five
  * kinds of facts (key × model × provider groups, prompt-size buckets, provider UTC hours, key UTC dates, tag sets),
- * told apart by their {@code GROUPING()} flags, and the watched keys' callers.
- *
- * @param callers a tally per watched key hash (see {@link WatchedCallers})
+ * told apart by their {@code GROUPING()} flags, and the watched keys' callers. The statement runs in two halves of
+ * the day ({@link SideBySide}), so a fact may come in two parts, one from each half: parts of one fact are added up
+ * here (exactly: every sum above the finest grain is {@code numeric}).
  */
-record Scan(List<SpendGroup> groups, List<PromptBucket> promptBuckets, List<ProviderHour> providerHours,
-		List<KeyUtcDate> keyUtcDates, Map<List<String>, TagSet> tagSets, Map<String, CallerHints.Builder> callers) {
+final class Scan {
 
 	/** Where the tag sets' columns start: {@code GROUPING(t)}, the raw tag text, the sorted tags. */
 	static final int TAGS = 20;
@@ -29,9 +29,37 @@ record Scan(List<SpendGroup> groups, List<PromptBucket> promptBuckets, List<Prov
 	/** The grain of a row whose {@code request_tags} is JSON but not an array: counted as untagged. */
 	static final String NOT_AN_ARRAY = "!";
 
+	private final Map<List<Object>, SpendGroup> groups = new LinkedHashMap<>();
+
+	private final Map<List<Object>, PromptBucket> promptBuckets = new LinkedHashMap<>();
+
+	private final Map<List<Object>, ProviderHour> providerHours = new LinkedHashMap<>();
+
+	private final Map<List<Object>, KeyUtcDate> keyUtcDates = new LinkedHashMap<>();
+
+	private final Map<List<String>, TagSet> tagSets = new TreeMap<>(TagSet.ORDER);
+
+	/** A tally per watched key hash (see {@link WatchedCallers}). */
+	private final Map<String, CallerHints.Builder> callers;
+
 	Scan(Map<String, CallerHints.Builder> callers) {
-		this(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new TreeMap<>(TagSet.ORDER),
-				callers);
+		this.callers = callers;
+	}
+
+	List<SpendGroup> groups() {
+		return List.copyOf(groups.values());
+	}
+
+	List<PromptBucket> promptBuckets() {
+		return List.copyOf(promptBuckets.values());
+	}
+
+	List<ProviderHour> providerHours() {
+		return List.copyOf(providerHours.values());
+	}
+
+	List<KeyUtcDate> keyUtcDates() {
+		return List.copyOf(keyUtcDates.values());
 	}
 
 	/** The day's tag sets, untagged first, then by their tags. */
@@ -63,22 +91,30 @@ record Scan(List<SpendGroup> groups, List<PromptBucket> promptBuckets, List<Prov
 					r.get(19, LocalDateTime.class));
 		}
 		else if (r.get(0, Integer.class) == 0) {
-			promptBuckets.add(new PromptBucket(r.get(3, String.class), r.get(4, String.class),
-					r.get(8, Long.class), requests, usd));
+			PromptBucket b = new PromptBucket(r.get(3, String.class), r.get(4, String.class), r.get(8, Long.class),
+					requests, usd);
+			promptBuckets.merge(Arrays.asList(b.apiKey(), b.model(), b.minPromptTokens()), b,
+					(x, y) -> new PromptBucket(x.apiKey(), x.model(), x.minPromptTokens(), x.requests() + y.requests(),
+							x.usd().add(y.usd())));
 		}
 		else if (r.get(1, Integer.class) == 0) {
-			providerHours.add(new ProviderHour(r.get(6, LocalDateTime.class), r.get(5, String.class), requests,
-					number(r, 12), number(r, 13), usd));
+			ProviderHour h = new ProviderHour(r.get(6, LocalDateTime.class), r.get(5, String.class), requests,
+					number(r, 12), number(r, 13), usd);
+			// an hour lies in one half of the day: never two parts
+			providerHours.put(Arrays.asList(h.hourUtc(), h.provider()), h);
 		}
 		else if (r.get(2, Integer.class) == 0) {
-			keyUtcDates.add(new KeyUtcDate(r.get(7, LocalDate.class), r.get(3, String.class), requests,
-					number(r, 10), usd));
+			KeyUtcDate k = new KeyUtcDate(r.get(7, LocalDate.class), r.get(3, String.class), requests, number(r, 10),
+					usd);
+			keyUtcDates.merge(Arrays.asList(k.utcDate(), k.apiKey()), k, (x, y) -> new KeyUtcDate(x.utcDate(),
+					x.apiKey(), x.requests() + y.requests(), x.failedRequests() + y.failedRequests(), x.usd().add(y.usd())));
 		}
 		else {
-			groups.add(new SpendGroup(r.get(3, String.class), r.get(4, String.class), r.get(5, String.class),
+			SpendGroup g = new SpendGroup(r.get(3, String.class), r.get(4, String.class), r.get(5, String.class),
 					requests, number(r, 10), number(r, 11), number(r, 12), number(r, 13), usd, number(r, 15),
 					r.get(19, LocalDateTime.class),
-					new SpendGroup.Unpriced(number(r, 16), number(r, 17), number(r, 18)), tagWorkload(r)));
+					new SpendGroup.Unpriced(number(r, 16), number(r, 17), number(r, 18)), tagWorkload(r));
+			groups.merge(Arrays.asList(g.apiKey(), g.model(), g.provider(), g.tagWorkload()), g, SpendGroup::plus);
 		}
 	}
 

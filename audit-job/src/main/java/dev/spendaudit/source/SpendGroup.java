@@ -21,10 +21,25 @@ public record SpendGroup(String apiKey, String model, String provider, long requ
 		long cacheHits, long promptTokens, long completionTokens, BigDecimal usd, long invalidSpendRows,
 		LocalDateTime newestStartUtc, Unpriced unpriced, String tagWorkload) {
 
+	/** Two parts of one group (its rows in two halves of the day) as one: counts and spend added, newest kept. */
+	SpendGroup plus(SpendGroup other) {
+		LocalDateTime newest = newestStartUtc == null || other.newestStartUtc != null
+				&& other.newestStartUtc.isAfter(newestStartUtc) ? other.newestStartUtc : newestStartUtc;
+		return new SpendGroup(apiKey, model, provider, requests + other.requests, failedRequests + other.failedRequests,
+				cacheHits + other.cacheHits, promptTokens + other.promptTokens, completionTokens + other.completionTokens,
+				usd.add(other.usd), invalidSpendRows + other.invalidSpendRows, newest, unpriced.plus(other.unpriced),
+				tagWorkload);
+	}
+
 	/** Calls that carried tokens but logged no spend: their cost is missing from every figure. */
 	public record Unpriced(long requests, long promptTokens, long completionTokens) {
 
 		public static final Unpriced NONE = new Unpriced(0, 0, 0);
+
+		Unpriced plus(Unpriced other) {
+			return new Unpriced(requests + other.requests, promptTokens + other.promptTokens,
+					completionTokens + other.completionTokens);
+		}
 
 	}
 
