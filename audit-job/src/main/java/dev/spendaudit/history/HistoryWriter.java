@@ -16,7 +16,9 @@ import dev.spendaudit.source.PromptBucket;
 import dev.spendaudit.source.ProviderHour;
 import dev.spendaudit.source.SpendGroup;
 import dev.spendaudit.source.Workload;
+import org.jooq.BatchBindStep;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.Table;
 import org.jooq.TableRecord;
 
@@ -35,9 +37,6 @@ import static dev.spendaudit.store.jooq.Tables.SOURCE_MISSING;
  * stored (findings, freshness, costs...: ON DELETE CASCADE), so nothing outlives the facts it was computed from.
  */
 public class HistoryWriter {
-
-	/** Rows per multi-row INSERT. */
-	private static final int CHUNK = 1_000;
 
 	private final DSLContext dsl;
 
@@ -198,13 +197,22 @@ public class HistoryWriter {
 		TeamTagWriter.insert(db, facts);
 	}
 
-	/** Multi-row INSERTs of {@value #CHUNK} rows: a day of ten thousand keys is ten statements, not ten thousand. */
+	/**
+	 * Inserts {@code records} (all of {@code table}) as one JDBC batch of one statement, rendered once and bound row
+	 * by row (a day of ten thousand keys is one round trip, not ten thousand): multi-row {@code VALUES} lists had jOOQ
+	 * render every bind value, most of the time a day's facts took to store.
+	 */
 	static void insertAll(DSLContext db, Table<?> table, List<TableRecord<?>> records, boolean skipDuplicates) {
-		for (int i = 0; i < records.size(); i += CHUNK) {
-			var insert = db.insertInto(table, table.fields())
-				.valuesOfRecords(records.subList(i, Math.min(records.size(), i + CHUNK)));
-			(skipDuplicates ? insert.onConflictDoNothing() : insert).execute();
+		if (records.isEmpty()) {
+			return;
 		}
+		Field<?>[] fields = table.fields();
+		var insert = db.insertInto(table, fields).values(new Object[fields.length]);
+		BatchBindStep batch = db.batch(skipDuplicates ? insert.onConflictDoNothing() : insert);
+		for (TableRecord<?> r : records) {
+			batch.bind(r.intoArray());
+		}
+		batch.execute();
 	}
 
 }
