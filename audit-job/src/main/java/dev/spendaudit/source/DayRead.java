@@ -72,11 +72,23 @@ final class DayRead {
 
 	/** See {@link LiteLlmSource#readDay(AuditDay, DayCoverage, Set)}. */
 	DayFacts read(AuditDay day, DayCoverage coverage, Set<String> watched) {
+		boolean alone = SideBySide.enter();
+		try {
+			return read(day, coverage, watched, alone);
+		}
+		finally {
+			SideBySide.leave();
+		}
+	}
+
+	/** The read, {@code sideBySide} on the source's helper threads as well. */
+	private DayFacts read(AuditDay day, DayCoverage coverage, Set<String> watched, boolean sideBySide) {
 		boolean legacy = coverage.fromLegacy() && legacyScan != null;
 		DaySpendScan from = legacy ? legacyScan : scan;
 		// the row span (an index-only pass over "startTime") runs beside the day's statement, not after it
-		Future<DayRowSpan> span = legacy ? null : SideBySide.start(() -> freshness.rowSpan(day.fromUtc(), day.toUtc()));
-		Scan facts = from.scan(day, legacy ? Set.of() : watched);
+		Future<DayRowSpan> span = legacy || !sideBySide ? null
+				: SideBySide.start(() -> freshness.rowSpan(day.fromUtc(), day.toUtc()));
+		Scan facts = from.scan(day, legacy ? Set.of() : watched, sideBySide);
 		Set<String> hashes = new TreeSet<>();
 		facts.groups().forEach(g -> hashes.add(g.apiKey()));
 		KeyDirectory.Lookup lookup = legacy
@@ -95,7 +107,8 @@ final class DayRead {
 		return new DayFacts(day, name, facts.groups(), facts.promptBuckets(), facts.providerHours(),
 				facts.keyUtcDates(), workloads, lookup.metadata(),
 				samples.subList(0, Math.min(ANOMALY_SAMPLES, samples.size())), implausible,
-				from.newestRowBefore(day.toUtc()), span == null ? null : SideBySide.join(span),
+				from.newestRowBefore(day.toUtc()), span != null ? SideBySide.join(span)
+						: legacy ? null : freshness.rowSpan(day.fromUtc(), day.toUtc()),
 				facts.callerHints(), null, facts.tagSetList(),
 				teams.of(hashes.stream().filter(k -> !k.isEmpty()).toArray(String[]::new), lookup.logTeams()));
 	}

@@ -103,17 +103,18 @@ final class DaySpendScan {
 	}
 
 	/**
-	 * Runs the statement in two halves of the day side by side ({@link SideBySide}), each on its own connection with
+	 * Runs the statement, {@code sideBySide} in two halves of the day ({@link SideBySide}), each on its own connection with
 	 * {@value #WORK_MEM} of {@code work_mem} and without JIT, both reset afterwards: the finest grain has many more
 	 * groups than a bare {@code GROUP BY}, and with PostgreSQL's default 4 MB it sorts them on disk instead of
 	 * hashing them; compiling the query costs more than it saves. The same statement counts the callers of the
 	 * {@code watched} key hashes.
 	 */
-	Scan scan(AuditDay day, Set<String> watched) {
+	Scan scan(AuditDay day, Set<String> watched, boolean sideBySide) {
 		WatchedCallers callers = new WatchedCallers(capabilities, watched);
 		Scan scan = new Scan(callers.tally());
-		for (Result<Record> half : SideBySide.each(SideBySide.halves(day.fromUtc(), day.toUtc()),
-				w -> fetch(w, callers))) {
+		List<SideBySide.Window> windows = sideBySide ? SideBySide.halves(day.fromUtc(), day.toUtc())
+				: List.of(new SideBySide.Window(day.fromUtc(), day.toUtc()));
+		for (Result<Record> half : SideBySide.each(windows, w -> fetch(w, callers))) {
 			half.forEach(r -> scan.add(r, callers.any()));
 		}
 		return scan;

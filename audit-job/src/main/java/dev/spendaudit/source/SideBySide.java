@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 /**
@@ -17,8 +18,10 @@ import java.util.function.Function;
  * hour, and the day's row span beside it. PostgreSQL runs a bare {@code GROUP BY} in parallel workers but never
  * {@code GROUPING SETS}, so the job runs the halves on two connections itself. Every group of the statement's finest
  * grain lies within one UTC hour, hence within one half: the halves' rows add up to exactly what one statement
- * returns ({@link Scan} adds the parts). At most {@link #HELPERS} reads run on helper threads at a time, whatever the
- * number of days read at once, so a source's pool (six connections) never runs dry.
+ * returns ({@link Scan} adds the parts). Only a day read alone does so: days read at once (a range's read ahead)
+ * keep both cores busy already, and splitting them as well only adds backends contending for the same two cores
+ * and buffers (a 30-day backfill took a fifth longer). At most {@link #HELPERS} reads run on helper threads at a
+ * time, so a source's pool (six connections) never runs dry.
  */
 final class SideBySide {
 
@@ -38,7 +41,19 @@ final class SideBySide {
 	record Window(LocalDateTime fromUtc, LocalDateTime toUtc) {
 	}
 
+	/** Days being read now, by any gateway. */
+	private static final AtomicInteger READING = new AtomicInteger();
+
 	private SideBySide() {
+	}
+
+	/** Counts a day's read in; whether it is the only one, and may use the helpers. {@link #leave} counts it out. */
+	static boolean enter() {
+		return READING.incrementAndGet() == 1;
+	}
+
+	static void leave() {
+		READING.decrementAndGet();
 	}
 
 	/** {@code [from, to)} in two halves at the whole UTC hour nearest below its middle, or whole when short. */

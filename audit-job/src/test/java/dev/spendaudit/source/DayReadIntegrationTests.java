@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -110,6 +111,30 @@ class DayReadIntegrationTests {
 	static boolean unpriced(Call c) {
 		return c.spend() == 0.0 && c.promptTokens() + c.completionTokens() > 0 && !"failure".equals(c.status())
 				&& !"True".equals(c.cacheHit());
+	}
+
+	@Test
+	void theDaysTwoHalvesAddUpToTheWholeDaysStatement() {
+		// a day read alone runs in two halves side by side; days read at once run whole: the facts are the same
+		DaySpendScan scan = new DaySpendScan(db.writer().dsl(), SourceCapabilities.detect(db.writer().dsl()),
+				AnomalousSettings.defaults());
+		Scan halves = scan.scan(DAY, Set.of(NAMED), true);
+		Scan whole = scan.scan(DAY, Set.of(NAMED), false);
+		assertThat(sorted(halves.groups())).isEqualTo(sorted(whole.groups()));
+		assertThat(sorted(halves.promptBuckets())).isEqualTo(sorted(whole.promptBuckets()));
+		assertThat(sorted(halves.providerHours())).isEqualTo(sorted(whole.providerHours()));
+		assertThat(sorted(halves.keyUtcDates())).isEqualTo(sorted(whole.keyUtcDates()));
+		assertThat(halves.tagSetList()).isEqualTo(whole.tagSetList());
+		assertThat(halves.callerHints()).isEqualTo(whole.callerHints());
+		// the halves did split something: a group of the day has rows on both sides of the split
+		assertThat(whole.groups()).anySatisfy(g -> assertThat(g.requests()).isGreaterThan(1));
+		assertThat(halves.providerHours()).extracting(ProviderHour::hourUtc)
+			.anyMatch(h -> h.isBefore(SideBySide.halves(DAY.fromUtc(), DAY.toUtc()).get(1).fromUtc()))
+			.anyMatch(h -> !h.isBefore(SideBySide.halves(DAY.fromUtc(), DAY.toUtc()).get(1).fromUtc()));
+	}
+
+	private static <T> List<T> sorted(List<T> facts) {
+		return facts.stream().sorted(Comparator.comparing(Object::toString)).toList();
 	}
 
 	@Test
