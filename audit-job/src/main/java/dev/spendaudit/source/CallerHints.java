@@ -81,7 +81,8 @@ public record CallerHints(List<CountedValue> requesterIps, List<CountedValue> en
 			return values.size() > top ? List.copyOf(values.subList(0, top)) : values;
 		}
 
-		private static LocalDateTime newest(LocalDateTime a, LocalDateTime b) {
+		/** The later of two times, either of which may be null. */
+		static LocalDateTime newest(LocalDateTime a, LocalDateTime b) {
 			return a == null ? b : b == null || a.isAfter(b) ? a : b;
 		}
 

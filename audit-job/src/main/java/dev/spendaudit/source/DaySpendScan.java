@@ -210,7 +210,7 @@ final class DaySpendScan {
 		}
 		return dsl.select(select)
 			.from(from)
-			.where(S.STARTTIME.ge(window.fromUtc()).and(S.STARTTIME.lt(window.toUtc())))
+			.where(inWindow(window.fromUtc(), window.toUtc()))
 			.groupBy(groupBy)
 			.asTable("f");
 	}
@@ -263,7 +263,11 @@ final class DaySpendScan {
 	}
 
 	static Condition inWindow(AuditDay day) {
-		return S.STARTTIME.ge(day.fromUtc()).and(S.STARTTIME.lt(day.toUtc()));
+		return inWindow(day.fromUtc(), day.toUtc());
+	}
+
+	private static Condition inWindow(LocalDateTime fromUtc, LocalDateTime toUtc) {
+		return S.STARTTIME.ge(fromUtc).and(S.STARTTIME.lt(toUtc));
 	}
 
 	/** The model a row is counted under: {@code model_group} when non-empty, else {@code model}. */

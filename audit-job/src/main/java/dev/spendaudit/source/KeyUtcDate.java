@@ -8,4 +8,11 @@ import java.time.LocalDate;
  * in another zone has parts of two.
  */
 public record KeyUtcDate(LocalDate utcDate, String apiKey, long requests, long failedRequests, BigDecimal usd) {
+
+	/** Two parts of one key's UTC date (its rows in two halves of the day) as one. */
+	KeyUtcDate plus(KeyUtcDate other) {
+		return new KeyUtcDate(utcDate, apiKey, requests + other.requests, failedRequests + other.failedRequests,
+				usd.add(other.usd));
+	}
+
 }

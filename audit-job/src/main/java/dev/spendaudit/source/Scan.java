@@ -93,9 +93,7 @@ final class Scan {
 		else if (r.get(0, Integer.class) == 0) {
 			PromptBucket b = new PromptBucket(r.get(3, String.class), r.get(4, String.class), r.get(8, Long.class),
 					requests, usd);
-			promptBuckets.merge(Arrays.asList(b.apiKey(), b.model(), b.minPromptTokens()), b,
-					(x, y) -> new PromptBucket(x.apiKey(), x.model(), x.minPromptTokens(), x.requests() + y.requests(),
-							x.usd().add(y.usd())));
+			promptBuckets.merge(Arrays.asList(b.apiKey(), b.model(), b.minPromptTokens()), b, PromptBucket::plus);
 		}
 		else if (r.get(1, Integer.class) == 0) {
 			ProviderHour h = new ProviderHour(r.get(6, LocalDateTime.class), r.get(5, String.class), requests,
@@ -106,8 +104,7 @@ final class Scan {
 		else if (r.get(2, Integer.class) == 0) {
 			KeyUtcDate k = new KeyUtcDate(r.get(7, LocalDate.class), r.get(3, String.class), requests, number(r, 10),
 					usd);
-			keyUtcDates.merge(Arrays.asList(k.utcDate(), k.apiKey()), k, (x, y) -> new KeyUtcDate(x.utcDate(),
-					x.apiKey(), x.requests() + y.requests(), x.failedRequests() + y.failedRequests(), x.usd().add(y.usd())));
+			keyUtcDates.merge(Arrays.asList(k.utcDate(), k.apiKey()), k, KeyUtcDate::plus);
 		}
 		else {
 			SpendGroup g = new SpendGroup(r.get(3, String.class), r.get(4, String.class), r.get(5, String.class),

@@ -23,8 +23,7 @@ public record SpendGroup(String apiKey, String model, String provider, long requ
 
 	/** Two parts of one group (its rows in two halves of the day) as one: counts and spend added, newest kept. */
 	SpendGroup plus(SpendGroup other) {
-		LocalDateTime newest = newestStartUtc == null || other.newestStartUtc != null
-				&& other.newestStartUtc.isAfter(newestStartUtc) ? other.newestStartUtc : newestStartUtc;
+		LocalDateTime newest = CallerHints.Builder.newest(newestStartUtc, other.newestStartUtc);
 		return new SpendGroup(apiKey, model, provider, requests + other.requests, failedRequests + other.failedRequests,
 				cacheHits + other.cacheHits, promptTokens + other.promptTokens, completionTokens + other.completionTokens,
 				usd.add(other.usd), invalidSpendRows + other.invalidSpendRows, newest, unpriced.plus(other.unpriced),
